@@ -1,0 +1,236 @@
+"""The ``aldlan`` command: a thin Typer shell over the library.
+
+Each command parses its options, makes one library call, renders the result and maps
+the library's exceptions to exit codes: 0 success, 2 invalid input or usage, 1 internal
+error (a short "please report" line; the traceback only with ``--debug``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from collections.abc import Iterator
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from aldlan_model import __version__
+from aldlan_model.errors import AldlanError, ScenarioError
+
+app = typer.Typer(
+    name="aldlan",
+    help="Cost-savings modeller for Dutch buurtkamers and wijkgerichte dagbesteding (Wmo).\n\n"
+    "Example: aldlan run scenarios/aldlan-mix.yaml",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+_state = {"debug": False}
+
+
+def out_console() -> Console:
+    return Console(highlight=False, soft_wrap=False)
+
+
+def err_console() -> Console:
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+class Lang(str, Enum):
+    nl = "nl"
+    en = "en"
+
+
+SetOpt = Annotated[
+    list[str] | None,
+    typer.Option("--set", "-s", metavar="PATH=VALUE",
+                 help="Override a value without editing the file, e.g. --set participants.zin.count=14 (repeatable)."),
+]
+LangOpt = Annotated[Lang, typer.Option("--lang", help="Language of labels and numbers: nl (default) or en.")]
+YearOpt = Annotated[int | None, typer.Option("--year", "-y", help="Year to show (default: the target year).")]
+
+
+@contextlib.contextmanager
+def handled() -> Iterator[None]:
+    """Turn library errors into messages and exit codes; never a traceback for users."""
+    try:
+        yield
+    except typer.Exit:
+        raise
+    except ScenarioError as exc:
+        console = err_console()
+        for problem in exc.problems:
+            console.print(f"[red]error:[/red] {problem}", markup=True, highlight=False)
+        raise typer.Exit(2) from None
+    except AldlanError as exc:
+        err_console().print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
+        raise typer.Exit(2) from None
+    except OSError as exc:
+        from aldlan_model.fileio import OutputError
+
+        if isinstance(exc, OutputError):
+            err_console().print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
+            raise typer.Exit(2) from None
+        _internal(exc)
+    except KeyboardInterrupt:
+        err_console().print("interrupted")
+        raise typer.Exit(130) from None
+    except Exception as exc:  # noqa: BLE001 - the one place that catches everything
+        _internal(exc)
+
+
+def _internal(exc: BaseException) -> None:
+    if _state["debug"]:
+        raise exc
+    err_console().print(
+        f"internal error — please report, run with --debug for details ({type(exc).__name__})"
+    )
+    raise typer.Exit(1) from None
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"aldlan-model {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")] = False,
+) -> None:
+    """Cost-savings modeller for Dutch buurtkamers and wijkgerichte dagbesteding (Wmo).
+
+    Example: aldlan run scenarios/aldlan-mix.yaml
+    """
+    _state["debug"] = debug or bool(os.environ.get("ALDLAN_DEBUG"))
+
+
+@app.command()
+def validate(
+    files: Annotated[list[Path], typer.Argument(help="Scenario files to check.", show_default=False)],
+) -> None:
+    """Check scenario files and report every problem with file, line and column.
+
+    Example: aldlan validate scenarios/*.yaml
+    """
+    from aldlan_model.loader import load_scenario
+
+    out, err = out_console(), err_console()
+    bad = 0
+    with handled():
+        for f in files:
+            try:
+                s = load_scenario(f)
+            except ScenarioError as exc:
+                bad += 1
+                err.print(f"[red]✗[/red] {f}", markup=True, highlight=False)
+                for problem in exc.problems:
+                    err.print(f"  {problem}", markup=False, highlight=False)
+                continue
+            out.print(f"[green]✓[/green] {f}: {s.name}", markup=True, highlight=False)
+    if bad:
+        raise typer.Exit(2)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the scenario format, for editors with a YAML language server.
+
+    Example: aldlan schema > scenario.schema.json
+    """
+    from aldlan_model.schema import schema_json
+
+    with handled():
+        sys.stdout.write(schema_json())
+
+
+@app.command()
+def new(
+    file: Annotated[Path, typer.Argument(help="The scenario file to create.", show_default=False)],
+    from_: Annotated[Path | None, typer.Option("--from", help="Start from this scenario (the new file extends it).")] = None,
+) -> None:
+    """Write a commented starting scenario that validates as written (never overwrites).
+
+    Example: aldlan new mijn-buurtkamer.yaml --from scenarios/aldlan-mix.yaml
+    """
+    from aldlan_model.newfile import write_new
+
+    with handled():
+        path = write_new(file, from_)
+        out_console().print(f"[green]✓[/green] wrote {path}", markup=True, highlight=False)
+
+
+FormatOpt = Annotated[
+    str | None,
+    typer.Option("--format", "-f", help="Output format: table (terminal, default) or json; "
+                 "with -o the format follows the file extension."),
+]
+OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of the terminal.")]
+ForceOpt = Annotated[bool, typer.Option("--force", help="Overwrite the output file if it exists.")]
+
+
+@app.command()
+def run(
+    file: Annotated[Path, typer.Argument(help="Scenario file.", show_default=False)],
+    set_: SetOpt = None,
+    format: FormatOpt = None,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+    lang: LangOpt = Lang.nl,
+) -> None:
+    """Compute a scenario: savings against the target, the operator's exploitation, staffing.
+
+    Example: aldlan run scenarios/aldlan-mix.yaml --set participants.zin.count=14
+    """
+    from aldlan_model.engine import run as compute
+    from aldlan_model.loader import load_scenario
+    from aldlan_model.reports.build import run_report
+    from aldlan_model.reports.jsonout import run_dict
+    from aldlan_model.reports.output import emit
+
+    with handled():
+        scenario = load_scenario(file, set_ or [])
+        result = compute(scenario)
+        report = run_report(scenario, result, lang.value, year_cols=4)
+        emit(report, run_dict(scenario, result, lang=lang.value), fmt=format, output=output, force=force)
+
+
+@app.command()
+def explain(
+    file: Annotated[Path, typer.Argument(help="Scenario file.", show_default=False)],
+    metric: Annotated[str, typer.Argument(help="The figure: savings, baseline, scenario, cost, income, result or an operator line.", show_default=False)],
+    year: YearOpt = None,
+    set_: SetOpt = None,
+    lang: LangOpt = Lang.nl,
+) -> None:
+    """Show how one figure was computed: the rule, the formula with numbers, the inputs and sources.
+
+    Example: aldlan explain scenarios/aldlan-mix.yaml savings --year 2021
+    """
+    from aldlan_model.engine import run as compute
+    from aldlan_model.explain import explain as explain_figure
+    from aldlan_model.loader import load_scenario
+    from aldlan_model.reports.explain_text import render_explanation
+
+    with handled():
+        scenario = load_scenario(file, set_ or [])
+        result = compute(scenario)
+        ex = explain_figure(scenario, result, metric, year)
+        out_console().print(render_explanation(ex, lang.value), markup=False, highlight=False)
+
+
+# commands of later capabilities live in their own modules and register on ``app``
+from aldlan_model import cli_analysis, cli_uncertainty  # noqa: E402,F401
+
+
+def main() -> None:
+    """Entry point of the ``aldlan`` console script."""
+    app()

@@ -1,0 +1,45 @@
+"""Error types of the library. The library raises these; only the CLI picks exit codes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a scenario, pointing at the place it came from."""
+
+    file: str
+    line: int | None
+    col: int | None
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.col is not None:
+                where += f":{self.col}"
+        key = f" {self.path}:" if self.path else ""
+        return f"{where}:{key} {self.message}"
+
+
+class AldlanError(Exception):
+    """Base class of every error the user can cause (exit code 2)."""
+
+
+class ScenarioError(AldlanError):
+    """A scenario could not be read or is invalid. Carries every problem found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class UsageError(AldlanError):
+    """A command was used wrongly (bad option value, unknown metric...)."""
+
+
+class SolveError(AldlanError):
+    """A goal cannot be reached within the parameter's bounds."""

@@ -1,0 +1,286 @@
+"""The single way in: YAML file -> ``extends`` resolved -> overrides -> validated Scenario.
+
+``load_scenario(path)`` returns a :class:`Scenario` or raises one :class:`ScenarioError`
+carrying every problem with its ``FILE:LINE:COL`` and key path.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from aldlan_model import keys
+from aldlan_model.errors import Problem, ScenarioError
+from aldlan_model.numbers import fmt_number
+from aldlan_model.scenario import Scenario, cross_checks
+from aldlan_model.yamlsrc import KeyPath, Loc, dotted, parse, read_text
+
+MAX_EXTENDS_DEPTH = 10
+
+
+@dataclass
+class Document:
+    """Merged scenario data before validation, with where every key was written."""
+
+    file: str
+    data: dict[str, Any]
+    locs: dict[KeyPath, Loc] = field(default_factory=dict)
+    chain: list[str] = field(default_factory=list)  # this file, then what it extends
+
+
+def _shown(path: Path) -> str:
+    """The file name as the user would recognise it: relative to cwd when possible."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # pragma: no cover - other drive on Windows
+        return str(path)
+
+
+def read_document(path: str | os.PathLike[str], _seen: tuple[Path, ...] = ()) -> Document:
+    """Read one scenario file and everything it ``extends``, merged child-over-parent."""
+    path = Path(path)
+    shown = _shown(path) if _seen else str(path)
+    text = read_text(path, shown)
+    data, locs = parse(text, shown)
+    locs[()] = Loc(shown, 1, 1)
+    parent_ref = data.pop("extends", None)
+    if parent_ref is None:
+        return Document(shown, data, locs, [shown])
+    ext_loc = locs.pop(("extends",))
+    here = Path(os.path.abspath(path))
+
+    def fail(message: str) -> ScenarioError:
+        return ScenarioError([Problem(shown, ext_loc.line, ext_loc.col, "extends", message)])
+
+    if not isinstance(parent_ref, str) or not parent_ref.strip():
+        raise fail("expected the file name of another scenario, e.g. base.yaml")
+    if os.path.isabs(parent_ref):
+        raise fail(f"must be a path relative to this file, got the absolute path {parent_ref!r}")
+    target = here.parent / parent_ref
+    try:
+        real = target.resolve(strict=True)
+    except FileNotFoundError:
+        raise fail(f"file not found: {_shown(target)}") from None
+    except (OSError, RuntimeError):
+        raise fail(f"cannot follow {parent_ref!r} (a symbolic link loop?)") from None
+    chain = (*_seen, here.resolve())
+    if real in chain:
+        names = " → ".join(p.name for p in (*chain, real))
+        raise fail(f"extends forms a cycle: {names}")
+    if len(chain) > MAX_EXTENDS_DEPTH:
+        raise fail(f"extends chain is deeper than {MAX_EXTENDS_DEPTH} files")
+    if real.is_dir():
+        raise fail(f"{parent_ref!r} is a folder, not a scenario file")
+    parent = read_document(target, chain)
+    merged = merge(parent.data, data)
+    return Document(shown, merged, merge_locs(parent.locs, locs, data), [shown, *parent.chain])
+
+
+def merge(parent: Any, child: Any) -> Any:
+    """Deep merge: mappings key by key (the child wins); lists and scalars are replaced."""
+    if isinstance(parent, dict) and isinstance(child, dict):
+        out = dict(parent)
+        for k, v in child.items():
+            out[k] = merge(parent[k], v) if k in parent else v
+        return out
+    return child
+
+
+def _get(data: Any, path: KeyPath) -> Any:
+    for p in path:
+        data = data[p]
+    return data
+
+
+def merge_locs(
+    parent: dict[KeyPath, Loc], child: dict[KeyPath, Loc], child_data: Any
+) -> dict[KeyPath, Loc]:
+    """Locations of a merged document: the child's where it wrote a value, else the parent's."""
+    out = dict(parent)
+    for path in sorted(child, key=len):
+        if path and not isinstance(_get(child_data, path), dict):
+            n = len(path)
+            for p in [p for p in out if len(p) > n and p[:n] == path]:
+                del out[p]
+        out[path] = child[path]
+    return out
+
+
+def parse_set(expr: str) -> tuple[KeyPath, Any, str]:
+    """Parse ``PATH=VALUE`` from ``--set``: the value is read as a YAML scalar or list."""
+    if "=" not in expr:
+        raise ScenarioError([Problem(f"--set {expr}", None, None, "", "expected PATH=VALUE, e.g. participants.zin.count=14")])
+    key, _, raw = expr.partition("=")
+    key = key.strip()
+    parts: list[str | int] = []
+    for part in key.split("."):
+        if not part:
+            raise ScenarioError([Problem(f"--set {expr}", None, None, key, "empty part in the key path")])
+        parts.append(int(part) if part.isdigit() else part)
+    try:
+        value = yaml.safe_load(raw) if raw.strip() else None
+    except yaml.YAMLError:
+        value = raw
+    if isinstance(value, dict | list):
+        pass
+    elif value is not None and not isinstance(value, str | int | float | bool):
+        value = raw  # dates and other YAML types stay text
+    return tuple(parts), value, raw
+
+
+def apply_overrides(doc: Document, overrides: list[str] | tuple[str, ...]) -> Document:
+    """A copy of ``doc`` with each ``--set PATH=VALUE`` applied (validated later)."""
+    if not overrides:
+        return doc
+    data = copy.deepcopy(doc.data)
+    locs = dict(doc.locs)
+    problems: list[Problem] = []
+    for expr in overrides:
+        try:
+            path, value, raw = parse_set(expr)
+        except ScenarioError as exc:
+            problems.extend(exc.problems)
+            continue
+        where = f"--set {expr}"
+        node: Any = data
+        ok = True
+        for i, p in enumerate(path[:-1]):
+            if isinstance(node, dict):
+                if not isinstance(p, str):
+                    ok = False
+                    break
+                nxt = node.get(p)
+                if not isinstance(nxt, dict | list):
+                    nxt = node[p] = {}
+                node = nxt
+            elif isinstance(node, list) and isinstance(p, int) and p < len(node):
+                node = node[p]
+            else:
+                ok = False
+                break
+            if not isinstance(node, dict | list):
+                ok = False
+                break
+            _ = i
+        last = path[-1]
+        if ok and isinstance(node, dict) and isinstance(last, str):
+            old = node.get(last)
+            if isinstance(old, dict) and set(old) & {"value", "low", "mode", "high", "source"} and not isinstance(value, dict):
+                # --set on a sourced/ranged number replaces the point value, keeps the source
+                node[last] = {"value": value, **({"source": old["source"]} if "source" in old else {})}
+            else:
+                node[last] = value
+        elif ok and isinstance(node, list) and isinstance(last, int) and last < len(node):
+            node[last] = value
+        else:
+            problems.append(Problem(where, None, None, dotted(path), "no such key path in this scenario"))
+            continue
+        n = len(path)
+        for p in [p for p in locs if len(p) >= n and p[:n] == path]:
+            del locs[p]
+        locs[path] = Loc(where, None, None, raw)
+    if problems:
+        raise ScenarioError(problems)
+    return Document(doc.file, data, locs, doc.chain)
+
+
+def validate_document(doc: Document) -> Scenario:
+    """Validate merged data into a Scenario, mapping every error to its file and line."""
+    try:
+        scenario = Scenario.model_validate(doc.data)
+    except ValidationError as exc:
+        raise ScenarioError(_problems(doc, exc)) from None
+    problems = [_problem(doc, path, msg) for path, msg in cross_checks(scenario)]
+    if problems:
+        raise ScenarioError(problems)
+    object.__setattr__(scenario, "__source_file__", doc.file)
+    return scenario
+
+
+def load_scenario(
+    path: str | os.PathLike[str], overrides: list[str] | tuple[str, ...] = ()
+) -> Scenario:
+    """Read, merge, override and validate one scenario file."""
+    doc = apply_overrides(read_document(path), list(overrides))
+    scenario = validate_document(doc)
+    return scenario
+
+
+def source_file(scenario: Scenario) -> str | None:
+    return getattr(scenario, "__source_file__", None)
+
+
+def locate(doc: Document, path: KeyPath) -> Loc:
+    """The location of the longest prefix of ``path`` that was written somewhere."""
+    for n in range(len(path), -1, -1):
+        loc = doc.locs.get(tuple(path[:n]))
+        if loc is not None:
+            return loc
+    return Loc(doc.file, None, None)
+
+
+def _problem(doc: Document, path: KeyPath, message: str) -> Problem:
+    loc = locate(doc, path)
+    return Problem(loc.file, loc.line, loc.col, dotted(path), message)
+
+
+def _clean_loc(loc: tuple[Any, ...]) -> KeyPath:
+    """Drop pydantic's internal markers (union members, validator names) from a loc."""
+    out: list[str | int] = []
+    for part in loc:
+        if isinstance(part, str) and ("[" in part or part in {"literal['cover_deficit']", "function-after", "function-before"}):
+            continue
+        out.append(part)
+    return tuple(out)
+
+
+def _problems(doc: Document, exc: ValidationError) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: set[tuple[KeyPath, str]] = set()
+    for err in exc.errors(include_url=False):
+        path = _clean_loc(err["loc"])
+        # the Num wrapper turns a bare 5 into {value: 5}: report it at the field itself
+        if path and path[-1] == "value" and path not in doc.locs:
+            path = path[:-1]
+        message = _message(doc, path, err)
+        if (path, message) in seen:
+            continue
+        seen.add((path, message))
+        problems.append(_problem(doc, path, message))
+    return problems
+
+
+def _message(doc: Document, path: KeyPath, err: dict[str, Any]) -> str:
+    kind = err["type"]
+    if kind == "extra_forbidden":
+        return keys.unknown_key_message(path)
+    if kind == "missing":
+        return f"missing required key '{path[-1]}'" if path else "missing required key"
+    loc = doc.locs.get(path)
+    raw = loc.raw if loc else None
+    if kind == "number_type" and raw is not None and "yes/no" in err["msg"]:
+        return f"expected a number, got {raw!r} (YAML reads it as yes/no)"
+    if kind in {"bool_type", "bool_parsing"}:
+        got = raw if raw is not None else fmt_number(err.get("input"))
+        return f"expected true or false, got {got}"
+    if kind in {"string_type"}:
+        return "expected text"
+    if kind in {"model_type", "model_attributes_type", "dict_type"}:
+        got = err.get("input")
+        what = "a list" if isinstance(got, list) else f"{raw!r}" if raw is not None else "a single value"
+        return f"expected a mapping of keys ({keys.expected_keys(path)}), got {what}"
+    if kind == "list_type":
+        return "expected a list, e.g. [0.5, 0.8, 1.0]"
+    if kind == "too_short":
+        return "must not be empty"
+    if kind in {"literal_error", "union_tag_invalid"} and path and path[-1] == "kind":
+        return f"expected 'professional' or 'volunteer', got {err.get('input')!r}"
+    if kind == "string_too_short":
+        return "must not be empty"
+    return err["msg"]

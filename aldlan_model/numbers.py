@@ -1,0 +1,189 @@
+"""The sourced / ranged number: the one first-class type for every number in a scenario.
+
+A scenario may write any number as a bare number (``30.51``) or as a mapping that adds a
+source or a range: ``{value, source}``, ``{low, high}`` (uniform) or ``{low, mode, high}``
+(triangular). :class:`Num` keeps all of it; :attr:`Num.point` is the value a deterministic
+run uses (``mode``, else ``value``, else the midpoint of ``low`` and ``high``).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Annotated, Any
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+
+def fmt_number(x: Any) -> str:
+    """Show a number in an error message the way a user wrote it (3, not 3.0)."""
+    if isinstance(x, bool) or not isinstance(x, int | float):
+        return repr(x)
+    if isinstance(x, float) and math.isfinite(x) and x.is_integer() and abs(x) < 1e15:
+        return str(int(x))
+    return repr(x) if isinstance(x, float) else str(x)
+
+
+def strict_number(x: Any) -> float:
+    """Accept ints and floats only: no booleans, no quoted numbers, nothing infinite."""
+    if isinstance(x, bool):
+        raise PydanticCustomError(
+            "number_type", "expected a number, got the yes/no value {raw}", {"raw": x}
+        )
+    if isinstance(x, str):
+        raise PydanticCustomError(
+            "number_type", "expected a number, got the text {raw}", {"raw": repr(x)}
+        )
+    if not isinstance(x, int | float):
+        kind = "a list" if isinstance(x, list) else "a mapping" if isinstance(x, dict) else "nothing"
+        if x is not None:
+            kind = kind if kind != "nothing" else type(x).__name__
+        raise PydanticCustomError("number_type", "expected a number, got {kind}", {"kind": kind})
+    if isinstance(x, int) and abs(x) > 10**15:
+        raise PydanticCustomError(
+            "number_range", "number is too large, got {raw}", {"raw": fmt_number(x)}
+        )
+    x = float(x)
+    if not math.isfinite(x):
+        raise PydanticCustomError(
+            "number_finite", "must be a finite number, got {raw}", {"raw": fmt_number(x)}
+        )
+    return x
+
+
+Float = Annotated[float, BeforeValidator(strict_number)]
+
+
+class Num(BaseModel):
+    """A number with an optional source and an optional range (uniform or triangular)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    value: Float | None = None
+    low: Float | None = None
+    mode: Float | None = None
+    high: Float | None = None
+    source: str | None = None
+
+    @model_validator(mode="after")
+    def _shape(self) -> Num:
+        has_range = self.low is not None or self.high is not None
+        if has_range and (self.low is None or self.high is None):
+            raise PydanticCustomError(
+                "num_shape", "a range needs both 'low' and 'high'", {}
+            )
+        if self.mode is not None and not has_range:
+            raise PydanticCustomError("num_shape", "'mode' needs 'low' and 'high'", {})
+        if self.value is None and not has_range:
+            raise PydanticCustomError(
+                "num_shape", "give 'value', or a range with 'low' and 'high'", {}
+            )
+        if has_range:
+            if self.low > self.high:
+                raise PydanticCustomError(
+                    "num_order",
+                    "low must be ≤ high, got low {low} and high {high}",
+                    {"low": fmt_number(self.low), "high": fmt_number(self.high)},
+                )
+            if self.mode is not None and not self.low <= self.mode <= self.high:
+                raise PydanticCustomError(
+                    "num_order",
+                    "mode must lie between low and high, got {low} ≤ {mode} ≤ {high}",
+                    {
+                        "low": fmt_number(self.low),
+                        "mode": fmt_number(self.mode),
+                        "high": fmt_number(self.high),
+                    },
+                )
+        return self
+
+    @property
+    def point(self) -> float:
+        """The value of a deterministic run: mode, else value, else (low + high) / 2."""
+        if self.mode is not None:
+            return self.mode
+        if self.value is not None:
+            return self.value
+        return (self.low + self.high) / 2  # type: ignore[operator]
+
+    @property
+    def is_range(self) -> bool:
+        return self.low is not None and self.high is not None and self.low < self.high
+
+    @property
+    def distribution(self) -> str | None:
+        """'uniform', 'triangular' or None for a fixed number."""
+        if not self.is_range:
+            return None
+        return "triangular" if self.mode is not None else "uniform"
+
+    def numbers(self) -> list[tuple[str, float]]:
+        """Every number written, with its name, for bound checks."""
+        return [
+            (name, v)
+            for name in ("value", "low", "mode", "high")
+            if (v := getattr(self, name)) is not None
+        ]
+
+    @classmethod
+    def of(cls, x: float, source: str | None = None) -> Num:
+        return cls(value=x, source=source)
+
+
+def _coerce(x: Any) -> Any:
+    if isinstance(x, Num | dict):
+        return x
+    return {"value": strict_number(x)}
+
+
+def bounded(
+    ge: float | None = None,
+    le: float | None = None,
+    gt: float | None = None,
+    lt: float | None = None,
+    whole: bool = False,
+) -> AfterValidator:
+    """An after-validator checking every number of a :class:`Num` against bounds."""
+
+    def check(n: Num) -> Num:
+        for name, v in n.numbers():
+            prefix = "" if name == "value" else f"{name} "
+            if whole and not float(v).is_integer():
+                raise PydanticCustomError(
+                    "whole", "{p}must be a whole number, got {v}", {"p": prefix, "v": fmt_number(v)}
+                )
+            for bound, ok, sign in (
+                (ge, lambda a, b: a >= b, "≥"),
+                (gt, lambda a, b: a > b, ">"),
+                (le, lambda a, b: a <= b, "≤"),
+                (lt, lambda a, b: a < b, "<"),
+            ):
+                if bound is not None and not ok(v, bound):
+                    raise PydanticCustomError(
+                        "bound",
+                        "{p}must be {sign} {b}, got {v}",
+                        {"p": prefix, "sign": sign, "b": fmt_number(bound), "v": fmt_number(v)},
+                    )
+        return n
+
+    return AfterValidator(check)
+
+
+_INPUT = BeforeValidator(_coerce, json_schema_input_type=float | Num)
+
+NumAny = Annotated[Num, _INPUT]
+NonNeg = Annotated[Num, _INPUT, bounded(ge=0)]
+Positive = Annotated[Num, _INPUT, bounded(gt=0)]
+Fraction = Annotated[Num, _INPUT, bounded(ge=0, le=1)]
+Year = Annotated[Num, _INPUT, bounded(ge=1900, le=2200, whole=True)]
+
+
+def num_type(**bounds: Any) -> Any:
+    """A Num annotated with the given bounds (see :func:`bounded`)."""
+    return Annotated[Num, _INPUT, bounded(**bounds)]

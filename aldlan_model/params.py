@@ -1,0 +1,113 @@
+"""A scenario as a table of parameters: one column per numeric input, one row per variant.
+
+The engine computes from this table, so a single run (one row), a sweep (a grid of rows)
+and Monte Carlo (a million drawn rows) go through the same code. Only what shapes the
+computation itself (the years, the staff list, ``cover_deficit``) is in :class:`Structure`
+and shared by all rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from aldlan_model.numbers import Num
+from aldlan_model.scenario import Scenario
+
+STAFF_FIELDS = {
+    "fte": ("fte", "salary", "employer_charges", "group_work"),
+    "hours": ("hours_per_week", "hourly_cost", "group_work"),
+    "volunteer": ("count", "hours_per_week", "allowance", "other_costs"),
+}
+
+
+@dataclass(frozen=True)
+class Structure:
+    """What all variants share: the year axis, ramp length, staff members' kinds."""
+
+    first: int
+    last: int
+    ramp_len: int
+    staff: tuple[str, ...]  # per member: 'fte', 'hours' or 'volunteer'
+    cover_deficit: bool
+
+    @property
+    def years(self) -> np.ndarray:
+        return np.arange(self.first, self.last + 1)
+
+    @classmethod
+    def of(cls, s: Scenario) -> Structure:
+        kinds = tuple(
+            "volunteer" if m.kind == "volunteer" else ("fte" if m.is_fte else "hours")
+            for m in s.staff
+        )
+        return cls(s.first, s.last, len(s.ramp_up), kinds, s.income.covers_deficit)
+
+
+def _num(x: float) -> Num:
+    return Num(value=float(x))
+
+
+def flatten(s: Scenario) -> dict[str, Num]:
+    """Every numeric input of the computation as ``path -> Num`` (sources and ranges kept)."""
+    out: dict[str, Num] = {
+        "period.start": s.period.start or s.period.first,
+        "target.amount": s.target.amount,
+        "target.year": s.target.year,
+        "locations": s.locations,
+        "opening.weeks_per_year": s.opening.weeks_per_year,
+        "opening.dagdelen_per_week": s.opening.dagdelen_per_week,
+        "opening.hours_per_dagdeel": s.opening.hours_per_dagdeel,
+    }
+    for group in ("zin", "pgb", "without_indication"):
+        g = getattr(s.participants, group)
+        out[f"participants.{group}.count"] = g.count
+        out[f"participants.{group}.dagdelen_per_week"] = g.dagdelen_per_week
+    for i, r in enumerate(s.ramp_up):
+        out[f"ramp_up.{i}"] = r
+    for i, (m, kind) in enumerate(zip(s.staff, Structure.of(s).staff, strict=True)):
+        for name in STAFF_FIELDS[kind]:
+            if name == "group_work":
+                out[f"staff.{i}.group_work"] = _num(1.0 if m.group_work in (None, True) else 0.0)
+                continue
+            out[f"staff.{i}.{name}"] = getattr(m, name) or _num(0.0)
+    c = s.costs
+    out |= {
+        "costs.housing": c.housing,
+        "costs.per_participant_dagdeel": c.per_participant_dagdeel,
+        "costs.overhead": c.overhead,
+        "costs.margin": c.margin,
+        "costs.startup.amount": c.startup.amount,
+        "costs.startup.depreciation_years": c.startup.depreciation_years,
+        "income.contribution": s.income.contribution,
+        "income.other": s.income.other,
+        "income.subsidy": _num(0.0) if s.income.covers_deficit else s.income.subsidy,
+        "tariffs.buurtkamer.zin": s.tariffs.buurtkamer.zin,
+        "tariffs.buurtkamer.pgb": s.tariffs.buurtkamer.pgb,
+        "tariffs.baseline.zin": s.tariffs.baseline.zin,
+        "tariffs.baseline.pgb": s.tariffs.baseline.pgb,
+        "transport.buurtkamer": s.transport.buurtkamer,
+        "transport.baseline": s.transport.baseline,
+        "municipality.assessment_per_indication": s.municipality.assessment_per_indication,
+        "municipality.substitution": s.municipality.substitution,
+        "indexation.wages": s.indexation.wages,
+        "indexation.prices": s.indexation.prices,
+        "indexation.tariffs": s.indexation.tariffs,
+        "norms.hours_per_fte": s.norms.hours_per_fte,
+        "norms.max_indicated_per_professional": s.norms.max_indicated_per_professional,
+        "norms.enforce": _num(1.0 if s.norms.enforce else 0.0),
+    }
+    return out
+
+
+def point_table(s: Scenario, rows: int = 1) -> pd.DataFrame:
+    """The deterministic parameter table: every input at its point value, ``rows`` times."""
+    values = {k: np.full(rows, v.point, dtype=float) for k, v in flatten(s).items()}
+    return pd.DataFrame(values)
+
+
+def ranged(s: Scenario) -> dict[str, Num]:
+    """The inputs written as a range (the uncertain ones)."""
+    return {k: v for k, v in flatten(s).items() if v.is_range}

@@ -1,0 +1,1 @@
+"""Report building blocks: locale-aware number formatting and the label catalogue."""

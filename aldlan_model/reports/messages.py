@@ -1,0 +1,40 @@
+"""Warnings in words: fill the label templates with formatted facts."""
+
+from __future__ import annotations
+
+from aldlan_model.reports.labels import t
+from aldlan_model.reports.numfmt import money, number, percent
+from aldlan_model.warnings import Warning
+
+
+def _years(years: list[int], lang: str) -> str:
+    if not years:
+        return ""
+    runs: list[str] = []
+    start = prev = years[0]
+    for y in [*years[1:], None]:
+        if y is not None and y == prev + 1:
+            prev = y
+            continue
+        runs.append(str(start) if start == prev else f"{start}\u2013{prev}")
+        if y is not None:
+            start = prev = y
+    joiner = " en " if lang == "nl" else " and "
+    return runs[0] if len(runs) == 1 else ", ".join(runs[:-1]) + joiner + runs[-1]
+
+
+def warning_message(w: Warning, lang: str = "nl") -> str:
+    f = w.facts
+    if w.code == "norm_not_met":
+        return t(w.code, lang, capacity=number(f["capacity"], lang, 1),
+                 demand=number(f["demand"], lang, 1), served_share=percent(f["served_share"], lang))
+    if w.code == "allowance_above_legal_max":
+        return t(w.code, lang, role=f["role"], allowance=money(f["allowance"], lang),
+                 year=str(f["year"]), maximum=money(f["maximum"], lang))
+    if w.code == "operator_deficit":
+        return t(w.code, lang, years=_years(f["years"], lang), amount=money(f["amount"], lang))
+    if w.code == "no_savings":
+        return t(w.code, lang, year=str(f["year"]), amount=money(f["amount"], lang))
+    if w.code == "start_after_target":
+        return t(w.code, lang, start=str(f["start"]), year=str(f["year"]))
+    raise KeyError(w.code)  # pragma: no cover - every code is handled above
