@@ -82,9 +82,21 @@ def read_document(path: str | os.PathLike[str], _seen: tuple[Path, ...] = ()) ->
     return Document(shown, merged, merge_locs(parent.locs, locs, data), [shown, *parent.chain])
 
 
+NUMBER_KEYS = frozenset({"value", "low", "mode", "high"})
+
+
+def _replaces(child: Any) -> bool:
+    """A child value replaces the parent's whole: scalars, lists and written numbers.
+
+    A number written as a mapping (``{value: 50}``, ``{low: 25, high: 40}``) is one number,
+    so it replaces the parent's number instead of merging with its range.
+    """
+    return not isinstance(child, dict) or bool(NUMBER_KEYS & child.keys())
+
+
 def merge(parent: Any, child: Any) -> Any:
-    """Deep merge: mappings key by key (the child wins); lists and scalars are replaced."""
-    if isinstance(parent, dict) and isinstance(child, dict):
+    """Deep merge: mappings key by key (the child wins); lists, scalars and numbers are replaced."""
+    if isinstance(parent, dict) and not _replaces(child):
         out = dict(parent)
         for k, v in child.items():
             out[k] = merge(parent[k], v) if k in parent else v
@@ -104,7 +116,7 @@ def merge_locs(
     """Locations of a merged document: the child's where it wrote a value, else the parent's."""
     out = dict(parent)
     for path in sorted(child, key=len):
-        if path and not isinstance(_get(child_data, path), dict):
+        if path and _replaces(_get(child_data, path)):
             n = len(path)
             for p in [p for p in out if len(p) > n and p[:n] == path]:
                 del out[p]
