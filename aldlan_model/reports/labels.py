@@ -134,6 +134,18 @@ EN: dict[str, str] = {
     "item": "Item",
 }
 
+# Each capability keeps its own labels in a module of its own; they join the catalogue here.
+from aldlan_model.reports import (  # noqa: E402 - after the core catalogue on purpose
+    labels_analysis,
+    labels_letters,
+    labels_plan,
+    labels_uncertainty,
+)
+
+for _extra in (labels_analysis, labels_letters, labels_plan, labels_uncertainty):
+    NL.update(_extra.NL)
+    EN.update(_extra.EN)
+
 CATALOGUES: dict[str, dict[str, str]] = {"nl": NL, "en": EN}
 
 

@@ -1,0 +1,1 @@
+"""Commands registered on the ``aldlan`` app (filled in by their capability)."""
