@@ -223,8 +223,8 @@ def explain(
     with handled():
         scenario = load_scenario(file, set_ or [])
         result = compute(scenario)
-        ex = explain_figure(scenario, result, metric, year)
-        out_console().print(render_explanation(ex, lang.value), markup=False, highlight=False)
+        ex = explain_figure(scenario, result, metric, year, lang.value)
+        out_console().print(render_explanation(ex), markup=False, highlight=False)
 
 
 # commands of later capabilities live in their own modules and register on ``app``

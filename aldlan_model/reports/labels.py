@@ -137,12 +137,13 @@ EN: dict[str, str] = {
 # Each capability keeps its own labels in a module of its own; they join the catalogue here.
 from aldlan_model.reports import (  # noqa: E402 - after the core catalogue on purpose
     labels_analysis,
+    labels_explain,
     labels_letters,
     labels_plan,
     labels_uncertainty,
 )
 
-for _extra in (labels_analysis, labels_letters, labels_plan, labels_uncertainty):
+for _extra in (labels_analysis, labels_explain, labels_letters, labels_plan, labels_uncertainty):
     NL.update(_extra.NL)
     EN.update(_extra.EN)
 

@@ -1,0 +1,283 @@
+"""``aldlan explain``: how one figure came about, as steps a council member can check.
+
+Each step shows the rule with names and the same rule with the actual numbers filled in.
+Every number shown is taken from the engine's result or the scenario's inputs, so the
+explained figure is the figure ``aldlan run`` reports.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from aldlan_model.engine import COST_LINES, INCOME_LINES, MONEY_LINES, Result
+from aldlan_model.errors import UsageError
+from aldlan_model.keys import suggest
+from aldlan_model.params import flatten
+from aldlan_model.reports.labels import t
+from aldlan_model.reports.numfmt import money, number
+from aldlan_model.scenario import Scenario
+
+METRICS = MONEY_LINES
+
+
+@dataclass
+class Step:
+    label: str
+    symbolic: str
+    numeric: str
+    value: float
+    money: bool = True
+
+
+@dataclass
+class Explanation:
+    metric: str
+    label: str
+    year: int
+    value: float  # all locations
+    per_location: float
+    locations: int
+    rule: str
+    steps: list[Step] = field(default_factory=list)
+    inputs: list[tuple[str, float, str | None]] = field(default_factory=list)
+    lang: str = "nl"
+
+
+class _Ctx:
+    def __init__(self, scenario: Scenario, result: Result, year: int, lang: str):
+        self.s, self.r, self.lang = scenario, result, lang
+        self.j = result.year_index(year)
+        self.year = year
+        self.row = result.table.iloc[0]
+        self.d = {k: float(v[0, self.j]) for k, v in result.detail.items() if v.ndim == 2}
+        self.L = {k: float(v[0, self.j]) for k, v in result.per_location.items()}
+        self.used: dict[str, None] = {}
+        self.steps: list[Step] = []
+
+    def p(self, path: str) -> float:
+        self.used[path] = None
+        return float(self.row[path])
+
+    def n(self, x: float, decimals: int = 2) -> str:
+        text = number(x, self.lang, decimals)
+        return text.rstrip("0").rstrip(",.") if ("," in text or "." in text) and decimals else text
+
+    def m(self, x: float) -> str:
+        return money(x, self.lang, decimals=2)
+
+    def lab(self, key: str, **kw: object) -> str:
+        return t(key, self.lang, **kw)
+
+    def add(self, label: str, symbolic: str, numeric: str, value: float, is_money: bool = True) -> float:
+        if any(s.label == label and s.numeric == numeric for s in self.steps):
+            return value  # the same intermediate figure is shown once
+        self.steps.append(Step(label, symbolic, numeric, value, is_money))
+        return value
+
+    def index(self, kind: str) -> float:
+        rate_path = {"w": "indexation.wages", "p": "indexation.prices", "t": "indexation.tariffs"}[kind]
+        rate = self.p(rate_path)
+        value = self.d[kind]
+        self.add(self.lab(f"ex_sym_{kind}"),
+                 self.lab("ex_sym_index_base", rate=rate_path, year=self.year, first=self.s.first),
+                 self.lab("ex_sym_index_base", rate=self.n(rate, 4), year=self.year, first=self.s.first),
+                 value, False)
+        return value
+
+    def ramp(self) -> float:
+        k = int(self.d["k"])
+        idx = min(k, len(self.s.ramp_up)) - 1
+        value = self.d["r"]
+        self.add(self.lab("ex_sym_ramp", k=k), f"ramp_up[{idx + 1}]", self.n(value, 4), value, False)
+        self.used[f"ramp_up.{idx}"] = None
+        return value
+
+    def dagdelen(self, group: str) -> float:
+        key = {"zin": "P_zin", "pgb": "P_pgb", "without_indication": "P_none"}[group]
+        cnt = self.p(f"participants.{group}.count")
+        dpw = self.p(f"participants.{group}.dagdelen_per_week")
+        W = self.p("opening.weeks_per_year")
+        r = self.ramp()
+        f = float(self.r.staffing["served_share"][0]) if group != "without_indication" else 1.0
+        count_label = {"zin": "ex_sym_count_zin", "pgb": "ex_sym_count_pgb", "without_indication": "ex_sym_count_none"}
+        names = [self.lab(count_label[group])]
+        nums = [self.n(cnt)]
+        if group != "without_indication":
+            names.append(self.lab("ex_sym_served"))
+            nums.append(self.n(f, 4))
+        names += [self.lab("ex_sym_dpw"), self.lab("ex_sym_weeks"), self.lab("ex_sym_ramp", k=int(self.d["k"]))]
+        nums += [self.n(dpw), self.n(W), self.n(r, 4)]
+        return self.add(self.lab(f"ex_sym_{key}"), " × ".join(names), " × ".join(nums), self.d[key], False)
+
+
+def _product(ctx: _Ctx, label: str, parts: list[tuple[str, float, str]]) -> float:
+    """A step that multiplies named values; parts are (name, value, kind)."""
+    value = 1.0
+    for _, v, _ in parts:
+        value *= v
+    fmt = {"money": ctx.m, "number": ctx.n, "factor": lambda x: ctx.n(x, 4)}
+    return ctx.add(label, " × ".join(n for n, _, _ in parts), " × ".join(fmt[k](v) for _, v, k in parts), value)
+
+
+def _line(ctx: _Ctx, name: str) -> float:
+    """Steps for one operator line (per location); returns the engine's value."""
+    L, lab, s = ctx.L, ctx.lab, ctx.s
+    if name == "staff_professional":
+        w = ctx.index("w")
+        for i, m in enumerate(s.staff):
+            pre = f"staff.{i}."
+            if m.kind == "volunteer":
+                continue
+            if m.is_fte:
+                _product(ctx, m.label, [
+                    (pre + "fte", ctx.p(pre + "fte"), "number"), (pre + "salary", ctx.p(pre + "salary"), "money"),
+                    ("(1 + " + pre + "employer_charges)", 1 + ctx.p(pre + "employer_charges"), "factor"),
+                    (lab("ex_sym_w"), w, "factor")])
+            else:
+                _product(ctx, m.label, [
+                    (pre + "hours_per_week", ctx.p(pre + "hours_per_week"), "number"),
+                    (lab("ex_sym_weeks"), ctx.p("opening.weeks_per_year"), "number"),
+                    (pre + "hourly_cost", ctx.p(pre + "hourly_cost"), "money"), (lab("ex_sym_w"), w, "factor")])
+    elif name == "staff_volunteer":
+        p = ctx.index("p")
+        for i, m in enumerate(s.staff):
+            pre = f"staff.{i}."
+            if m.kind == "volunteer":
+                _product(ctx, m.label, [
+                    (pre + "count", ctx.p(pre + "count"), "number"),
+                    (f"({pre}allowance + {pre}other_costs)", ctx.p(pre + "allowance") + ctx.p(pre + "other_costs"), "money"),
+                    (lab("ex_sym_p"), p, "factor")])
+    elif name == "housing":
+        _product(ctx, lab(name), [("costs.housing", ctx.p("costs.housing"), "money"), (lab("ex_sym_p"), ctx.index("p"), "factor")])
+    elif name == "activities":
+        total = ctx.dagdelen("zin") + ctx.dagdelen("pgb") + ctx.dagdelen("without_indication")
+        p = ctx.index("p")
+        _product(ctx, lab(name), [("costs.per_participant_dagdeel", ctx.p("costs.per_participant_dagdeel"), "money"),
+                                  (lab("ex_sym_P_zin") + " + PGB + " + lab("ex_sym_count_none"), total, "number"),
+                                  (lab("ex_sym_p"), p, "factor")])
+    elif name == "overhead":
+        base = sum(L[x] for x in ("staff_professional", "staff_volunteer", "housing", "activities"))
+        _product(ctx, lab(name), [("costs.overhead", ctx.p("costs.overhead"), "factor"),
+                                  (f"({lab('staff_professional')} + {lab('staff_volunteer')} + {lab('housing')} + "
+                                   f"{lab('activities')})", base, "money")])
+    elif name == "depreciation":
+        amount, years = ctx.p("costs.startup.amount"), ctx.p("costs.startup.depreciation_years")
+        ctx.add(lab(name), "costs.startup.amount / costs.startup.depreciation_years"
+                + (f" ({'exploitatiejaar' if ctx.lang == 'nl' else 'operating year'} {int(ctx.d['k'])})"),
+                f"{ctx.m(amount)} / {ctx.n(years)}" if L[name] else "0", L[name])
+    elif name == "margin":
+        base = sum(L[x] for x in COST_LINES[:6])
+        _product(ctx, lab(name), [("costs.margin", ctx.p("costs.margin"), "factor"), ("Σ " + ", ".join(lab(x) for x in COST_LINES[:6]), base, "money")])
+    elif name in ("income_zin", "income_pgb"):
+        group = name[-3:]
+        P = ctx.dagdelen(group)
+        tix = ctx.index("t")
+        _product(ctx, lab(name), [(f"tariffs.buurtkamer.{group}", ctx.p(f"tariffs.buurtkamer.{group}"), "money"),
+                                  (lab("ex_sym_t"), tix, "factor"), (lab(f"ex_sym_P_{group}"), P, "number")])
+    elif name == "income_contribution":
+        P = ctx.dagdelen("without_indication")
+        p = ctx.index("p")
+        _product(ctx, lab(name), [("income.contribution", ctx.p("income.contribution"), "money"),
+                                  (lab("ex_sym_p"), p, "factor"), (lab("ex_sym_P_none"), P, "number")])
+    elif name == "income_other":
+        _product(ctx, lab(name), [("income.other", ctx.p("income.other"), "money"), (lab("ex_sym_p"), ctx.index("p"), "factor")])
+    elif name == "subsidy":
+        if s.income.covers_deficit:
+            earned = sum(L[x] for x in INCOME_LINES[:4])
+            ctx.add(lab(name), f"max(0; {lab('cost')} − ({' + '.join(lab(x) for x in INCOME_LINES[:4])}))",
+                    f"max(0; {ctx.m(L['cost'])} − {ctx.m(earned)})", L[name])
+        else:
+            ctx.add(lab(name), "income.subsidy", ctx.m(ctx.p("income.subsidy")), L[name])
+    return L[name]
+
+
+def _sum_step(ctx: _Ctx, label: str, names: list[str], signs: list[str] | None = None) -> None:
+    signs = signs or ["+"] * len(names)
+    sym = " ".join(f"{sg} {ctx.lab(n)}" for sg, n in zip(signs, names, strict=True)).lstrip("+ ")
+    num = " ".join(f"{sg} {ctx.m(ctx.L[n])}" for sg, n in zip(signs, names, strict=True)).lstrip("+ ")
+    ctx.add(label, sym, num, float(sum((1 if sg == "+" else -1) * ctx.L[n] for sg, n in zip(signs, names, strict=True))))
+
+
+def _municipality(ctx: _Ctx, name: str) -> None:
+    lab = ctx.lab
+    tix = ctx.index("t")
+    Pz, Pp, Pn = ctx.d["P_zin"], ctx.d["P_pgb"], ctx.d["P_none"]
+    Ni, Nn = ctx.d["N_ind"], ctx.d["N_none"]
+    ctx.dagdelen("zin")
+    ctx.dagdelen("pgb")
+    zc, pc = ctx.p("participants.zin.count"), ctx.p("participants.pgb.count")
+    f, r = float(ctx.r.staffing["served_share"][0]), ctx.d["r"]
+    ctx.add(lab("ex_sym_N_ind"),
+            f"({lab('ex_sym_count_zin')} + {lab('ex_sym_count_pgb')}) × {lab('ex_sym_served')} × "
+            f"{lab('ex_sym_ramp', k=int(ctx.d['k']))}",
+            f"({ctx.n(zc)} + {ctx.n(pc)}) × {ctx.n(f, 4)} × {ctx.n(r, 4)}", Ni, False)
+    a = ctx.p("municipality.assessment_per_indication")
+    if name == "baseline":
+        s_ = ctx.p("municipality.substitution")
+        ctx.dagdelen("without_indication")
+        nc = ctx.p("participants.without_indication.count")
+        ctx.add(lab("ex_sym_N_none"), f"{lab('ex_sym_count_none')} × {lab('ex_sym_ramp', k=int(ctx.d['k']))}",
+                f"{ctx.n(nc)} × {ctx.n(r, 4)}", Nn, False)
+        bz, bp, tr = ctx.p("tariffs.baseline.zin"), ctx.p("tariffs.baseline.pgb"), ctx.p("transport.baseline")
+        sym = (f"{lab('ex_sym_baseline_zin')} × t × (P_zin + s × P_none) + {lab('ex_sym_baseline_pgb')} × t × P_pgb"
+               f" + {lab('ex_sym_transport_baseline')} × t × (P_zin + P_pgb + s × P_none)"
+               f" + {lab('ex_sym_assessment')} × t × (N_ind + s × N_none)")
+        f4 = lambda x: ctx.n(x, 4)  # noqa: E731
+        num = (f"{ctx.m(bz)} × {f4(tix)} × ({ctx.n(Pz)} + {f4(s_)} × {ctx.n(Pn)}) + {ctx.m(bp)} × {f4(tix)} × {ctx.n(Pp)}"
+               f" + {ctx.m(tr)} × {f4(tix)} × ({ctx.n(Pz)} + {ctx.n(Pp)} + {f4(s_)} × {ctx.n(Pn)})"
+               f" + {ctx.m(a)} × {f4(tix)} × ({ctx.n(Ni)} + {f4(s_)} × {ctx.n(Nn)})")
+        ctx.add(lab("baseline"), sym, num, ctx.L["baseline"])
+    else:
+        tr = ctx.p("transport.buurtkamer")
+        _line(ctx, "subsidy")
+        sym = (f"{lab('income_zin')} + {lab('income_pgb')} + {lab('subsidy')} + "
+               f"{lab('ex_sym_transport_buurtkamer')} × t × (P_zin + P_pgb) + {lab('ex_sym_assessment')} × t × N_ind")
+        num = (f"{ctx.m(ctx.L['income_zin'])} + {ctx.m(ctx.L['income_pgb'])} + {ctx.m(ctx.L['subsidy'])} + "
+               f"{ctx.m(tr)} × {ctx.n(tix, 4)} × ({ctx.n(Pz)} + {ctx.n(Pp)}) + {ctx.m(a)} × {ctx.n(tix, 4)} × {ctx.n(Ni)}")
+        ctx.used.update({"tariffs.buurtkamer.zin": None, "tariffs.buurtkamer.pgb": None})
+        ctx.add(lab("scenario"), sym, num, ctx.L["scenario"])
+
+
+def explain(scenario: Scenario, result: Result, metric: str, year: int | None = None, lang: str = "nl") -> Explanation:
+    """Explain one money figure of one year (default: the target year)."""
+    if metric not in METRICS:
+        hint = suggest(metric, list(METRICS))
+        extra = f"; did you mean '{hint}'?" if hint else ""
+        raise UsageError(f"unknown metric {metric!r}{extra} (choose one of: {', '.join(METRICS)})")
+    year = scenario.target_year if year is None else int(year)
+    try:
+        ctx = _Ctx(scenario, result, year, lang)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    k = int(ctx.d["k"])
+    rule_key = f"ex_rule_{metric}"
+    if metric == "subsidy":
+        rule_key = "ex_rule_subsidy_cover" if scenario.income.covers_deficit else "ex_rule_subsidy_fixed"
+    rule = t(rule_key, lang, first=scenario.first) if metric == "cumulative_savings" else t(rule_key, lang)
+    if k < 1 and metric != "cumulative_savings":
+        rule = rule + " " + t("ex_not_operating", lang, year=year, k=k)
+    elif metric in (*COST_LINES, *INCOME_LINES, "subsidy"):
+        _line(ctx, metric)
+    elif metric == "cost":
+        _sum_step(ctx, t("cost", lang), list(COST_LINES))
+    elif metric == "income":
+        _sum_step(ctx, t("income", lang), [*INCOME_LINES])
+    elif metric == "result":
+        _sum_step(ctx, t("result", lang), ["income", "cost"], ["+", "−"])
+    elif metric in ("baseline", "scenario"):
+        _municipality(ctx, metric)
+    elif metric == "savings":
+        _sum_step(ctx, t("savings", lang), ["baseline", "scenario"], ["+", "−"])
+    elif metric == "cumulative_savings":
+        per_year = result.per_location["savings"][0, : ctx.j + 1]
+        ctx.add(t("cumulative_savings", lang),
+                " + ".join(f"{t('savings', lang)} {y}" for y in result.years[: ctx.j + 1]),
+                " + ".join(ctx.m(v) for v in per_year), float(per_year.sum()))
+    sources = flatten(scenario)
+    inputs = [(path, float(ctx.row[path]), sources[path].source if path in sources else None) for path in ctx.used]
+    locations = int(ctx.row["locations"])
+    return Explanation(
+        metric=metric, label=t(metric, lang), year=year,
+        value=float(result.lines[metric][0, ctx.j]), per_location=ctx.L[metric], locations=locations,
+        rule=rule, steps=ctx.steps, inputs=inputs, lang=lang,
+    )

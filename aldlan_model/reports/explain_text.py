@@ -1,0 +1,42 @@
+"""Render an :class:`Explanation` as plain text for the terminal."""
+
+from __future__ import annotations
+
+from aldlan_model.explain import Explanation
+from aldlan_model.reports.labels import t
+from aldlan_model.reports.numfmt import money, number
+
+
+def _trim(text: str) -> str:
+    """Drop trailing decimal zeros: 0,8000 -> 0,8; 48,0000 -> 48."""
+    if "," in text or "." in text:
+        sep = "," if text.rfind(",") > text.rfind(".") else "."
+        head, _, tail = text.rpartition(sep)
+        tail = tail.rstrip("0")
+        return f"{head}{sep}{tail}" if tail else head
+    return text
+
+
+def render_explanation(ex: Explanation) -> str:
+    lang = ex.lang
+    lines = [t("ex_title", lang, metric=ex.label, year=ex.year), "", ex.rule, ""]
+    for i, step in enumerate(ex.steps, 1):
+        shown = money(step.value, lang, decimals=2) if step.money else _trim(number(step.value, lang, 4))
+        lines.append(f"{i}. {step.label}")
+        lines.append(f"   = {step.symbolic}")
+        lines.append(f"   = {step.numeric}")
+        lines.append(f"   = {shown}")
+    lines.append("")
+    per = money(ex.per_location, lang, decimals=2)
+    if ex.locations != 1:
+        lines.append(f"{t('ex_value', lang)}: {per} {t('ex_per_location', lang)} × {ex.locations} "
+                     f"({t('ex_locations', lang)}) = {money(ex.value, lang, decimals=2)}")
+    else:
+        lines.append(f"{t('ex_value', lang)}: {money(ex.value, lang, decimals=2)}")
+    lines.append(f"   ({money(ex.value, lang)})")
+    if ex.inputs:
+        lines += ["", t("ex_inputs", lang) + ":"]
+        for path, value, source in ex.inputs:
+            lines.append(f"  {path} = {_trim(number(value, lang, 4))}"
+                         f"  [{source or t('ex_source_none', lang)}]")
+    return "\n".join(lines)
