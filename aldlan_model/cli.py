@@ -17,9 +17,11 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from aldlan_model import __version__
 from aldlan_model.errors import AldlanError, ScenarioError
+from aldlan_model.fileio import OutputError
 
 app = typer.Typer(
     name="aldlan",
@@ -34,8 +36,8 @@ app = typer.Typer(
 _state = {"debug": False}
 
 
-def out_console() -> Console:
-    return Console(highlight=False, soft_wrap=False)
+def out_console(soft_wrap: bool = False) -> Console:
+    return Console(highlight=False, soft_wrap=soft_wrap)
 
 
 def err_console() -> Console:
@@ -66,18 +68,11 @@ def handled() -> Iterator[None]:
     except ScenarioError as exc:
         console = err_console()
         for problem in exc.problems:
-            console.print(f"[red]error:[/red] {problem}", markup=True, highlight=False)
+            console.print(f"[red]error:[/red] {escape(str(problem))}", markup=True, highlight=False)
         raise typer.Exit(2) from None
-    except AldlanError as exc:
-        err_console().print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
+    except (AldlanError, OutputError) as exc:  # OutputError: file exists, folder missing/read-only
+        err_console().print(f"[red]error:[/red] {escape(str(exc))}", markup=True, highlight=False)
         raise typer.Exit(2) from None
-    except OSError as exc:
-        from aldlan_model.fileio import OutputError
-
-        if isinstance(exc, OutputError):
-            err_console().print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
-            raise typer.Exit(2) from None
-        _internal(exc)
     except KeyboardInterrupt:
         err_console().print("interrupted")
         raise typer.Exit(130) from None
@@ -123,7 +118,7 @@ def validate(
     """
     from aldlan_model.loader import load_scenario
 
-    out, err = out_console(), err_console()
+    out, err = out_console(soft_wrap=True), err_console()
     bad = 0
     with handled():
         for f in files:
@@ -131,11 +126,11 @@ def validate(
                 s = load_scenario(f)
             except ScenarioError as exc:
                 bad += 1
-                err.print(f"[red]✗[/red] {f}", markup=True, highlight=False)
+                err.print(f"[red]✗[/red] {escape(str(f))}", markup=True, highlight=False)
                 for problem in exc.problems:
                     err.print(f"  {problem}", markup=False, highlight=False)
                 continue
-            out.print(f"[green]✓[/green] {f}: {s.name}", markup=True, highlight=False)
+            out.print(f"[green]✓[/green] {escape(f'{f}: {s.name}')}", markup=True, highlight=False)
     if bad:
         raise typer.Exit(2)
 
@@ -170,10 +165,12 @@ def new(
 
 FormatOpt = Annotated[
     str | None,
-    typer.Option("--format", "-f", help="Output format: table (terminal, default) or json; "
-                 "with -o the format follows the file extension."),
+    typer.Option("--format", "-f", help="Output format: table (terminal, default), markdown, html, csv, "
+                 "xlsx, docx or json. With -o the format follows the file extension (.txt .md .html .csv "
+                 ".xlsx .docx .json); xlsx and docx need -o."),
 ]
-OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of the terminal.")]
+OutputOpt = Annotated[Path | None, typer.Option(
+    "--output", "-o", help="Write to this file instead of the terminal (never overwrites without --force).")]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Overwrite the output file if it exists.")]
 
 
@@ -199,8 +196,11 @@ def run(
     with handled():
         scenario = load_scenario(file, set_ or [])
         result = compute(scenario)
-        report = run_report(scenario, result, lang.value, year_cols=4)
-        emit(report, run_dict(scenario, result, lang=lang.value), fmt=format, output=output, force=force)
+        def report(year_cols: int):  # each format picks its table width
+            return run_report(scenario, result, lang.value, year_cols=year_cols)
+
+        emit(report, run_dict(scenario, result, lang=lang.value), fmt=format, output=output, force=force,
+             year_cols=4)
 
 
 @app.command()

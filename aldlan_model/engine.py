@@ -80,6 +80,13 @@ class Result:
         return idx
 
 
+def _ratio(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """a / b, with 0 where a is 0 and inf where only b is 0 (no warnings)."""
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        out = np.where(b > 0, a / np.where(b > 0, b, 1.0), np.inf)
+    return np.where(a == 0, 0.0, out)
+
+
 def _col(table: pd.DataFrame, name: str) -> np.ndarray:
     """A parameter column as an (n, 1) array, to broadcast against the years."""
     return table[name].to_numpy(dtype=float)[:, None]
@@ -139,7 +146,7 @@ def compute(table: pd.DataFrame, structure: Structure) -> Result:
     demand = (zc * zd + pc * pd_) / D
     capacity = present * c("norms.max_indicated_per_professional")
     enforce = (c("norms.enforce") != 0) & (demand > 0)
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         f = np.where(enforce, np.minimum(1.0, capacity / np.where(demand > 0, demand, 1.0)), 1.0)
     zin_s, pgb_s = zc * f, pc * f
 
@@ -211,7 +218,7 @@ def compute(table: pd.DataFrame, structure: Structure) -> Result:
     t_idx_c = np.clip(t_idx, 0, years.shape[1] - 1)
     loc_savings = per_loc["savings"][rows, t_idx_c]
     tot_savings = lines["savings"][rows, t_idx_c]
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         needed = np.where(loc_savings > 0, np.ceil(amount / np.where(loc_savings > 0, loc_savings, 1.0)), np.nan)
     reached = lines["savings"] >= amount[:, None]
     first_reached = np.where(reached.any(axis=1), structure.first + reached.argmax(axis=1), -1)
@@ -233,7 +240,7 @@ def compute(table: pd.DataFrame, structure: Structure) -> Result:
         "present": present[:, 0],
         "demand": demand[:, 0],
         "capacity": capacity[:, 0],
-        "indicated_per_professional": np.divide(demand, present, out=np.full_like(demand, np.inf), where=present > 0)[:, 0],
+        "indicated_per_professional": _ratio(demand, present)[:, 0],
         "served_share": f[:, 0],
         "norm": table["norms.max_indicated_per_professional"].to_numpy(float),
     }

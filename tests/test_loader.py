@@ -1,0 +1,258 @@
+"""Loading and validating scenario files: every rule of MODEL.md section 2, with places."""
+
+from __future__ import annotations
+
+import pytest
+
+from aldlan_model.errors import ScenarioError
+from aldlan_model.loader import load_scenario
+from tests.conftest import EXAMPLE, MINIMAL, write
+
+
+def problems(path, overrides=()) -> list[str]:
+    with pytest.raises(ScenarioError) as info:
+        load_scenario(path, list(overrides))
+    return [str(p) for p in info.value.problems]
+
+
+def test_minimal_defaults(minimal):
+    s = load_scenario(minimal)
+    assert s.start == 2020 and s.locations.point == 1
+    assert s.opening.hours_per_dagdeel.point == 4
+    assert s.participants.zin.count.point == 0 and s.ramp_up[0].point == 1.0
+    assert s.staff == [] and s.income.subsidy.point == 0
+    assert (s.norms.hours_per_fte.point, s.norms.max_indicated_per_professional.point, s.norms.enforce) == (36, 8, True)
+
+
+def test_default_target_is_3_6_million_in_2021(tmp_path):
+    s = load_scenario(write(tmp_path, "m.yaml", MINIMAL.replace("target: {amount: 100000, year: 2021}\n", "")))
+    assert (s.target.amount.point, s.target_year) == (3_600_000, 2021)
+
+
+def test_sourced_and_ranged_numbers(tmp_path):
+    text = MINIMAL.replace("zin: 30,", 'zin: {low: 25, mode: 30.51, high: 40, source: "Meerinzicht"},').replace(
+        "pgb: 20}", "pgb: {low: 10, high: 30}}")
+    s = load_scenario(write(tmp_path, "r.yaml", text))
+    zin, pgb = s.tariffs.baseline.zin, s.tariffs.baseline.pgb
+    assert (zin.point, zin.distribution, zin.source) == (30.51, "triangular", "Meerinzicht")
+    assert (pgb.point, pgb.distribution) == (20.0, "uniform")  # (10 + 30) / 2
+
+
+def test_line_and_column_of_a_negative_count(tmp_path):
+    path = write(tmp_path, "x.yaml", MINIMAL + "participants:\n  zin:\n    count: -3\n")
+    # MINIMAL has 7 lines; the key `count` stands on line 10, column 5
+    assert problems(path) == [f"{path}:10:5: participants.zin.count: must be ≥ 0, got -3"]
+
+
+@pytest.mark.parametrize(
+    ("extra", "expected"),
+    [
+        ("locations: 0\n", "locations: must be ≥ 1, got 0"),
+        ("locations: 2.5\n", "locations: must be a whole number, got 2.5"),
+        ("locations: 10001\n", "locations: must be ≤ 10000, got 10001"),
+        ("ramp_up: []\n", "ramp_up: must not be empty"),
+        ("ramp_up: [0.5, 1.2]\n", "ramp_up.1: must be ≤ 1, got 1.2"),
+        ("costs: {overhead: 1.01}\n", "costs.overhead: must be ≤ 1, got 1.01"),
+        ("costs: {margin: 1}\n", "costs.margin: must be < 1, got 1"),
+        ("costs: {housing: -1}\n", "costs.housing: must be ≥ 0, got -1"),
+        ("municipality: {substitution: -0.1}\n", "municipality.substitution: must be ≥ 0, got -0.1"),
+        ("indexation: {wages: 1.5}\n", "indexation.wages: must be ≤ 1, got 1.5"),
+        ("staff: [{kind: professional, fte: 1, salary: 30000, employer_charges: 1.6}]\n",
+         "staff.0.employer_charges: must be ≤ 1.5, got 1.6"),
+    ],
+)
+def test_rejected_values(tmp_path, extra, expected):
+    path = write(tmp_path, "x.yaml", MINIMAL + extra)
+    found = problems(path)
+    assert len(found) == 1 and found[0].endswith(expected), found
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("weeks_per_year: 40", "weeks_per_year: 54", "opening.weeks_per_year: must be ≤ 53, got 54"),
+        ("weeks_per_year: 40", "weeks_per_year: 0", "opening.weeks_per_year: must be ≥ 1, got 0"),
+        ("dagdelen_per_week: 8}", "dagdelen_per_week: 15}", "opening.dagdelen_per_week: must be ≤ 14, got 15"),
+        ("dagdelen_per_week: 8}", "dagdelen_per_week: 8, hours_per_dagdeel: 0}",
+         "opening.hours_per_dagdeel: must be > 0, got 0"),
+        ("dagdelen_per_week: 8}", "dagdelen_per_week: 8, hours_per_dagdeel: 12.5}",
+         "opening.hours_per_dagdeel: must be ≤ 12, got 12.5"),
+        ("last: 2022}", "last: 2201}", "period.last: must be ≤ 2200, got 2201"),
+        ("first: 2020", "first: 1899", "period.first: must be ≥ 1900, got 1899"),
+        ("amount: 100000", "amount: 0", "target.amount: must be > 0, got 0"),
+        ("buurtkamer: {zin: 20,", "buurtkamer: {zin: {low: 40, high: 30},",
+         "tariffs.buurtkamer.zin: low must be ≤ high, got low 40 and high 30"),
+        ("buurtkamer: {zin: 20,", "buurtkamer: {zin: {low: 20, mode: 50, high: 30},",
+         "tariffs.buurtkamer.zin: mode must lie between low and high, got 20 ≤ 50 ≤ 30"),
+        ("buurtkamer: {zin: 20,", "buurtkamer: {zin: {mode: 20},", "tariffs.buurtkamer.zin: 'mode' needs 'low' and 'high'"),
+    ],
+)
+def test_rejected_replacements(tmp_path, old, new, expected):
+    path = write(tmp_path, "x.yaml", MINIMAL.replace(old, new))
+    found = problems(path)
+    assert len(found) == 1 and found[0].endswith(expected), found
+
+
+@pytest.mark.parametrize(
+    ("override", "expected"),
+    [
+        ("period.start=2019", "period.start: must lie between period.first and period.last (2020–2022), got 2019"),
+        ("period.last=2019", "period.last: must be ≥ period.first (2020), got 2019"),
+        ("target.year=2023", "target.year: must lie within the period 2020–2022, got 2023"),
+        ("period.last=2120", "period.last: the period may span at most 100 years, got 101"),
+    ],
+)
+def test_cross_field_rules(minimal, override, expected):
+    found = problems(minimal, [override])
+    assert found[0].endswith(expected), found
+
+
+def test_group_dagdelen_not_above_opening(tmp_path):
+    path = write(tmp_path, "x.yaml", MINIMAL + "participants:\n  pgb: {count: 2, dagdelen_per_week: 9}\n")
+    assert problems(path) == [
+        f"{path}:9:19: participants.pgb.dagdelen_per_week: must be ≤ opening.dagdelen_per_week (8), got 9"
+    ]
+
+
+def test_professional_needs_one_way_of_paying(tmp_path):
+    both = "staff:\n  - {kind: professional, fte: 1, salary: 30000, hours_per_week: 4, hourly_cost: 50}\n"
+    neither = "staff:\n  - {kind: professional, role: x}\n"
+    half = "staff:\n  - {kind: professional, fte: 1}\n"
+    assert problems(write(tmp_path, "a.yaml", MINIMAL + both))[0].endswith(
+        "staff.0: a professional has either fte + salary or hours_per_week + hourly_cost, never both")
+    assert problems(write(tmp_path, "b.yaml", MINIMAL + neither))[0].endswith(
+        "staff.0: a professional needs fte + salary, or hours_per_week + hourly_cost")
+    assert problems(write(tmp_path, "c.yaml", MINIMAL + half))[0].endswith(
+        "staff.0: missing required key 'salary' (a professional with fte needs fte and salary)")
+
+
+def test_required_keys(tmp_path):
+    path = write(tmp_path, "x.yaml", "name: x\nperiod: {first: 2020, last: 2021}\nopening: {weeks_per_year: 4}\n")
+    found = problems(path)
+    assert f"{path}:3:1: opening.dagdelen_per_week: missing required key 'dagdelen_per_week'" in found
+    assert f"{path}:1:1: tariffs: missing required key 'tariffs'" in found
+
+
+def test_unknown_key_did_you_mean(tmp_path):
+    path = write(tmp_path, "x.yaml", MINIMAL + "participants:\n  zin: {count: 3, dagdelen_per_wek: 2}\n")
+    assert problems(path) == [
+        f"{path}:9:19: participants.zin.dagdelen_per_wek: unknown key 'dagdelen_per_wek'; "
+        "did you mean 'dagdelen_per_week'?"
+    ]
+
+
+def test_duplicate_keys(tmp_path):
+    path = write(tmp_path, "x.yaml", MINIMAL + "locations: 2\nlocations: 3\n")
+    assert problems(path) == [f"{path}:9:1: locations: duplicate key (first written on line 8)"]
+
+
+@pytest.mark.parametrize(("raw", "message"), [
+    ("yes", "expected a number, got 'yes' (YAML reads it as yes/no)"),
+    ("off", "expected a number, got 'off' (YAML reads it as yes/no)"),
+    ('"3"', "expected a number, got the text '3'"),
+    (".nan", "must be a finite number, got nan"),
+])
+def test_yaml_surprises_are_errors(tmp_path, raw, message):
+    path = write(tmp_path, "x.yaml", MINIMAL + f"locations: {raw}\n")
+    assert problems(path) == [f"{path}:8:1: locations: {message}"]
+
+
+def test_empty_list_and_non_utf8_files(tmp_path):
+    empty = write(tmp_path, "empty.yaml", "")
+    assert problems(empty) == [f"{empty}:1:1: the file is empty; expected a scenario (name, period, tariffs, …)"]
+    lst = write(tmp_path, "list.yaml", "- a\n- b\n")
+    assert problems(lst) == [f"{lst}:1:1: expected a mapping of keys (name: …, period: …), got a list"]
+    latin = tmp_path / "latin.yaml"
+    latin.write_bytes(b"name: caf\xe9\n")
+    assert problems(latin) == [f"{latin}:1:10: not UTF-8 text (byte 0xe9); save the file as UTF-8"]
+
+
+def test_syntax_error_has_line(tmp_path):
+    path = write(tmp_path, "x.yaml", "name: x\nperiod: {first: 2020\n")
+    found = problems(path)
+    assert len(found) == 1 and found[0].startswith(f"{path}:3:") and "not valid YAML" in found[0]
+
+
+def test_alias_bomb_fails_fast(tmp_path):
+    lines = ['a0: &a0 ["x", "x", "x", "x", "x", "x", "x", "x", "x", "x"]']
+    for i in range(1, 10):
+        prev = f"*a{i - 1}"
+        lines.append(f"a{i}: &a{i} [{', '.join([prev] * 10)}]")
+    path = write(tmp_path, "bomb.yaml", "\n".join(lines) + "\n")
+    found = problems(path)
+    assert len(found) == 1 and "expands to more than 10,000 values" in found[0]
+
+
+# --- extends ---------------------------------------------------------------------
+
+def test_extends_merges_mappings_and_replaces_lists(tmp_path):
+    write(tmp_path, "base.yaml", EXAMPLE)
+    child = write(tmp_path, "child.yaml", """\
+        extends: base.yaml
+        name: Kind
+        participants:
+          zin: {count: 20}
+        ramp_up: [1.0]
+        tariffs:
+          baseline: {zin: {value: 40, source: "eigen"}}
+        """)
+    s = load_scenario(child)
+    assert s.name == "Kind"
+    assert s.participants.zin.count.point == 20
+    assert s.participants.zin.dagdelen_per_week.point == 3  # kept from the parent
+    assert [r.point for r in s.ramp_up] == [1.0]  # list replaced whole
+    assert len(s.staff) == 3
+    assert (s.tariffs.baseline.zin.point, s.tariffs.baseline.zin.source) == (40, "eigen")
+
+
+def test_number_mapping_replaces_a_range_whole(tmp_path):
+    write(tmp_path, "base.yaml", EXAMPLE.replace("zin: 38.40", "zin: {low: 30, mode: 38.40, high: 45}"))
+    child = write(tmp_path, "child.yaml", "extends: base.yaml\ntariffs: {baseline: {zin: {value: 50}}}\n")
+    z = load_scenario(child).tariffs.baseline.zin
+    assert (z.point, z.is_range) == (50, False)
+
+
+def test_error_in_extended_file_points_into_it(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, "base.yaml", EXAMPLE.replace("housing: 12000", "housing: -5"))
+    write(tmp_path, "child.yaml", "extends: base.yaml\nname: Kind\n")
+    # `housing` is on line 16 of the example, indented by two spaces
+    assert problems("child.yaml") == ["base.yaml:16:3: costs.housing: must be ≥ 0, got -5"]
+
+
+def test_extends_cycle_and_depth(tmp_path):
+    write(tmp_path, "a.yaml", "extends: b.yaml\nname: a\n")
+    write(tmp_path, "b.yaml", "extends: a.yaml\nname: b\n")
+    found = problems(tmp_path / "a.yaml")
+    assert len(found) == 1 and "extends forms a cycle: a.yaml → b.yaml → a.yaml" in found[0]
+    write(tmp_path, "c0.yaml", MINIMAL)
+    for i in range(1, 12):
+        write(tmp_path, f"c{i}.yaml", f"extends: c{i - 1}.yaml\n")
+    assert load_scenario(tmp_path / "c10.yaml").name == "Minimaal"  # 10 files deep is fine
+    deep = problems(tmp_path / "c11.yaml")
+    assert "extends chain is deeper than 10 files" in deep[0]
+
+
+def test_extends_missing_and_absolute(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, "m.yaml", "extends: nothere.yaml\nname: m\n")
+    assert problems("m.yaml") == ["m.yaml:1:1: extends: file not found: nothere.yaml"]
+    write(tmp_path, "abs.yaml", f"extends: {tmp_path / 'm.yaml'}\nname: m\n")
+    assert problems("abs.yaml") == [
+        f"abs.yaml:1:1: extends: must be a path relative to this file, got the absolute path '{tmp_path / 'm.yaml'}'"
+    ]
+
+
+# --- --set -------------------------------------------------------------------------
+
+def test_set_overrides_and_validates(minimal):
+    s = load_scenario(minimal, ["participants.zin.count=14", "period.start=2021", "income.subsidy=cover_deficit"])
+    assert (s.participants.zin.count.point, s.start, s.income.covers_deficit) == (14, 2021, True)
+    assert problems(minimal, ["participants.zin.count=-1"]) == [
+        "--set participants.zin.count=-1: participants.zin.count: must be ≥ 0, got -1"
+    ]
+    assert problems(minimal, ["participants.zinn.count=1"])[0].endswith(
+        "participants.zinn: unknown key 'zinn'; did you mean 'zin'?")
+    assert problems(minimal, ["locations=yes"]) == [
+        "--set locations=yes: locations: expected a number, got 'yes' (YAML reads it as yes/no)"
+    ]
