@@ -37,11 +37,11 @@ _state = {"debug": False}
 
 
 def out_console(soft_wrap: bool = False) -> Console:
-    return Console(highlight=False, soft_wrap=soft_wrap)
+    return Console(highlight=False, soft_wrap=soft_wrap, emoji=False)  # "x.yaml:100:" is not an emoji
 
 
 def err_console() -> Console:
-    return Console(stderr=True, highlight=False, soft_wrap=True)
+    return Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
 
 
 class Lang(str, Enum):
@@ -116,14 +116,14 @@ def validate(
 
     Example: aldlan validate scenarios/*.yaml
     """
-    from aldlan_model.loader import load_scenario
+    from aldlan_model.api import load_model
 
     out, err = out_console(soft_wrap=True), err_console()
     bad = 0
     with handled():
         for f in files:
             try:
-                s = load_scenario(f)
+                s = load_model(f)
             except ScenarioError as exc:
                 bad += 1
                 err.print(f"[red]✗[/red] {escape(str(f))}", markup=True, highlight=False)
@@ -187,15 +187,14 @@ def run(
 
     Example: aldlan run scenarios/aldlan-mix.yaml --set participants.zin.count=14
     """
-    from aldlan_model.engine import run as compute
-    from aldlan_model.loader import load_scenario
+    from aldlan_model.api import load_model, run_model
     from aldlan_model.reports.build import run_report
     from aldlan_model.reports.jsonout import run_dict
     from aldlan_model.reports.output import emit
 
     with handled():
-        scenario = load_scenario(file, set_ or [])
-        result = compute(scenario)
+        scenario = load_model(file, set_ or [])
+        result = run_model(scenario)
         def report(year_cols: int):  # each format picks its table width
             return run_report(scenario, result, lang.value, year_cols=year_cols)
 
@@ -208,6 +207,8 @@ def explain(
     file: Annotated[Path, typer.Argument(help="Scenario file.", show_default=False)],
     metric: Annotated[str, typer.Argument(help="The figure: savings, baseline, scenario, cost, income, result or an operator line.", show_default=False)],
     year: YearOpt = None,
+    location: Annotated[str | None, typer.Option(
+        "--location", help="For a plan: explain the figure of this location (its name).")] = None,
     set_: SetOpt = None,
     lang: LangOpt = Lang.nl,
 ) -> None:
@@ -215,15 +216,14 @@ def explain(
 
     Example: aldlan explain scenarios/aldlan-mix.yaml savings --year 2021
     """
-    from aldlan_model.engine import run as compute
+    from aldlan_model.api import load_model, run_model
     from aldlan_model.explain import explain as explain_figure
-    from aldlan_model.loader import load_scenario
     from aldlan_model.reports.explain_text import render_explanation
 
     with handled():
-        scenario = load_scenario(file, set_ or [])
-        result = compute(scenario)
-        ex = explain_figure(scenario, result, metric, year, lang.value)
+        scenario = load_model(file, set_ or [])
+        result = run_model(scenario)
+        ex = explain_figure(scenario, result, metric, year, lang.value, location=location)
         out_console().print(render_explanation(ex), markup=False, highlight=False)
 
 

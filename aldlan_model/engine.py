@@ -53,6 +53,7 @@ class Result:
     target: dict[str, np.ndarray]
     flags: dict[str, np.ndarray]
     detail: dict[str, np.ndarray] = field(default_factory=dict)
+    parts: list[Result] = field(default_factory=list)  # a plan's locations, each x its count
 
     @property
     def years(self) -> np.ndarray:

@@ -78,10 +78,13 @@ class _Ctx:
         rate_path = {"w": "indexation.wages", "p": "indexation.prices", "t": "indexation.tariffs"}[kind]
         rate = self.p(rate_path)
         value = self.d[kind]
-        self.add(self.lab(f"ex_sym_{kind}"),
-                 self.lab("ex_sym_index_base", rate=rate_path, year=self.year, first=self.s.first),
-                 self.lab("ex_sym_index_base", rate=self.n(rate, 4), year=self.year, first=self.s.first),
-                 value, False)
+        self.add(
+            self.lab(f"ex_sym_{kind}"),
+            self.lab("ex_sym_index_base", rate=rate_path, year=self.year, first=self.s.first),
+            self.lab("ex_sym_index_base", rate=self.n(rate, 4), year=self.year, first=self.s.first),
+            value,
+            False,
+        )
         return value
 
     def ramp(self) -> float:
@@ -129,63 +132,137 @@ def _line(ctx: _Ctx, name: str) -> float:
             if m.kind == "volunteer":
                 continue
             if m.is_fte:
-                _product(ctx, m.label, [
-                    (pre + "fte", ctx.p(pre + "fte"), "number"), (pre + "salary", ctx.p(pre + "salary"), "money"),
-                    ("(1 + " + pre + "employer_charges)", 1 + ctx.p(pre + "employer_charges"), "factor"),
-                    (lab("ex_sym_w"), w, "factor")])
+                _product(
+                    ctx,
+                    m.label,
+                    [
+                        (pre + "fte", ctx.p(pre + "fte"), "number"),
+                        (pre + "salary", ctx.p(pre + "salary"), "money"),
+                        ("(1 + " + pre + "employer_charges)", 1 + ctx.p(pre + "employer_charges"), "factor"),
+                        (lab("ex_sym_w"), w, "factor"),
+                    ],
+                )
             else:
-                _product(ctx, m.label, [
-                    (pre + "hours_per_week", ctx.p(pre + "hours_per_week"), "number"),
-                    (lab("ex_sym_weeks"), ctx.p("opening.weeks_per_year"), "number"),
-                    (pre + "hourly_cost", ctx.p(pre + "hourly_cost"), "money"), (lab("ex_sym_w"), w, "factor")])
+                _product(
+                    ctx,
+                    m.label,
+                    [
+                        (pre + "hours_per_week", ctx.p(pre + "hours_per_week"), "number"),
+                        (lab("ex_sym_weeks"), ctx.p("opening.weeks_per_year"), "number"),
+                        (pre + "hourly_cost", ctx.p(pre + "hourly_cost"), "money"),
+                        (lab("ex_sym_w"), w, "factor"),
+                    ],
+                )
     elif name == "staff_volunteer":
         p = ctx.index("p")
         for i, m in enumerate(s.staff):
             pre = f"staff.{i}."
             if m.kind == "volunteer":
-                _product(ctx, m.label, [
-                    (pre + "count", ctx.p(pre + "count"), "number"),
-                    (f"({pre}allowance + {pre}other_costs)", ctx.p(pre + "allowance") + ctx.p(pre + "other_costs"), "money"),
-                    (lab("ex_sym_p"), p, "factor")])
+                _product(
+                    ctx,
+                    m.label,
+                    [
+                        (pre + "count", ctx.p(pre + "count"), "number"),
+                        (
+                            f"({pre}allowance + {pre}other_costs)",
+                            ctx.p(pre + "allowance") + ctx.p(pre + "other_costs"),
+                            "money",
+                        ),
+                        (lab("ex_sym_p"), p, "factor"),
+                    ],
+                )
     elif name == "housing":
-        _product(ctx, lab(name), [("costs.housing", ctx.p("costs.housing"), "money"), (lab("ex_sym_p"), ctx.index("p"), "factor")])
+        _product(
+            ctx,
+            lab(name),
+            [("costs.housing", ctx.p("costs.housing"), "money"), (lab("ex_sym_p"), ctx.index("p"), "factor")],
+        )
     elif name == "activities":
         total = ctx.dagdelen("zin") + ctx.dagdelen("pgb") + ctx.dagdelen("without_indication")
         p = ctx.index("p")
-        _product(ctx, lab(name), [("costs.per_participant_dagdeel", ctx.p("costs.per_participant_dagdeel"), "money"),
-                                  (lab("ex_sym_P_zin") + " + PGB + " + lab("ex_sym_count_none"), total, "number"),
-                                  (lab("ex_sym_p"), p, "factor")])
+        _product(
+            ctx,
+            lab(name),
+            [
+                ("costs.per_participant_dagdeel", ctx.p("costs.per_participant_dagdeel"), "money"),
+                (lab("ex_sym_P_zin") + " + PGB + " + lab("ex_sym_count_none"), total, "number"),
+                (lab("ex_sym_p"), p, "factor"),
+            ],
+        )
     elif name == "overhead":
         base = sum(L[x] for x in ("staff_professional", "staff_volunteer", "housing", "activities"))
-        _product(ctx, lab(name), [("costs.overhead", ctx.p("costs.overhead"), "factor"),
-                                  (f"({lab('staff_professional')} + {lab('staff_volunteer')} + {lab('housing')} + "
-                                   f"{lab('activities')})", base, "money")])
+        _product(
+            ctx,
+            lab(name),
+            [
+                ("costs.overhead", ctx.p("costs.overhead"), "factor"),
+                (
+                    f"({lab('staff_professional')} + {lab('staff_volunteer')} + {lab('housing')} + "
+                    f"{lab('activities')})",
+                    base,
+                    "money",
+                ),
+            ],
+        )
     elif name == "depreciation":
         amount, years = ctx.p("costs.startup.amount"), ctx.p("costs.startup.depreciation_years")
-        ctx.add(lab(name), "costs.startup.amount / costs.startup.depreciation_years"
-                + (f" ({'exploitatiejaar' if ctx.lang == 'nl' else 'operating year'} {int(ctx.d['k'])})"),
-                f"{ctx.m(amount)} / {ctx.n(years)}" if L[name] else "0", L[name])
+        ctx.add(
+            lab(name),
+            "costs.startup.amount / costs.startup.depreciation_years"
+            + (f" ({'exploitatiejaar' if ctx.lang == 'nl' else 'operating year'} {int(ctx.d['k'])})"),
+            f"{ctx.m(amount)} / {ctx.n(years)}" if L[name] else "0",
+            L[name],
+        )
     elif name == "margin":
         base = sum(L[x] for x in COST_LINES[:6])
-        _product(ctx, lab(name), [("costs.margin", ctx.p("costs.margin"), "factor"), ("Σ " + ", ".join(lab(x) for x in COST_LINES[:6]), base, "money")])
+        _product(
+            ctx,
+            lab(name),
+            [
+                ("costs.margin", ctx.p("costs.margin"), "factor"),
+                ("Σ " + ", ".join(lab(x) for x in COST_LINES[:6]), base, "money"),
+            ],
+        )
     elif name in ("income_zin", "income_pgb"):
         group = name[-3:]
         P = ctx.dagdelen(group)
         tix = ctx.index("t")
-        _product(ctx, lab(name), [(f"tariffs.buurtkamer.{group}", ctx.p(f"tariffs.buurtkamer.{group}"), "money"),
-                                  (lab("ex_sym_t"), tix, "factor"), (lab(f"ex_sym_P_{group}"), P, "number")])
+        _product(
+            ctx,
+            lab(name),
+            [
+                (f"tariffs.buurtkamer.{group}", ctx.p(f"tariffs.buurtkamer.{group}"), "money"),
+                (lab("ex_sym_t"), tix, "factor"),
+                (lab(f"ex_sym_P_{group}"), P, "number"),
+            ],
+        )
     elif name == "income_contribution":
         P = ctx.dagdelen("without_indication")
         p = ctx.index("p")
-        _product(ctx, lab(name), [("income.contribution", ctx.p("income.contribution"), "money"),
-                                  (lab("ex_sym_p"), p, "factor"), (lab("ex_sym_P_none"), P, "number")])
+        _product(
+            ctx,
+            lab(name),
+            [
+                ("income.contribution", ctx.p("income.contribution"), "money"),
+                (lab("ex_sym_p"), p, "factor"),
+                (lab("ex_sym_P_none"), P, "number"),
+            ],
+        )
     elif name == "income_other":
-        _product(ctx, lab(name), [("income.other", ctx.p("income.other"), "money"), (lab("ex_sym_p"), ctx.index("p"), "factor")])
+        _product(
+            ctx,
+            lab(name),
+            [("income.other", ctx.p("income.other"), "money"), (lab("ex_sym_p"), ctx.index("p"), "factor")],
+        )
     elif name == "subsidy":
         if s.income.covers_deficit:
             earned = sum(L[x] for x in INCOME_LINES[:4])
-            ctx.add(lab(name), f"max(0; {lab('cost')} − ({' + '.join(lab(x) for x in INCOME_LINES[:4])}))",
-                    f"max(0; {ctx.m(L['cost'])} − {ctx.m(earned)})", L[name])
+            ctx.add(
+                lab(name),
+                f"max(0; {lab('cost')} − ({' + '.join(lab(x) for x in INCOME_LINES[:4])}))",
+                f"max(0; {ctx.m(L['cost'])} − {ctx.m(earned)})",
+                L[name],
+            )
         else:
             ctx.add(lab(name), "income.subsidy", ctx.m(ctx.p("income.subsidy")), L[name])
     return L[name]
@@ -195,7 +272,9 @@ def _sum_step(ctx: _Ctx, label: str, names: list[str], signs: list[str] | None =
     signs = signs or ["+"] * len(names)
     sym = " ".join(f"{sg} {ctx.lab(n)}" for sg, n in zip(signs, names, strict=True)).lstrip("+ ")
     num = " ".join(f"{sg} {ctx.m(ctx.L[n])}" for sg, n in zip(signs, names, strict=True)).lstrip("+ ")
-    ctx.add(label, sym, num, float(sum((1 if sg == "+" else -1) * ctx.L[n] for sg, n in zip(signs, names, strict=True))))
+    ctx.add(
+        label, sym, num, float(sum((1 if sg == "+" else -1) * ctx.L[n] for sg, n in zip(signs, names, strict=True)))
+    )
 
 
 def _municipality(ctx: _Ctx, name: str) -> None:
@@ -207,39 +286,72 @@ def _municipality(ctx: _Ctx, name: str) -> None:
     ctx.dagdelen("pgb")
     zc, pc = ctx.p("participants.zin.count"), ctx.p("participants.pgb.count")
     f, r = float(ctx.r.staffing["served_share"][0]), ctx.d["r"]
-    ctx.add(lab("ex_sym_N_ind"),
-            f"({lab('ex_sym_count_zin')} + {lab('ex_sym_count_pgb')}) × {lab('ex_sym_served')} × "
-            f"{lab('ex_sym_ramp', k=int(ctx.d['k']))}",
-            f"({ctx.n(zc)} + {ctx.n(pc)}) × {ctx.n(f, 4)} × {ctx.n(r, 4)}", Ni, False)
+    ctx.add(
+        lab("ex_sym_N_ind"),
+        f"({lab('ex_sym_count_zin')} + {lab('ex_sym_count_pgb')}) × {lab('ex_sym_served')} × "
+        f"{lab('ex_sym_ramp', k=int(ctx.d['k']))}",
+        f"({ctx.n(zc)} + {ctx.n(pc)}) × {ctx.n(f, 4)} × {ctx.n(r, 4)}",
+        Ni,
+        False,
+    )
     a = ctx.p("municipality.assessment_per_indication")
     if name == "baseline":
         s_ = ctx.p("municipality.substitution")
         ctx.dagdelen("without_indication")
         nc = ctx.p("participants.without_indication.count")
-        ctx.add(lab("ex_sym_N_none"), f"{lab('ex_sym_count_none')} × {lab('ex_sym_ramp', k=int(ctx.d['k']))}",
-                f"{ctx.n(nc)} × {ctx.n(r, 4)}", Nn, False)
+        ctx.add(
+            lab("ex_sym_N_none"),
+            f"{lab('ex_sym_count_none')} × {lab('ex_sym_ramp', k=int(ctx.d['k']))}",
+            f"{ctx.n(nc)} × {ctx.n(r, 4)}",
+            Nn,
+            False,
+        )
         bz, bp, tr = ctx.p("tariffs.baseline.zin"), ctx.p("tariffs.baseline.pgb"), ctx.p("transport.baseline")
-        sym = (f"{lab('ex_sym_baseline_zin')} × t × (P_zin + s × P_none) + {lab('ex_sym_baseline_pgb')} × t × P_pgb"
-               f" + {lab('ex_sym_transport_baseline')} × t × (P_zin + P_pgb + s × P_none)"
-               f" + {lab('ex_sym_assessment')} × t × (N_ind + s × N_none)")
+        sym = (
+            f"{lab('ex_sym_baseline_zin')} × t × (P_zin + s × P_none) + {lab('ex_sym_baseline_pgb')} × t × P_pgb"
+            f" + {lab('ex_sym_transport_baseline')} × t × (P_zin + P_pgb + s × P_none)"
+            f" + {lab('ex_sym_assessment')} × t × (N_ind + s × N_none)"
+        )
         f4 = lambda x: ctx.n(x, 4)  # noqa: E731
-        num = (f"{ctx.m(bz)} × {f4(tix)} × ({ctx.n(Pz)} + {f4(s_)} × {ctx.n(Pn)}) + {ctx.m(bp)} × {f4(tix)} × {ctx.n(Pp)}"
-               f" + {ctx.m(tr)} × {f4(tix)} × ({ctx.n(Pz)} + {ctx.n(Pp)} + {f4(s_)} × {ctx.n(Pn)})"
-               f" + {ctx.m(a)} × {f4(tix)} × ({ctx.n(Ni)} + {f4(s_)} × {ctx.n(Nn)})")
+        num = (
+            f"{ctx.m(bz)} × {f4(tix)} × ({ctx.n(Pz)} + {f4(s_)} × {ctx.n(Pn)}) + {ctx.m(bp)} × {f4(tix)} × {ctx.n(Pp)}"
+            f" + {ctx.m(tr)} × {f4(tix)} × ({ctx.n(Pz)} + {ctx.n(Pp)} + {f4(s_)} × {ctx.n(Pn)})"
+            f" + {ctx.m(a)} × {f4(tix)} × ({ctx.n(Ni)} + {f4(s_)} × {ctx.n(Nn)})"
+        )
         ctx.add(lab("baseline"), sym, num, ctx.L["baseline"])
     else:
         tr = ctx.p("transport.buurtkamer")
         _line(ctx, "subsidy")
-        sym = (f"{lab('income_zin')} + {lab('income_pgb')} + {lab('subsidy')} + "
-               f"{lab('ex_sym_transport_buurtkamer')} × t × (P_zin + P_pgb) + {lab('ex_sym_assessment')} × t × N_ind")
-        num = (f"{ctx.m(ctx.L['income_zin'])} + {ctx.m(ctx.L['income_pgb'])} + {ctx.m(ctx.L['subsidy'])} + "
-               f"{ctx.m(tr)} × {ctx.n(tix, 4)} × ({ctx.n(Pz)} + {ctx.n(Pp)}) + {ctx.m(a)} × {ctx.n(tix, 4)} × {ctx.n(Ni)}")
+        sym = (
+            f"{lab('income_zin')} + {lab('income_pgb')} + {lab('subsidy')} + "
+            f"{lab('ex_sym_transport_buurtkamer')} × t × (P_zin + P_pgb) + {lab('ex_sym_assessment')} × t × N_ind"
+        )
+        num = (
+            f"{ctx.m(ctx.L['income_zin'])} + {ctx.m(ctx.L['income_pgb'])} + {ctx.m(ctx.L['subsidy'])} + "
+            f"{ctx.m(tr)} × {ctx.n(tix, 4)} × ({ctx.n(Pz)} + {ctx.n(Pp)}) + {ctx.m(a)} × {ctx.n(tix, 4)} × {ctx.n(Ni)}"
+        )
         ctx.used.update({"tariffs.buurtkamer.zin": None, "tariffs.buurtkamer.pgb": None})
         ctx.add(lab("scenario"), sym, num, ctx.L["scenario"])
 
 
-def explain(scenario: Scenario, result: Result, metric: str, year: int | None = None, lang: str = "nl") -> Explanation:
-    """Explain one money figure of one year (default: the target year)."""
+def explain(
+    scenario: Scenario,
+    result: Result,
+    metric: str,
+    year: int | None = None,
+    lang: str = "nl",
+    location: str | None = None,
+) -> Explanation:
+    """Explain one money figure of one year (default: the target year).
+
+    For a plan: with ``location`` the figure of that location (for all its rooms),
+    without it the plan's figure as the sum over its locations.
+    """
+    rooms = getattr(scenario, "locations", None)
+    if isinstance(rooms, list):
+        return _explain_plan(scenario, result, metric, year, lang, location)
+    if location is not None:
+        raise UsageError("--location applies to plans (a scenario whose locations are a list of rooms)")
     if metric not in METRICS:
         hint = suggest(metric, list(METRICS))
         extra = f"; did you mean '{hint}'?" if hint else ""
@@ -270,14 +382,50 @@ def explain(scenario: Scenario, result: Result, metric: str, year: int | None = 
         _sum_step(ctx, t("savings", lang), ["baseline", "scenario"], ["+", "−"])
     elif metric == "cumulative_savings":
         per_year = result.per_location["savings"][0, : ctx.j + 1]
-        ctx.add(t("cumulative_savings", lang),
-                " + ".join(f"{t('savings', lang)} {y}" for y in result.years[: ctx.j + 1]),
-                " + ".join(ctx.m(v) for v in per_year), float(per_year.sum()))
+        ctx.add(
+            t("cumulative_savings", lang),
+            " + ".join(f"{t('savings', lang)} {y}" for y in result.years[: ctx.j + 1]),
+            " + ".join(ctx.m(v) for v in per_year),
+            float(per_year.sum()),
+        )
     sources = flatten(scenario)
     inputs = [(path, float(ctx.row[path]), sources[path].source if path in sources else None) for path in ctx.used]
     locations = int(ctx.row["locations"])
     return Explanation(
-        metric=metric, label=t(metric, lang), year=year,
-        value=float(result.lines[metric][0, ctx.j]), per_location=ctx.L[metric], locations=locations,
-        rule=rule, steps=ctx.steps, inputs=inputs, lang=lang,
+        metric=metric,
+        label=t(metric, lang),
+        year=year,
+        value=float(result.lines[metric][0, ctx.j]),
+        per_location=ctx.L[metric],
+        locations=locations,
+        rule=rule,
+        steps=ctx.steps,
+        inputs=inputs,
+        lang=lang,
+    )
+
+
+def _explain_plan(plan, result: Result, metric: str, year: int | None, lang: str, location: str | None) -> Explanation:
+    if location is not None:
+        room = plan.location(location)
+        part = result.parts[plan.locations.index(room)]
+        ex = explain(room.scenario, part, metric, year, lang)
+        ex.label = f"{ex.label} ({room.name})"
+        return ex
+    first = explain(plan.locations[0].scenario, result.parts[0], metric, year, lang)  # checks metric and year
+    j = result.year_index(first.year)
+    values = [float(part.lines[metric][0, j]) for part in result.parts]
+    names = [f"{room.name} ({room.count} ×)" for room in plan.locations]
+    step = Step(t(metric, lang), " + ".join(names), " + ".join(money(v, lang, decimals=2) for v in values), sum(values))
+    return Explanation(
+        metric=metric,
+        label=t(metric, lang),
+        year=first.year,
+        value=float(result.lines[metric][0, j]),
+        per_location=float(result.per_location[metric][0, j]),
+        locations=1,
+        rule=t("ex_rule_plan", lang),
+        steps=[step],
+        inputs=[],
+        lang=lang,
     )

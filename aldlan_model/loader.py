@@ -19,7 +19,7 @@ from aldlan_model import keys
 from aldlan_model.errors import Problem, ScenarioError
 from aldlan_model.numbers import fmt_number
 from aldlan_model.scenario import Scenario, cross_checks
-from aldlan_model.yamlsrc import KeyPath, Loc, dotted, parse, read_text
+from aldlan_model.yamlsrc import KeyPath, Loc, dotted, parse, parse_value, read_text
 
 MAX_EXTENDS_DEPTH = 10
 
@@ -38,7 +38,7 @@ def _shown(path: Path) -> str:
     """The file name as the user would recognise it: relative to cwd when possible."""
     try:
         return os.path.relpath(path)
-    except ValueError:  # pragma: no cover - other drive on Windows
+    except (ValueError, OSError):  # another drive on Windows; the working folder was deleted
         return str(path)
 
 
@@ -127,7 +127,9 @@ def merge_locs(
 def parse_set(expr: str) -> tuple[KeyPath, Any, str]:
     """Parse ``PATH=VALUE`` from ``--set``: the value is read as a YAML scalar or list."""
     if "=" not in expr:
-        raise ScenarioError([Problem(f"--set {expr}", None, None, "", "expected PATH=VALUE, e.g. participants.zin.count=14")])
+        raise ScenarioError(
+            [Problem(f"--set {expr}", None, None, "", "expected PATH=VALUE, e.g. participants.zin.count=14")]
+        )
     key, _, raw = expr.partition("=")
     key = key.strip()
     parts: list[str | int] = []
@@ -135,8 +137,8 @@ def parse_set(expr: str) -> tuple[KeyPath, Any, str]:
         if not part:
             raise ScenarioError([Problem(f"--set {expr}", None, None, key, "empty part in the key path")])
         parts.append(int(part) if part.isdigit() else part)
-    try:
-        value = yaml.safe_load(raw) if raw.strip() else None
+    try:  # the same reader as files: no foreign tags, no alias bombs, 1e6 is a number
+        value = parse_value(raw, f"--set {expr}") if raw.strip() else None
     except yaml.YAMLError:
         value = raw
     if isinstance(value, dict | list):
@@ -162,6 +164,7 @@ def apply_overrides(doc: Document, overrides: list[str] | tuple[str, ...]) -> Do
         where = f"--set {expr}"
         node: Any = data
         ok = True
+        made: list[KeyPath] = []  # mappings this --set creates (or puts in place of a value)
         for i, p in enumerate(path[:-1]):
             if isinstance(node, dict):
                 if not isinstance(p, str):
@@ -170,6 +173,7 @@ def apply_overrides(doc: Document, overrides: list[str] | tuple[str, ...]) -> Do
                 nxt = node.get(p)
                 if not isinstance(nxt, dict | list):
                     nxt = node[p] = {}
+                    made.append(tuple(path[: i + 1]))
                 node = nxt
             elif isinstance(node, list) and isinstance(p, int) and p < len(node):
                 node = node[p]
@@ -179,11 +183,10 @@ def apply_overrides(doc: Document, overrides: list[str] | tuple[str, ...]) -> Do
             if not isinstance(node, dict | list):
                 ok = False
                 break
-            _ = i
         last = path[-1]
         if ok and isinstance(node, dict) and isinstance(last, str):
             old = node.get(last)
-            if isinstance(old, dict) and set(old) & {"value", "low", "mode", "high", "source"} and not isinstance(value, dict):
+            if isinstance(old, dict) and set(old) & (NUMBER_KEYS | {"source"}) and not isinstance(value, dict):
                 # --set on a sourced/ranged number replaces the point value, keeps the source
                 node[last] = {"value": value, **({"source": old["source"]} if "source" in old else {})}
             else:
@@ -191,15 +194,36 @@ def apply_overrides(doc: Document, overrides: list[str] | tuple[str, ...]) -> Do
         elif ok and isinstance(node, list) and isinstance(last, int) and last < len(node):
             node[last] = value
         else:
-            problems.append(Problem(where, None, None, dotted(path), "no such key path in this scenario"))
+            problems.append(Problem(where, None, None, dotted(path), _no_such_path(doc.data, path)))
             continue
-        n = len(path)
-        for p in [p for p in locs if len(p) >= n and p[:n] == path]:
-            del locs[p]
-        locs[path] = Loc(where, None, None, raw)
+        for written in (*made, path):
+            n = len(written)
+            for p in [p for p in locs if len(p) >= n and p[:n] == written]:
+                del locs[p]
+            locs[written] = Loc(where, None, None, raw if written == path else None)
     if problems:
         raise ScenarioError(problems)
     return Document(doc.file, data, locs, doc.chain)
+
+
+def _no_such_path(data: Any, path: KeyPath) -> str:
+    """Why a ``--set`` path leads nowhere: a list too short, or the nearest valid path."""
+    node = data
+    for i, part in enumerate(path):
+        if isinstance(node, list):
+            if not isinstance(part, int):
+                return f"{dotted(path[:i]) or 'this'} is a list: give an item number, e.g. {dotted(path[:i])}.0"
+            if part >= len(node):
+                items = f"items 0–{len(node) - 1}" if node else "no items"
+                return f"no such key path: {dotted(path[:i])} has {items}"
+            node = node[part]
+        elif isinstance(node, dict) and isinstance(part, str) and part in node:
+            node = node[part]
+        else:
+            break
+    generic = ".".join("N" if isinstance(p, int) else p for p in path)
+    hint = keys.suggest(generic, keys.all_paths())
+    return f"no such key path; did you mean '{hint}'?" if hint else "no such key path in this scenario"
 
 
 def validate_document(doc: Document) -> Scenario:
@@ -220,12 +244,19 @@ def load_scenario(
 ) -> Scenario:
     """Read, merge, override and validate one scenario file."""
     doc = apply_overrides(read_document(path), list(overrides))
-    scenario = validate_document(doc)
-    return scenario
+    if isinstance(doc.data.get("locations"), list):
+        where = locate(doc, ("locations",))
+        raise ScenarioError([Problem(
+            where.file, where.line, where.col, "locations",
+            "this file is a plan of several locations; this command needs a single scenario "
+            "(run, compare, explain and validate take plans)",
+        )])
+    return validate_document(doc)
 
 
-def source_file(scenario: Scenario) -> str | None:
-    return getattr(scenario, "__source_file__", None)
+def source_file(scenario: Any) -> str | None:
+    """The file a scenario (or plan) was read from."""
+    return getattr(scenario, "__source_file__", None) or getattr(scenario, "file", None)
 
 
 def locate(doc: Document, path: KeyPath) -> Loc:
@@ -242,12 +273,26 @@ def _problem(doc: Document, path: KeyPath, message: str) -> Problem:
     return Problem(loc.file, loc.line, loc.col, dotted(path), message)
 
 
-def _clean_loc(loc: tuple[Any, ...]) -> KeyPath:
-    """Drop pydantic's internal markers (union members, validator names) from a loc."""
+_PYDANTIC_MARKERS = {"literal['cover_deficit']", "function-after", "function-before"}
+
+
+def _clean_loc(loc: tuple[Any, ...], data: Any) -> KeyPath:
+    """Drop pydantic's internal markers (union members, validator names) from a loc.
+
+    A part that is a key (or index) of the data at that point is the user's, even when it
+    looks like a marker (a key written as ``"[x]"``); anything else of marker shape is dropped.
+    """
     out: list[str | int] = []
+    node = data
     for part in loc:
-        if isinstance(part, str) and ("[" in part or part in {"literal['cover_deficit']", "function-after", "function-before"}):
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        elif isinstance(part, str) and ("[" in part or part in _PYDANTIC_MARKERS):
             continue
+        else:
+            node = None
         out.append(part)
     return tuple(out)
 
@@ -256,7 +301,7 @@ def _problems(doc: Document, exc: ValidationError) -> list[Problem]:
     problems: list[Problem] = []
     seen: set[tuple[KeyPath, str]] = set()
     for err in exc.errors(include_url=False):
-        path = _clean_loc(err["loc"])
+        path = _clean_loc(err["loc"], doc.data)
         # the Num wrapper turns a bare 5 into {value: 5}: report it at the field itself
         if path and path[-1] == "value" and path not in doc.locs:
             path = path[:-1]
@@ -266,6 +311,12 @@ def _problems(doc: Document, exc: ValidationError) -> list[Problem]:
         seen.add((path, message))
         problems.append(_problem(doc, path, message))
     return problems
+
+
+_LIST_EXAMPLES = {
+    "ramp_up": "expected a list, e.g. [0.5, 0.8, 1.0]",
+    "staff": "expected a list of staff members, each starting with '- role: …' on its own line",
+}
 
 
 def _message(doc: Document, path: KeyPath, err: dict[str, Any]) -> str:
@@ -281,18 +332,28 @@ def _message(doc: Document, path: KeyPath, err: dict[str, Any]) -> str:
     if kind in {"bool_type", "bool_parsing"}:
         got = raw if raw is not None else fmt_number(err.get("input"))
         return f"expected true or false, got {got}"
-    if kind in {"string_type"}:
-        return "expected text"
+    if kind == "string_type":
+        got = err.get("input")
+        if got is None:
+            return "must not be empty; expected text"
+        if raw is None:
+            return f"expected text, got {'a list' if isinstance(got, list) else 'a mapping'}"
+        return f"expected text, got {raw} (put it in quotes to use it as text)"
     if kind in {"model_type", "model_attributes_type", "dict_type"}:
         got = err.get("input")
-        what = "a list" if isinstance(got, list) else f"{raw!r}" if raw is not None else "a single value"
+        what = (
+            "a list" if isinstance(got, list) else "nothing" if got is None
+            else f"{raw!r}" if raw is not None else "a single value"
+        )
         return f"expected a mapping of keys ({keys.expected_keys(path)}), got {what}"
     if kind == "list_type":
-        return "expected a list, e.g. [0.5, 0.8, 1.0]"
+        return _LIST_EXAMPLES.get(path[-1] if path else "", "expected a list")
     if kind == "too_short":
         return "must not be empty"
     if kind in {"literal_error", "union_tag_invalid"} and path and path[-1] == "kind":
-        return f"expected 'professional' or 'volunteer', got {err.get('input')!r}"
+        got = err.get("input")
+        hint = keys.suggest(got, ["professional", "volunteer"]) if isinstance(got, str) else None
+        return f"expected 'professional' or 'volunteer', got {got!r}" + (f"; did you mean '{hint}'?" if hint else "")
     if kind == "string_too_short":
         return "must not be empty"
     return err["msg"]

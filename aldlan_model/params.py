@@ -51,7 +51,18 @@ def _num(x: float) -> Num:
 
 
 def flatten(s: Scenario) -> dict[str, Num]:
-    """Every numeric input of the computation as ``path -> Num`` (sources and ranges kept)."""
+    """Every numeric input of the computation as ``path -> Num`` (sources and ranges kept).
+
+    For a plan (anything with ``locations`` as a list of rooms) the first location that
+    writes a path gives its number.
+    """
+    rooms = getattr(s, "locations", None)
+    if isinstance(rooms, list):
+        merged: dict[str, Num] = {}
+        for room in rooms:
+            for path, num in flatten(room.scenario).items():
+                merged.setdefault(path, num)
+        return merged
     out: dict[str, Num] = {
         "period.start": s.period.start or s.period.first,
         "target.amount": s.target.amount,

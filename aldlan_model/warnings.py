@@ -23,7 +23,17 @@ class Warning:  # noqa: A001 - the domain word; never shadows the builtin in use
 
 
 def warnings_for(result: Result, scenario: Scenario, variant: int = 0) -> list[Warning]:
-    """The warnings of one variant, in the order of MODEL.md section 3."""
+    """The warnings of one variant, in the order of MODEL.md section 3.
+
+    For a plan: the warnings of every location, each with the location's name in its facts.
+    """
+    rooms = getattr(scenario, "locations", None)
+    if isinstance(rooms, list) and result.parts:
+        return [
+            Warning(w.code, {**w.facts, "location": room.name})
+            for room, part in zip(rooms, result.parts, strict=True)
+            for w in warnings_for(part, room.scenario)
+        ]
     out: list[Warning] = []
     flags = {code: bool(result.flags[code][variant]) for code in WARNING_CODES}
     st = result.staffing

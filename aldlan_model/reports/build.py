@@ -4,11 +4,13 @@ of numbers except in headline sentences, which are text by nature)."""
 from __future__ import annotations
 
 import datetime as _dt
+import os
 
 import numpy as np
 
 from aldlan_model import __version__
 from aldlan_model.engine import COST_LINES, INCOME_LINES, Result
+from aldlan_model.errors import UsageError
 from aldlan_model.loader import source_file
 from aldlan_model.params import flatten
 from aldlan_model.reports.labels import t
@@ -38,14 +40,41 @@ def sources_for(scenario: Scenario, prefixes: tuple[str, ...] | None = None) -> 
     return out
 
 
+def report_date(today: _dt.date | None = None) -> _dt.date:
+    """The date printed on reports: ``today``, else ``$ALDLAN_TODAY`` (YYYY-MM-DD, for
+    reproducible documents and tests), else the system date."""
+    if today is not None:
+        return today
+    fixed = os.environ.get("ALDLAN_TODAY", "").strip()
+    if not fixed:
+        return _dt.date.today()
+    try:
+        return _dt.date.fromisoformat(fixed)
+    except ValueError:
+        raise UsageError(f"ALDLAN_TODAY must be a date like 2026-01-01, got {fixed!r}") from None
+
+
 def source_line(scenario: Scenario, lang: str, today: _dt.date | None = None) -> str:
-    today = today or _dt.date.today()
+    today = report_date(today)
     return t("source_line", lang, name=scenario.name, file=source_file(scenario) or "–",
              version=__version__, date=today.isoformat())
 
 
 def chunks(n: int, size: int) -> list[range]:
     return [range(i, min(n, i + size)) for i in range(0, n, size)]
+
+
+def balanced_chunks(n: int, size: int) -> list[range]:
+    """As few parts of at most ``size`` as :func:`chunks`, but of (nearly) equal length:
+    7 years in parts of 6 become 4 + 3, not 6 + 1."""
+    parts = max(1, -(-n // max(1, size)))
+    out, start = [], 0
+    for i in range(parts):
+        length = n // parts + (1 if i < n % parts else 0)
+        if length:
+            out.append(range(start, start + length))
+        start += length
+    return out
 
 
 def rounded_lines(result: Result, variant: int = 0) -> dict[str, list[int]]:
@@ -97,11 +126,14 @@ def run_report(
         return text
 
     # 1. municipality, a row per year
+    M = ("baseline", "scenario", "savings", "cumulative_savings")
+    raw = {name: [float(x) for x in result.lines[name][variant]] for name in result.lines}
     rows = [
-        Row(str(y), [R["baseline"][j], R["scenario"][j], R["savings"][j], R["cumulative_savings"][j]], kind=None)
+        Row(str(y), [R[m][j] for m in M], kind=None, raw=[raw[m][j] for m in M])
         for j, y in enumerate(years)
     ]
-    rows.append(Row(t("total", lang), [sum(R["baseline"]), sum(R["scenario"]), sum(R["savings"]), None], total=True))
+    rows.append(Row(t("total", lang), [sum(R["baseline"]), sum(R["scenario"]), sum(R["savings"]), None], total=True,
+                    raw=[sum(raw["baseline"]), sum(raw["scenario"]), sum(raw["savings"]), None]))
     tables.append(Table(
         "municipality", caption(t("heading_municipality", lang)),
         [t("baseline", lang), t("scenario", lang), t("savings", lang), t("cumulative_savings", lang)],
@@ -111,12 +143,14 @@ def run_report(
 
     # 2. operator exploitation, lines as rows, years as columns (split to fit the page)
     order = [*COST_LINES, "cost", *INCOME_LINES, "income", "result"]
-    for part in chunks(len(years), year_cols):
-        span = f" {years[part.start]}\u2013{years[part.stop - 1]}" if len(years) > year_cols else ""
+    for part in balanced_chunks(len(years), year_cols):
+        first_y, last_y = years[part.start], years[part.stop - 1]
+        span = "" if len(years) <= year_cols else f" {first_y}" if first_y == last_y else f" {first_y}\u2013{last_y}"
         tables.append(Table(
             "operator", caption(t("heading_operator", lang) + span),
             [str(years[j]) for j in part],
-            [Row(t(name, lang), [R[name][j] for j in part], total=name in {"cost", "income", "result"})
+            [Row(t(name, lang), [R[name][j] for j in part], total=name in {"cost", "income", "result"},
+                 raw=[raw[name][j] for j in part])
              for name in order],
             kinds=["money"] * len(part), label_header="",
             notes=sources_for(scenario, TABLE_INPUTS["operator"]),
@@ -139,6 +173,9 @@ def run_report(
         kinds=["number1"],
         notes=sources_for(scenario, TABLE_INPUTS["staffing"]),
     ))
+    rooms = getattr(scenario, "locations", None)
+    if isinstance(rooms, list) and result.parts:
+        tables.append(locations_table(rooms, result, lang, caption(t("heading_locations", lang))))
     warns = [warning_message(w, lang) for w in warnings_for(result, scenario, variant)]
     return Report(
         title=scenario.name,
@@ -149,4 +186,52 @@ def run_report(
         sources=sources_for(scenario),
         source_line=source_line(scenario, lang, today),
         lang=lang,
+        extra={"inputs": inputs_for(scenario)},
+    )
+
+
+def inputs_for(scenario: Scenario) -> list[dict[str, object]]:
+    """Every numeric input: path, point value, low/mode/high and source (for spreadsheets)."""
+    return [
+        {"path": path, "value": num.point, "low": num.low, "mode": num.mode, "high": num.high,
+         "source": num.source or ""}
+        for path, num in flatten(scenario).items()
+    ]
+
+
+def shares_to_total(parts: list[int], decimals: int = 3) -> list[float]:
+    """Shares of a total, rounded (largest remainder) so the shown shares add up exactly."""
+    total = sum(parts)
+    if total == 0:
+        return [0.0] * len(parts)
+    unit = 10**decimals
+    raw = [p * unit / total for p in parts]
+    floors = [int(np.floor(x)) for x in raw]
+    left = unit - sum(floors)
+    order = sorted(range(len(raw)), key=lambda i: raw[i] - floors[i], reverse=True)
+    for i in order[: max(0, left)]:
+        floors[i] += 1
+    return [f / unit for f in floors]
+
+
+def locations_table(rooms: list, result: Result, lang: str, title: str) -> Table:
+    """A plan's rooms: savings in the target year, share of the plan, result, warnings."""
+    j = result.year_index(int(result.target["year"][0]))
+    savings = [rounded_lines(part)["savings"][j] for part in result.parts]
+    results = [rounded_lines(part)["result"][j] for part in result.parts]
+    shares = shares_to_total(savings) if all(x >= 0 for x in savings) else [
+        x / sum(savings) if sum(savings) else 0.0 for x in savings]
+    n_warn = [len(warnings_for(part, room.scenario)) for room, part in zip(rooms, result.parts, strict=True)]
+    rows = [
+        Row(room.name, [room.count, savings[i], shares[i], results[i], n_warn[i]])
+        for i, room in enumerate(rooms)
+    ]
+    rows.append(Row(t("total", lang), [sum(r.count for r in rooms), sum(savings), sum(shares) if all(
+        x >= 0 for x in savings) else None, sum(results), sum(n_warn)], total=True))
+    year = int(result.target["year"][0])
+    return Table(
+        "locations", title,
+        [t("count", lang), f"{t('savings', lang)} {year}", t("share_of_plan", lang), f"{t('result', lang)} {year}",
+         t("warnings_count", lang)],
+        rows, kinds=["int", "money", "percent", "money", "int"], label_header=t("location", lang),
     )

@@ -21,7 +21,25 @@ def _f(x: Any) -> float | None:
 
 
 def run_dict(scenario: Scenario, result: Result, variant: int = 0, lang: str = "nl") -> dict[str, Any]:
-    """The run JSON of one variant as a dict (section 4 keys plus a few extras)."""
+    """The run JSON of one variant as a dict (section 4 keys plus a few extras).
+
+    For a plan the figures are the plan's totals, and ``locations_detail`` holds each
+    location's own figures (for all its ``count`` rooms).
+    """
+    data = _run_dict(scenario, result, variant, lang)
+    rooms = getattr(scenario, "locations", None)
+    if isinstance(rooms, list) and result.parts:
+        data["locations_detail"] = []
+        for room, part in zip(rooms, result.parts, strict=True):
+            one = _run_dict(room.scenario, part, 0, lang)
+            data["locations_detail"].append({
+                "name": room.name, "count": room.count, "target": one["target"],
+                "years": one["years"], "warnings": one["warnings"], "staffing": one["staffing"],
+            })
+    return data
+
+
+def _run_dict(scenario: Scenario, result: Result, variant: int, lang: str) -> dict[str, Any]:
     tg = result.target
     needed = tg["locations_needed"][variant]
     first_reached = int(tg["first_year_reached"][variant])

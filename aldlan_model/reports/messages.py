@@ -24,6 +24,11 @@ def _years(years: list[int], lang: str) -> str:
 
 
 def warning_message(w: Warning, lang: str = "nl") -> str:
+    text = _message(w, lang)
+    return f"{w.facts['location']}: {text}" if "location" in w.facts else text
+
+
+def _message(w: Warning, lang: str) -> str:
     f = w.facts
     if w.code == "norm_not_met":
         return t(w.code, lang, capacity=number(f["capacity"], lang, 1),

@@ -12,20 +12,29 @@ from aldlan_model.reports.model import Report, Table
 
 
 def table(tb: Table, lang: str) -> RichTable:
-    rt = RichTable(title=tb.title, title_justify="left", title_style="bold", expand=False,
-                   pad_edge=False, show_edge=False, header_style="bold")
+    # every string goes in as Text: a name like "[/b]" in a scenario is text, never rich markup
+    rt = RichTable(expand=False, pad_edge=False, show_edge=False, header_style="bold")
     formatted = [
         [cell(v, tb.kind(row, ci), lang) + (" ★" if tb.best.get(ri) == ci else "")
+         + (" ✓" if (ri, ci) in tb.marks else "")
          for ci, v in enumerate(row.values)]
         for ri, row in enumerate(tb.rows)
     ]
     label_width = max([len(tb.label_header), *(len(r.label) for r in tb.rows)], default=4)
-    rt.add_column(tb.label_header, min_width=min(label_width, 30), max_width=30)
+    # long labels wrap rather than push numbers off an 80-column terminal
+    values_width = sum(max([len(r[ci]) for r in formatted if ci < len(r)]
+                           + [len(w) for w in tb.columns[ci].split()] + [1]) + 3
+                       for ci in range(len(tb.columns)))
+    label_room = max(12, min(30, 79 - values_width))
+    rt.add_column(Text(tb.label_header), min_width=min(label_width, label_room), max_width=label_room)
     for ci, name in enumerate(tb.columns):
         width = max([len(r[ci]) for r in formatted if ci < len(r)], default=1)
-        rt.add_column(name, justify="right", min_width=width)
+        word = max((len(w) for w in name.split()), default=1)
+        # as wide as the widest value (or header word): a long header wraps, a number never does
+        rt.add_column(Text(name), justify="right", min_width=width, max_width=max(width, word, len(name) if
+                      len(name) <= width else 0))
     for ri, row in enumerate(tb.rows):
-        rt.add_row(row.label, *formatted[ri], style="bold" if row.total else None,
+        rt.add_row(Text(row.label), *(Text(x) for x in formatted[ri]), style="bold" if row.total else None,
                    end_section=row.total and ri + 1 < len(tb.rows))
     return rt
 
@@ -39,10 +48,11 @@ def render(report: Report) -> RenderableType:
     head.add_column(style="bold")
     head.add_column()
     for label, value in report.headline:
-        head.add_row(label, value)
+        head.add_row(Text(label), Text(value))
     parts += [Text(""), head]
     for tb in report.tables:
-        parts += [Text(""), table(tb, lang)]
+        # the caption goes above the table as text: a long caption wraps instead of widening the table
+        parts += [Text(""), Text(tb.title, style="bold"), table(tb, lang)]
     parts.append(Text(""))
     parts.append(Text(t("heading_warnings", lang), style="bold"))
     if report.warnings:

@@ -1,0 +1,252 @@
+"""A municipality-wide plan: ``locations`` as a list of rooms, each with its own numbers.
+
+Each item has a ``name``, an optional ``count`` (default 1: rooms with the same numbers)
+and any overrides of the scenario's own keys, deep-merged onto the scenario like
+``extends`` (mappings merged, lists and numbers replaced). Per location the calculation
+is exactly MODEL.md section 3 on the merged scenario; every money figure of the plan is
+the sum over locations of ``count`` x that location's figures.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from typing import Any
+
+from aldlan_model import keys
+from aldlan_model.errors import Problem, ScenarioError
+from aldlan_model.loader import Document, locate, merge, merge_locs, validate_document
+from aldlan_model.numbers import fmt_number
+from aldlan_model.scenario import Scenario
+from aldlan_model.yamlsrc import KeyPath, dotted
+
+ITEM_ONLY = ("name", "count")
+NOT_PER_LOCATION = ("locations", "extends", "target", "name", "description")
+MAX_ROOMS = 10_000
+
+
+@dataclass
+class Location:
+    name: str
+    count: int
+    scenario: Scenario  # the merged scenario, with ``locations`` = count
+
+
+@dataclass
+class Plan:
+    """Several locations that share a target and a period."""
+
+    name: str
+    description: str | None
+    file: str
+    locations: list[Location]
+    base: Scenario = field(repr=False)  # the first location's scenario: period, target
+
+    @property
+    def count(self) -> int:
+        return sum(loc.count for loc in self.locations)
+
+    @property
+    def target_year(self) -> int:
+        return self.base.target_year
+
+    @property
+    def first(self) -> int:
+        return self.base.first
+
+    @property
+    def last(self) -> int:
+        return self.base.last
+
+    @property
+    def years(self) -> list[int]:
+        return self.base.years
+
+    @property
+    def target(self) -> Any:
+        return self.base.target
+
+    @property
+    def start(self) -> int:
+        return min(loc.scenario.start for loc in self.locations)
+
+    def location(self, name: str) -> Location:
+        for loc in self.locations:
+            if loc.name == name:
+                return loc
+        names = [loc.name for loc in self.locations]
+        hint = keys.suggest(name, names)
+        from aldlan_model.errors import UsageError
+
+        extra = f"; did you mean '{hint}'?" if hint else ""
+        raise UsageError(f"no location {name!r} in this plan{extra} (locations: {', '.join(names)})")
+
+
+def is_plan(doc: Document) -> bool:
+    return isinstance(doc.data.get("locations"), list)
+
+
+def _count(item: dict[str, Any], where: Problem) -> tuple[int | None, Problem | None]:
+    raw = item.get("count", 1)
+    value = raw.get("value") if isinstance(raw, dict) else raw
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or value != int(value)
+        or not 1 <= value <= MAX_ROOMS
+    ):
+        shown = fmt_number(value) if isinstance(value, int | float) and not isinstance(value, bool) else repr(value)
+        return None, Problem(
+            where.file,
+            where.line,
+            where.col,
+            where.path,
+            f"must be a whole number from 1 to {MAX_ROOMS:,}, got {shown}",
+        )
+    return int(value), None
+
+
+def split_plan(doc: Document) -> tuple[list[tuple[str, int, Document]], list[Problem]]:
+    """One document per location item (scenario data with the item merged onto it),
+    and the problems of the items that could not be split."""
+    items = doc.data["locations"]
+    base = {k: v for k, v in doc.data.items() if k != "locations"}
+    base_locs = {p: loc for p, loc in doc.locs.items() if not (p and p[0] == "locations")}
+    problems: list[Problem] = []
+    out: list[tuple[str, int, Document]] = []
+    seen: dict[str, int] = {}
+    if not items:
+        loc = locate(doc, ("locations",))
+        raise ScenarioError(
+            [
+                Problem(
+                    loc.file,
+                    loc.line,
+                    loc.col,
+                    "locations",
+                    "a plan needs at least one location, or write a number of rooms",
+                )
+            ]
+        )
+    for i, item in enumerate(items):
+        here: KeyPath = ("locations", i)
+        loc = locate(doc, here)
+        if not isinstance(item, dict):
+            problems.append(
+                Problem(
+                    loc.file,
+                    loc.line,
+                    loc.col,
+                    dotted(here),
+                    "expected a mapping with at least a name, e.g. {name: Oost, count: 2}",
+                )
+            )
+            continue
+        name = item.get("name")
+        if not isinstance(name, str) or not name.strip():
+            problems.append(
+                Problem(loc.file, loc.line, loc.col, dotted(here), "each location needs a name, e.g. {name: Oost}")
+            )
+            continue
+        if name in seen:
+            nl = locate(doc, (*here, "name"))
+            problems.append(
+                Problem(
+                    nl.file,
+                    nl.line,
+                    nl.col,
+                    dotted((*here, "name")),
+                    f"duplicate location name {name!r} (also item {seen[name] + 1})",
+                )
+            )
+            continue
+        seen[name] = i
+        cl = locate(doc, (*here, "count"))
+        count, problem = _count(item, Problem(cl.file, cl.line, cl.col, dotted((*here, "count")), ""))
+        if problem:
+            problems.append(problem)
+            continue
+        overrides = {k: v for k, v in item.items() if k not in ITEM_ONLY}
+        bad = False
+        for key in overrides:
+            kl = locate(doc, (*here, key))
+            if key in NOT_PER_LOCATION:
+                problems.append(
+                    Problem(
+                        kl.file,
+                        kl.line,
+                        kl.col,
+                        dotted((*here, key)),
+                        f"'{key}' applies to the whole plan and cannot differ per location",
+                    )
+                )
+                bad = True
+            elif key not in keys.valid_keys(()):
+                problems.append(
+                    Problem(kl.file, kl.line, kl.col, dotted((*here, key)), keys.unknown_key_message((key,)))
+                )
+                bad = True
+        if bad:
+            continue
+        item_locs: dict[KeyPath, Any] = {}
+        for p, where in doc.locs.items():
+            if len(p) > 2 and p[:2] == here and p[2] not in ITEM_ONLY:
+                item_locs[p[2:]] = where
+        data = merge(copy.deepcopy(base), copy.deepcopy(overrides))
+        data["locations"] = count
+        locs = merge_locs(base_locs, item_locs, overrides)
+        locs[("locations",)] = locate(doc, (*here, "count")) if "count" in item else loc
+        out.append((name, count, Document(doc.file, data, locs, doc.chain)))
+    return out, problems
+
+
+def validate_plan(doc: Document) -> Plan:
+    """Validate every location of a plan; one error carrying every location's problems."""
+    items, problems = split_plan(doc)
+    locations: list[Location] = []
+    for name, count, sub in items:
+        i = [x.get("name") if isinstance(x, dict) else None for x in doc.data["locations"]].index(name)
+        lines = {(w.file, w.line) for p, w in doc.locs.items() if p[:2] == ("locations", i)}
+        try:
+            locations.append(Location(name, count, validate_document(sub)))
+        except ScenarioError as exc:
+            for p in exc.problems:
+                if (p.file, p.line) in lines:  # written in the item: name the item in the key path
+                    p = Problem(p.file, p.line, p.col, f"locations.{i}.{p.path}", p.message)
+                if p not in problems:
+                    problems.append(p)
+    if not problems and not locations:
+        where = locate(doc, ("locations",))
+        problems.append(Problem(where.file, where.line, where.col, "locations", "the plan has no valid location"))
+    if not problems:
+        first = locations[0].scenario
+        for i, loc in enumerate(locations[1:], 1):
+            s = loc.scenario
+            if (s.first, s.last) != (first.first, first.last):
+                where = locate(doc, ("locations", i, "period"))
+                problems.append(
+                    Problem(
+                        where.file,
+                        where.line,
+                        where.col,
+                        f"locations.{i}.period",
+                        f"every location must share the plan's period {first.first}–{first.last}; "
+                        f"only period.start may differ, got {s.first}–{s.last}",
+                    )
+                )
+    total = sum(loc.count for loc in locations)
+    if not problems and total > MAX_ROOMS:
+        where = locate(doc, ("locations",))
+        problems.append(
+            Problem(
+                where.file,
+                where.line,
+                where.col,
+                "locations",
+                f"a plan may have at most {MAX_ROOMS:,} rooms in all, got {total:,}",
+            )
+        )
+    if problems:
+        raise ScenarioError(problems)
+    base = locations[0].scenario
+    return Plan(base.name, base.description, doc.file, locations, base)

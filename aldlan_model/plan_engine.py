@@ -1,0 +1,107 @@
+"""Compute a :class:`Plan`: every location through the vectorised engine, then the sum.
+
+Locations that share a :class:`Structure` (same staff kinds, same years) are computed in
+one ``compute`` call as rows of one parameter table. The plan's :class:`Result` holds the
+sums; ``Result.parts`` keeps each location's own result (already x its count).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from aldlan_model.engine import Result, compute
+from aldlan_model.params import Structure, point_table
+from aldlan_model.plan import Plan
+
+
+def _split(result: Result, row: int) -> Result:
+    """Row ``row`` of a multi-variant result as a one-variant result."""
+    pick = lambda d: {k: v[row : row + 1] for k, v in d.items()}  # noqa: E731
+    return Result(
+        result.structure,
+        result.table.iloc[row : row + 1].reset_index(drop=True),
+        pick(result.lines),
+        pick(result.per_location),
+        pick(result.staffing),
+        pick(result.target),
+        pick(result.flags),
+        pick(result.detail),
+    )
+
+
+def location_results(plan: Plan) -> list[Result]:
+    """Each location's result, in plan order; one engine call per distinct structure."""
+    groups: dict[Structure, list[int]] = {}
+    for i, loc in enumerate(plan.locations):
+        groups.setdefault(Structure.of(loc.scenario), []).append(i)
+    out: list[Result | None] = [None] * len(plan.locations)
+    for structure, members in groups.items():
+        tables = [point_table(plan.locations[i].scenario) for i in members]
+        columns = sorted(set().union(*(t.columns for t in tables)))
+        table = pd.concat([t.reindex(columns=columns) for t in tables], ignore_index=True)
+        result = compute(table, structure)
+        for row, i in enumerate(members):
+            out[i] = _split(result, row)
+    return [r for r in out if r is not None]
+
+
+def run_plan(plan: Plan) -> Result:
+    """The plan as one result: money lines summed over locations, target on the sum."""
+    parts = location_results(plan)
+    count = float(plan.count)
+    lines = {name: np.sum([p.lines[name] for p in parts], axis=0) for name in parts[0].lines}
+    per_location = {name: v / count for name, v in lines.items()}
+    weights = np.array([[loc.count] for loc in plan.locations], dtype=float)  # (L, 1)
+
+    def total(key: str) -> np.ndarray:
+        return np.sum([w[0] * p.staffing[key] for w, p in zip(weights, parts, strict=True)], axis=0)
+
+    prof, vol = total("professional_hours"), total("volunteer_hours")
+    present, demand, capacity = total("present"), total("demand"), total("capacity")
+    served = np.sum(
+        [w[0] * p.staffing["served_share"] * p.staffing["demand"] for w, p in zip(weights, parts, strict=True)], axis=0
+    )
+    with np.errstate(divide="ignore", invalid="ignore"):
+        staffing = {
+            "professional_hours": prof,
+            "professional_group_hours": total("professional_group_hours"),
+            "volunteer_hours": vol,
+            "volunteer_share": np.where(prof + vol > 0, vol / np.where(prof + vol > 0, prof + vol, 1), 0.0),
+            "present": present,
+            "demand": demand,
+            "capacity": capacity,
+            "indicated_per_professional": np.where(
+                demand == 0, 0.0, np.where(present > 0, demand / np.where(present > 0, present, 1), np.inf)
+            ),
+            "served_share": np.where(demand > 0, served / np.where(demand > 0, demand, 1), 1.0),
+            "norm": parts[0].staffing["norm"],
+        }
+    base = parts[0]
+    table = base.table.copy()
+    table["locations"] = count
+    table["period.start"] = float(plan.start)
+    amount = base.target["amount"]
+    j = int(base.target["year"][0]) - base.structure.first
+    savings = lines["savings"][:, j]
+    per_room = savings / count
+    with np.errstate(divide="ignore", invalid="ignore"):
+        needed = np.where(per_room > 0, np.ceil(amount / np.where(per_room > 0, per_room, 1)), np.nan)
+    reached = lines["savings"] >= amount[:, None]
+    first_reached = np.where(reached.any(axis=1), base.structure.first + reached.argmax(axis=1), -1)
+    target = {
+        "year": base.target["year"],
+        "amount": amount,
+        "savings": savings,
+        "share": savings / amount,
+        "locations_needed": needed,
+        "first_year_reached": first_reached,
+        "savings_per_location": per_room,
+    }
+    flags = {code: np.any([p.flags[code] for p in parts], axis=0) for code in base.flags}
+    k = base.structure.years[None, :] - plan.start + 1
+    detail = dict(base.detail)
+    detail["k"] = k.astype(float)
+    result = Result(base.structure, table, lines, per_location, staffing, target, flags, detail)
+    result.parts = parts
+    return result
