@@ -32,6 +32,7 @@ class Document:
     data: dict[str, Any]
     locs: dict[KeyPath, Loc] = field(default_factory=dict)
     chain: list[str] = field(default_factory=list)  # this file, then what it extends
+    overrides: list[str] = field(default_factory=list)  # the --set PATH=VALUE applied
 
 
 def _shown(path: Path) -> str:
@@ -77,6 +78,8 @@ def read_document(path: str | os.PathLike[str], _seen: tuple[Path, ...] = ()) ->
         raise fail(f"extends chain is deeper than {MAX_EXTENDS_DEPTH} files")
     if real.is_dir():
         raise fail(f"{parent_ref!r} is a folder, not a scenario file")
+    if not real.is_file():
+        raise fail(f"{parent_ref!r} is not a regular file (a device or pipe?), not a scenario file")
     parent = read_document(target, chain)
     merged = merge(parent.data, data)
     return Document(shown, merged, merge_locs(parent.locs, locs, data), [shown, *parent.chain])
@@ -203,7 +206,7 @@ def apply_overrides(doc: Document, overrides: list[str] | tuple[str, ...]) -> Do
             locs[written] = Loc(where, None, None, raw if written == path else None)
     if problems:
         raise ScenarioError(problems)
-    return Document(doc.file, data, locs, doc.chain)
+    return Document(doc.file, data, locs, doc.chain, [*doc.overrides, *overrides])
 
 
 def _no_such_path(data: Any, path: KeyPath) -> str:
@@ -236,6 +239,7 @@ def validate_document(doc: Document) -> Scenario:
     if problems:
         raise ScenarioError(problems)
     object.__setattr__(scenario, "__source_file__", doc.file)
+    object.__setattr__(scenario, "__overrides__", list(doc.overrides))
     return scenario
 
 
@@ -257,6 +261,14 @@ def load_scenario(
 def source_file(scenario: Any) -> str | None:
     """The file a scenario (or plan) was read from."""
     return getattr(scenario, "__source_file__", None) or getattr(scenario, "file", None)
+
+
+def overrides_of(scenario: Any) -> list[str]:
+    """The ``--set PATH=VALUE`` applied to a scenario (or plan), in order."""
+    found = getattr(scenario, "__overrides__", None)
+    if found is None and hasattr(scenario, "base"):
+        found = getattr(scenario.base, "__overrides__", None)
+    return list(found or [])
 
 
 def locate(doc: Document, path: KeyPath) -> Loc:

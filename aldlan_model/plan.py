@@ -196,7 +196,7 @@ def split_plan(doc: Document) -> tuple[list[tuple[str, int, Document]], list[Pro
         data["locations"] = count
         locs = merge_locs(base_locs, item_locs, overrides)
         locs[("locations",)] = locate(doc, (*here, "count")) if "count" in item else loc
-        out.append((name, count, Document(doc.file, data, locs, doc.chain)))
+        out.append((name, count, Document(doc.file, data, locs, doc.chain, doc.overrides)))
     return out, problems
 
 

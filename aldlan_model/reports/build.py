@@ -11,7 +11,7 @@ import numpy as np
 from aldlan_model import __version__
 from aldlan_model.engine import COST_LINES, INCOME_LINES, Result
 from aldlan_model.errors import UsageError
-from aldlan_model.loader import source_file
+from aldlan_model.loader import overrides_of, source_file
 from aldlan_model.params import flatten
 from aldlan_model.reports.labels import t
 from aldlan_model.reports.messages import warning_message
@@ -56,8 +56,12 @@ def report_date(today: _dt.date | None = None) -> _dt.date:
 
 def source_line(scenario: Scenario, lang: str, today: _dt.date | None = None) -> str:
     today = report_date(today)
-    return t("source_line", lang, name=scenario.name, file=source_file(scenario) or "–",
+    line = t("source_line", lang, name=scenario.name, file=source_file(scenario) or "–",
              version=__version__, date=today.isoformat())
+    changed = overrides_of(scenario)
+    if changed:
+        line += "; " + t("with_overrides", lang, overrides=", ".join(changed))
+    return line
 
 
 def chunks(n: int, size: int) -> list[range]:

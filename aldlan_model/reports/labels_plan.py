@@ -1,6 +1,7 @@
 """Labels of plan reports (nl and en must have the same keys); merged into labels.NL/EN."""
 
 NL: dict[str, str] = {
+    "with_overrides": "met aanpassingen: {overrides}",
     "heading_locations": "Buurtkamers in het plan",
     "location": "Buurtkamer",
     "count": "Aantal",
@@ -11,6 +12,7 @@ NL: dict[str, str] = {
 }
 
 EN: dict[str, str] = {
+    "with_overrides": "with changes: {overrides}",
     "heading_locations": "Buurtkamers in the plan",
     "location": "Buurtkamer",
     "count": "Count",
