@@ -1,1 +1,146 @@
-"""Commands registered on the ``aldlan`` app (filled in by their capability)."""
+"""``aldlan compare``, ``aldlan solve`` and ``aldlan sweep``: thin shells over aldlan_model.analysis."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from aldlan_model.cli import ForceOpt, FormatOpt, Lang, LangOpt, OutputOpt, SetOpt, YearOpt, app, handled
+
+
+@app.command()
+def compare(
+    items: Annotated[list[str], typer.Argument(
+        metavar="FILE [PATH=VALUE]...", show_default=False,
+        help="Scenario files, one column each. PATH=VALUE after a file changes that column only, "
+             "so the same file may be given several times with different values.")],
+    set_: Annotated[list[str] | None, typer.Option(
+        "--set", "-s", metavar="PATH=VALUE",
+        help="Override a value in every column, e.g. --set locations=9 (repeatable).")] = None,
+    year: YearOpt = None,
+    years: Annotated[bool, typer.Option("--years", help="Add a table of the savings per year per scenario.")] = False,
+    format: FormatOpt = None,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+    lang: LangOpt = Lang.nl,
+) -> None:
+    """Compare scenarios side by side: spending, savings, the operator and staffing, best value per row ★.
+
+    The row "Gemiste besparing" (foregone savings) shows how much less each column saves than
+    the first one, cumulatively: the cost of starting later.
+
+    \b
+    Example: aldlan compare scenarios/aldlan-mix.yaml scenarios/volunteers-only.yaml scenarios/commercial.yaml
+    Example, the cost of starting in 2020 or 2021 instead of 2019:
+      aldlan compare scenarios/aldlan-mix.yaml \\
+        scenarios/aldlan-mix.yaml period.start=2020 scenarios/aldlan-mix.yaml period.start=2021
+    """
+    from aldlan_model.analysis.compare import compare as run_compare
+    from aldlan_model.analysis.overrides import parse_variants
+    from aldlan_model.reports.compare_report import MAX_COLUMNS, compare_dict, compare_report
+    from aldlan_model.reports.output import emit
+
+    with handled():
+        comparison = run_compare(parse_variants(items), set_ or [], year)
+
+        def report(cols: int):  # 6 columns a table in the terminal and documents; spreadsheets all
+            return compare_report(comparison, lang.value, years=years, columns=cols)
+
+        emit(report, compare_dict(comparison, lang.value), fmt=format, output=output, force=force,
+             year_cols=MAX_COLUMNS)
+
+
+@app.command()
+def solve(
+    file: Annotated[Path, typer.Argument(help="Scenario file.", show_default=False)],
+    vary: Annotated[str, typer.Option(
+        "--vary", metavar="PATH", show_default=False,
+        help="The number to solve for, e.g. participants.zin.count, tariffs.buurtkamer.zin, locations.")],
+    goal: Annotated[str, typer.Option(
+        "--goal", metavar="METRIC=VALUE", show_default=False,
+        help="What to reach, e.g. result=0 or savings=3600000. METRIC: savings, cumulative_savings, result, "
+             "cost, income, subsidy, baseline, scenario or share (savings / target).")],
+    year: YearOpt = None,
+    set_: SetOpt = None,
+    format: FormatOpt = None,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+    lang: LangOpt = Lang.nl,
+) -> None:
+    """Goal seek: the value of one number at which a figure reaches a goal (in the target year or --year).
+
+    Whole numbers (locations, years) give the smallest whole value that reaches the goal.
+    Numbers without an upper bound are searched up to 1,000,000,000.
+
+    \b
+    Example, break-even number of ZIN participants:
+      aldlan solve scenarios/aldlan-mix.yaml --vary participants.zin.count --goal result=0
+    Example, buurtkamers needed for the target:
+      aldlan solve scenarios/aldlan-mix.yaml --vary locations --goal savings=3600000
+    """
+    from aldlan_model.analysis.solve import parse_goal
+    from aldlan_model.analysis.solve import solve as run_solve
+    from aldlan_model.loader import read_document
+    from aldlan_model.reports.output import emit
+    from aldlan_model.reports.solve_report import solve_dict, solve_report
+
+    with handled():
+        metric, value = parse_goal(goal)
+        solution = run_solve(read_document(file), vary.strip(), metric, value, year, set_ or [])
+        emit(solve_report(solution, lang.value), solve_dict(solution), fmt=format, output=output, force=force)
+
+
+@app.command()
+def sweep(
+    file: Annotated[Path, typer.Argument(help="Scenario file.", show_default=False)],
+    set_: Annotated[list[str] | None, typer.Option(
+        "--set", "-s", metavar="PATH=START:STOP:STEP",
+        help="A parameter to sweep from START to STOP (included) in steps of STEP; one or two of them. "
+             "--set PATH=VALUE (no colons) is a fixed override.")] = None,
+    metric: Annotated[str, typer.Option(
+        "--metric", "-m", help="The figure in each cell: savings, cumulative_savings, result, cost, income, "
+                               "subsidy, baseline, scenario or share.")] = "savings",
+    year: YearOpt = None,
+    format: FormatOpt = None,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+    lang: LangOpt = Lang.nl,
+) -> None:
+    """Sweep one or two numbers over a grid; cells that reach the goal are marked ✓.
+
+    At most 1,000,000 points (json, csv); a terminal table shows at most 100 rows × 24 columns.
+    csv: a line per point; json: {"metric", "year", "parameters": [{"path", "values"}], "values", "marked"}.
+
+    \b
+    Example:
+      aldlan sweep scenarios/aldlan-mix.yaml --set participants.zin.count=8:16:2 --set locations=30:40:2
+    """
+    from aldlan_model.analysis.sweep import grid_dict
+    from aldlan_model.analysis.sweep import sweep as run_sweep
+    from aldlan_model.loader import read_document
+    from aldlan_model.reports.output import DOCUMENTS, emit, resolve_format
+    from aldlan_model.reports.sweep_report import COLUMNS, sweep_csv, sweep_report
+
+    with handled():
+        name = resolve_format(format, output)
+        grid = run_sweep(read_document(file), set_ or [], metric.strip(), year,
+                         for_table=name == "table" or name in DOCUMENTS)
+        if name == "csv":
+            _write_csv(sweep_csv(grid, lang.value), output, force)
+            return
+
+        def report(cols: int):  # 4 columns a table in the terminal, 6 in documents, spreadsheets all
+            return sweep_report(grid, lang.value, columns=cols)
+
+        emit(report, grid_dict(grid), fmt=name, output=output, force=force, year_cols=COLUMNS)
+
+
+def _write_csv(text: str, output: Path | None, force: bool) -> None:
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    from aldlan_model.fileio import write_output
+
+    write_output(output, "\ufeff" + text, force=force)  # a BOM, as every aldlan CSV: Excel reads € and ë

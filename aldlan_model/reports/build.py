@@ -81,14 +81,40 @@ def balanced_chunks(n: int, size: int) -> list[range]:
     return out
 
 
+def apportion(parts: list[float]) -> list[int]:
+    """Whole euros for ``parts`` that add up to their own total rounded (largest remainder).
+
+    The total is rounded once (half away from zero); the parts are rounded down and the
+    euros left over go to the parts with the largest remainders. So the shown total is the
+    sum of the shown parts *and* the properly rounded total.
+    """
+    from aldlan_model.reports.numfmt import round_half_up
+
+    total = int(round_half_up(float(sum(parts))))
+    floors = [int(np.floor(p)) for p in parts]
+    left = total - sum(floors)
+    order = sorted(range(len(parts)), key=lambda i: parts[i] - floors[i], reverse=left > 0)
+    for i in order[: abs(left)]:
+        floors[i] += 1 if left > 0 else -1
+    return floors
+
+
 def rounded_lines(result: Result, variant: int = 0) -> dict[str, list[int]]:
-    """Every money line per year in whole euros, totals built from the rounded parts."""
+    """Every money line per year in whole euros; each total is the sum of its shown parts.
+
+    Cost and income totals are rounded once and their lines apportioned to match, so a
+    result that is 0 to the cent (as under cover_deficit) shows as € 0.
+    """
     L = result.lines
     out: dict[str, list[int]] = {}
-    for name in (*COST_LINES, *INCOME_LINES, "baseline", "scenario"):
+    n_years = L["cost"].shape[1]
+    for group, total in ((COST_LINES, "cost"), (INCOME_LINES, "income")):
+        per_year = [apportion([float(L[name][variant, j]) for name in group]) for j in range(n_years)]
+        for i, name in enumerate(group):
+            out[name] = [per_year[j][i] for j in range(n_years)]
+        out[total] = [sum(per_year[j]) for j in range(n_years)]
+    for name in ("baseline", "scenario"):
         out[name] = round_euros(list(L[name][variant]))
-    out["cost"] = list(np.sum([out[n] for n in COST_LINES], axis=0).astype(int))
-    out["income"] = list(np.sum([out[n] for n in INCOME_LINES], axis=0).astype(int))
     out["result"] = [int(a - b) for a, b in zip(out["income"], out["cost"], strict=True)]
     out["savings"] = [int(a - b) for a, b in zip(out["baseline"], out["scenario"], strict=True)]
     out["cumulative_savings"] = [int(x) for x in np.cumsum(out["savings"])]

@@ -1,4 +1,136 @@
-"""Labels of the analysis reports (nl and en must have the same keys); merged into labels.NL/EN."""
+"""Labels of the analysis reports (nl and en must have the same keys); merged into labels.NL/EN.
 
-NL: dict[str, str] = {}
-EN: dict[str, str] = {}
+Row labels of the comparison stay under 30 characters so the table fits 80 columns.
+"""
+
+NL: dict[str, str] = {
+    # compare
+    "compare_title": "Vergelijking van scenario's",
+    "compare_subtitle": "Kerncijfers in {year}. ★ = beste waarde van de regel: hoogste besparing, deel van "
+                        "het doel, resultaat en deel bediend; laagste aantal benodigde buurtkamers, kosten per "
+                        "deelnemer-dagdeel en waarschuwingen.",
+    "compare_foregone_note": "Gemiste besparing: wat {first} cumulatief meer bespaart dan de kolom, gerekend "
+                             "vanaf het begin van de periode (de kosten van later beginnen).",
+    "compare_global": "Voor alle kolommen: {overrides}.",
+    "compare_target_years": "Let op: de doeljaren verschillen ({years}); alle kolommen tonen {year}.",
+    "compare_table": "Scenario's vergeleken in {year}",
+    "compare_years_table": "Besparing per jaar",
+    "compare_legend_overrides": "{name}, met {overrides}",
+    "compare_source_line": "Bron: scenario's {files}, aldlan-model {version}, {date}",
+    "cmp_baseline": "Uitgaven zonder buurtkamer",
+    "cmp_scenario": "Uitgaven met buurtkamer",
+    "cmp_savings": "Besparing",
+    "cmp_share": "Deel van het doel",
+    "cmp_locations_needed": "Buurtkamers nodig voor doel",
+    "cmp_cost": "Kosten exploitant",
+    "cmp_income": "Inkomsten exploitant",
+    "cmp_subsidy": "Subsidie",
+    "cmp_result": "Resultaat exploitant",
+    "cmp_cost_per_dagdeel": "Kosten per deelnemer-dagdeel",
+    "cmp_professional_hours": "Uren professionals per week",
+    "cmp_volunteer_hours": "Uren vrijwilligers per week",
+    "cmp_volunteer_share": "Aandeel vrijwilligersuren",
+    "cmp_served_share": "Deel geïndiceerden bediend",
+    "cmp_warnings": "Aantal waarschuwingen",
+    "cmp_foregone": "Gemiste besparing t/m {year}",
+    # metrics in a sentence
+    "m_savings": "de besparing",
+    "m_cumulative_savings": "de cumulatieve besparing",
+    "m_result": "het resultaat van de exploitant",
+    "m_cost": "de kosten van de exploitant",
+    "m_income": "de inkomsten van de exploitant",
+    "m_subsidy": "de subsidie",
+    "m_baseline": "de uitgaven zonder buurtkamer",
+    "m_scenario": "de uitgaven met buurtkamer",
+    "m_share": "het deel van het doel",
+    # solve
+    "solve_title": "Doel zoeken: {name}",
+    "solve_answer": "{metric} in {year} is {goal} bij {path} = {value}.",
+    "solve_answer_whole": "De kleinste hele waarde van {path} waarbij {metric} in {year} het doel van {goal} "
+                          "haalt, is {value}; {metric} is dan {achieved}.",
+    "solve_whole_hint": "Het kleinste hele aantal dat het doel haalt, is {value}.",
+    "solve_jump": "Precies {goal} is niet haalbaar: {metric} in {year} springt bij {path} = {value} "
+                  "over het doel heen en is dan {achieved}.",
+    "solve_table": "Uitkomst",
+    "solve_current": "Huidig",
+    "solve_solution": "Antwoord",
+    "solve_goal": "Doel",
+    # sweep
+    "sweep_title": "Verkenning: {name}",
+    "sweep_table_1d": "{metric} in {year} per waarde van {rows}",
+    "sweep_table_2d": "{metric} in {year}: rijen {rows}, kolommen {columns}",
+    "sweep_target_year": "het doeljaar",
+    "sweep_mark_savings": "✓ = de besparing haalt het doel (ten minste het bedrag van target.amount).",
+    "sweep_mark_share": "✓ = ten minste 100% van het doel.",
+    "sweep_mark_result": "✓ = de exploitant is kostendekkend (resultaat ten minste € 0).",
+    "sweep_fixed": "Vaste aanpassingen: {overrides}.",
+    "sweep_points": "Aantal punten",
+    "sweep_lowest": "Laagste waarde",
+    "sweep_highest": "Hoogste waarde",
+    "sweep_marked": "Punten met ✓",
+    "sweep_marked_count": "{count} van {total}",
+}
+
+EN: dict[str, str] = {
+    "compare_title": "Comparison of scenarios",
+    "compare_subtitle": "Key figures in {year}. ★ = best value in the row: highest savings, share of the "
+                        "target, result and share served; lowest number of buurtkamers needed, cost per "
+                        "participant-dagdeel and warnings.",
+    "compare_foregone_note": "Foregone savings: how much more {first} saves cumulatively than the column, "
+                             "counted from the start of the period (the cost of starting later).",
+    "compare_global": "For every column: {overrides}.",
+    "compare_target_years": "Note: the target years differ ({years}); every column shows {year}.",
+    "compare_table": "Scenarios compared in {year}",
+    "compare_years_table": "Savings per year",
+    "compare_legend_overrides": "{name}, with {overrides}",
+    "compare_source_line": "Source: scenarios {files}, aldlan-model {version}, {date}",
+    "cmp_baseline": "Spending without buurtkamer",
+    "cmp_scenario": "Spending with buurtkamer",
+    "cmp_savings": "Savings",
+    "cmp_share": "Share of target",
+    "cmp_locations_needed": "Buurtkamers needed for target",
+    "cmp_cost": "Operator costs",
+    "cmp_income": "Operator income",
+    "cmp_subsidy": "Subsidy",
+    "cmp_result": "Operator result",
+    "cmp_cost_per_dagdeel": "Cost per participant-dagdeel",
+    "cmp_professional_hours": "Professional hours per week",
+    "cmp_volunteer_hours": "Volunteer hours per week",
+    "cmp_volunteer_share": "Volunteer share of hours",
+    "cmp_served_share": "Share of indicated served",
+    "cmp_warnings": "Number of warnings",
+    "cmp_foregone": "Foregone savings to {year}",
+    "m_savings": "savings",
+    "m_cumulative_savings": "cumulative savings",
+    "m_result": "the operator's result",
+    "m_cost": "the operator's costs",
+    "m_income": "the operator's income",
+    "m_subsidy": "the subsidy",
+    "m_baseline": "spending without buurtkamer",
+    "m_scenario": "spending with buurtkamer",
+    "m_share": "the share of the target",
+    "solve_title": "Goal seek: {name}",
+    "solve_answer": "{metric} in {year} is {goal} at {path} = {value}.",
+    "solve_answer_whole": "The smallest whole value of {path} at which {metric} in {year} reaches the goal "
+                          "of {goal} is {value}; {metric} is then {achieved}.",
+    "solve_whole_hint": "The smallest whole number that reaches the goal is {value}.",
+    "solve_jump": "Exactly {goal} cannot be reached: {metric} in {year} jumps past the goal at "
+                  "{path} = {value} and is then {achieved}.",
+    "solve_table": "Outcome",
+    "solve_current": "Current",
+    "solve_solution": "Solution",
+    "solve_goal": "Goal",
+    "sweep_title": "Sweep: {name}",
+    "sweep_table_1d": "{metric} in {year} per value of {rows}",
+    "sweep_table_2d": "{metric} in {year}: rows {rows}, columns {columns}",
+    "sweep_target_year": "the target year",
+    "sweep_mark_savings": "✓ = savings reach the target (at least the amount of target.amount).",
+    "sweep_mark_share": "✓ = at least 100% of the target.",
+    "sweep_mark_result": "✓ = the operator breaks even (result at least €0).",
+    "sweep_fixed": "Fixed overrides: {overrides}.",
+    "sweep_points": "Number of points",
+    "sweep_lowest": "Lowest value",
+    "sweep_highest": "Highest value",
+    "sweep_marked": "Points with ✓",
+    "sweep_marked_count": "{count} of {total}",
+}

@@ -33,6 +33,7 @@ class Table:
     label_header: str = ""
     notes: list[str] = field(default_factory=list)
     best: dict[int, int] = field(default_factory=dict)  # row index -> column marked best
+    marks: set[tuple[int, int]] = field(default_factory=set)  # (row, column) cells that reach a goal (✓)
 
     def kind(self, row: Row, col: int) -> Kind:
         if row.kind:

@@ -1,0 +1,103 @@
+"""``aldlan compare``: several scenarios (or one scenario with different overrides) side by side.
+
+Each column is an ordinary run (:func:`aldlan_model.engine.run`) of one variant, so its
+numbers are those of ``aldlan run`` with the same file and overrides. The comparison year is
+``--year``, else the target year of the first column; it must lie in every column's period.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from aldlan_model.analysis.overrides import DocumentCache, Variant, column_labels
+from aldlan_model.api import run_model, validate_model
+from aldlan_model.engine import Result
+from aldlan_model.errors import UsageError
+from aldlan_model.loader import apply_overrides
+from aldlan_model.scenario import Scenario
+from aldlan_model.warnings import Warning, warnings_for
+
+
+@dataclass
+class Column:
+    label: str  # short header: the file stem (plus overrides where a file repeats)
+    variant: Variant
+    scenario: Scenario
+    result: Result
+
+    @property
+    def warnings(self) -> list[Warning]:
+        return warnings_for(self.result, self.scenario)
+
+
+@dataclass
+class Comparison:
+    year: int  # the year every figure is shown for
+    horizon: int  # the last year all periods share (foregone savings up to the end)
+    columns: list[Column]
+    global_overrides: list[str]
+
+    @property
+    def target_years(self) -> list[int]:
+        return [c.scenario.target_year for c in self.columns]
+
+
+def compare(variants: Sequence[Variant], global_overrides: Sequence[str] = (), year: int | None = None) -> Comparison:
+    """Load and run every variant: global overrides first, then the variant's own."""
+    docs = DocumentCache()
+    labels = column_labels(variants)
+    columns = []
+    for label, v in zip(labels, variants, strict=True):
+        scenario = validate_model(apply_overrides(docs(v.file), [*global_overrides, *v.overrides]))
+        columns.append(Column(label, v, scenario, run_model(scenario)))
+    year = columns[0].scenario.target_year if year is None else int(year)
+    for c in columns:
+        if not c.scenario.first <= year <= c.scenario.last:
+            raise UsageError(
+                f"{year} lies outside the period of {c.label} ({c.scenario.first}–{c.scenario.last}); "
+                "choose a year all scenarios share with --year"
+            )
+    horizon = min(c.scenario.last for c in columns)
+    return Comparison(year, horizon, columns, list(global_overrides))
+
+
+def _at(result: Result, name: str, year: int) -> float:
+    return float(result.lines[name][0, result.year_index(year)])
+
+
+def figures(column: Column, year: int) -> dict[str, float | None]:
+    """The unrounded figures of one column in ``year`` (money for all its locations)."""
+    r = column.result
+    j = r.year_index(year)
+    st = r.staffing
+    dagdelen = float((r.detail["P_zin"] + r.detail["P_pgb"] + r.detail["P_none"])[0, j])
+    dagdelen *= float(r.table["locations"].iloc[0])
+    cost = _at(r, "cost", year)
+    per_location = float(r.per_location["savings"][0, j])  # locations needed, as the engine, in ``year``
+    needed = math.ceil(float(r.target["amount"][0]) / per_location) if per_location > 0 else None
+    return {
+        "baseline": _at(r, "baseline", year),
+        "scenario": _at(r, "scenario", year),
+        "savings": _at(r, "savings", year),
+        "share": _at(r, "savings", year) / float(r.target["amount"][0]),
+        "locations_needed": None if needed is None else float(needed),
+        "cost": cost,
+        "income": _at(r, "income", year),
+        "subsidy": _at(r, "subsidy", year),
+        "result": _at(r, "result", year),
+        "cost_per_dagdeel": cost / dagdelen if dagdelen > 0 else None,
+        "professional_hours": float(st["professional_hours"][0]),
+        "volunteer_hours": float(st["volunteer_hours"][0]),
+        "volunteer_share": float(st["volunteer_share"][0]),
+        # no indicated participants: nobody to serve, so no share (not 100%)
+        "served_share": float(st["served_share"][0]) if st["demand"][0] > 0 else None,
+        "warnings": float(len(column.warnings)),
+    }
+
+
+def foregone(comparison: Comparison, year: int) -> list[float]:
+    """Cumulative savings up to ``year`` of the first column minus each column's (cost of delay)."""
+    cum = [_at(c.result, "cumulative_savings", year) for c in comparison.columns]
+    return [cum[0] - x for x in cum]

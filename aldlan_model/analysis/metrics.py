@@ -1,0 +1,49 @@
+"""The figures ``solve`` and ``sweep`` aim at: one number per variant in one year."""
+
+from __future__ import annotations
+
+import difflib
+
+import numpy as np
+
+from aldlan_model.engine import Result
+from aldlan_model.errors import UsageError
+from aldlan_model.params import Structure
+
+METRICS = (
+    "savings", "cumulative_savings", "result", "cost", "income", "subsidy", "baseline", "scenario", "share",
+)
+"""``share`` is savings / target.amount; every other metric is a money line of the run JSON."""
+
+MONEY_TOLERANCE = 0.005  # half a cent: a money goal is met "to the cent"
+SHARE_TOLERANCE = 1e-9
+
+
+def check_metric(metric: str) -> str:
+    if metric in METRICS:
+        return metric
+    near = difflib.get_close_matches(metric, METRICS, n=1)
+    hint = f" (did you mean {near[0]}?)" if near else ""
+    raise UsageError(f"unknown metric {metric!r}{hint}; choose one of: {', '.join(METRICS)}")
+
+
+def tolerance(metric: str) -> float:
+    return SHARE_TOLERANCE if metric == "share" else MONEY_TOLERANCE
+
+
+def check_year(structure: Structure, year: int | None) -> int | None:
+    if year is not None and not structure.first <= year <= structure.last:
+        raise UsageError(f"--year {year} lies outside the period {structure.first}–{structure.last}")
+    return year
+
+
+def metric_values(result: Result, metric: str, year: int | None = None) -> np.ndarray:
+    """``metric`` for every variant in ``year``, or in each variant's own target year when None."""
+    n = result.n
+    first = result.structure.first
+    years = result.target["year"] if year is None else np.full(n, int(year))
+    idx = np.clip(np.asarray(years, dtype=int) - first, 0, len(result.years) - 1)
+    rows = np.arange(n)
+    if metric == "share":
+        return result.lines["savings"][rows, idx] / result.target["amount"]
+    return result.lines[metric][rows, idx]

@@ -1,0 +1,153 @@
+"""Which parameters ``solve`` and ``sweep`` may vary, and within which bounds.
+
+A parameter is a column of :func:`aldlan_model.params.point_table` (``participants.zin.count``,
+``staff.0.fte``, ``ramp_up.1``, ``period.start``…). What shapes the computation itself
+(``period.first``/``period.last``, the length of ``ramp_up``, the kind of a staff member,
+``income.subsidy: cover_deficit``) and the yes/no settings cannot be varied.
+
+The bounds repeat the validation rules of MODEL.md section 2; a test checks them against
+the loader, and every answer still goes back through the loader's validation.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+from dataclasses import dataclass, replace
+
+from aldlan_model.errors import UsageError
+from aldlan_model.params import flatten
+from aldlan_model.scenario import Scenario
+
+INF = math.inf
+
+
+@dataclass(frozen=True)
+class Bounds:
+    """The valid values of a parameter: ``lo``…``hi`` (``hi`` may be infinite)."""
+
+    lo: float
+    hi: float = INF
+    lo_open: bool = False  # lo itself is not allowed (> instead of ≥)
+    hi_open: bool = False
+    whole: bool = False
+
+    def contains(self, x: float) -> bool:
+        above = x > self.lo if self.lo_open else x >= self.lo
+        below = x < self.hi if self.hi_open else x <= self.hi
+        return above and below and (not self.whole or float(x).is_integer())
+
+
+NONNEG = Bounds(0.0)
+FRACTION = Bounds(0.0, 1.0)
+
+# generic path (list indices and group names as *) -> bounds; anything else: NONNEG
+_RULES: dict[str, Bounds] = {
+    "target.amount": Bounds(0.0, lo_open=True),
+    "locations": Bounds(1.0, 10_000.0, whole=True),
+    "opening.weeks_per_year": Bounds(1.0, 53.0),
+    "opening.dagdelen_per_week": Bounds(1.0, 14.0),
+    "opening.hours_per_dagdeel": Bounds(0.0, 12.0, lo_open=True),
+    "participants.*.dagdelen_per_week": Bounds(0.0, 14.0),
+    "ramp_up.*": FRACTION,
+    "staff.*.employer_charges": Bounds(0.0, 1.5),
+    "staff.*.hours_per_week": Bounds(0.0, 168.0),
+    "costs.overhead": FRACTION,
+    "costs.margin": Bounds(0.0, 1.0, hi_open=True),
+    "costs.startup.depreciation_years": Bounds(0.0, lo_open=True),
+    "municipality.substitution": FRACTION,
+    "indexation.*": FRACTION,
+}
+
+STRUCTURAL = {
+    "period.first": "the first year of the model's year axis",
+    "period.last": "the last year of the model's year axis",
+    "period": "the years of the model",
+    "ramp_up": "the length of the ramp-up list",
+    "staff": "the list of staff members",
+}
+YES_NO = re.compile(r"^(norms\.enforce|staff\.\d+\.group_work)$")
+
+
+def generic(path: str) -> str:
+    """``staff.2.count`` → ``staff.*.count``; ``participants.zin.count`` → ``participants.*.count``."""
+    parts = path.split(".")
+    out = ["*" if p.isdigit() else p for p in parts]
+    if out[0] in {"participants", "indexation"} and len(out) > 1:
+        out[1] = "*"
+    return ".".join(out)
+
+
+def check_variable(scenario: Scenario, path: str) -> None:
+    """Raise :class:`UsageError` unless ``path`` is a numeric parameter that can be varied."""
+    columns = list(flatten(scenario))
+    if path in columns and not YES_NO.match(path):
+        if path == "income.subsidy" and scenario.income.covers_deficit:
+            raise UsageError(
+                "income.subsidy is cover_deficit in this scenario: the subsidy follows the deficit and "
+                "shapes the calculation, so it cannot be varied; set a number first, "
+                "e.g. --set income.subsidy=60000"
+            )
+        return
+    if YES_NO.match(path):
+        raise UsageError(f"{path} is a yes/no setting and cannot be varied; use --set {path}=true or false")
+    head = ".".join(path.split(".")[:2])
+    why = STRUCTURAL.get(path) or STRUCTURAL.get(head)
+    if why is None and re.fullmatch(r"staff\.\d+\.(kind|role)", path):
+        why = "the kind of a staff member"
+    if why is not None and not path.startswith("ramp_up."):
+        raise UsageError(
+            f"{path} shapes the structure of the calculation ({why}) and cannot be varied; "
+            "change it in the file or with --set. Parameters that can be varied include "
+            "period.start, target.year, locations and every number under participants, staff, costs, "
+            "income, tariffs, transport, municipality, indexation and norms"
+        )
+    m = re.fullmatch(r"staff\.(\d+)\.(\w+)", path)
+    if m and int(m.group(1)) < len(scenario.staff):
+        i = int(m.group(1))
+        own = ", ".join(c for c in columns if c.startswith(f"staff.{i}.") and not YES_NO.match(c))
+        raise UsageError(f"staff.{i} ({scenario.staff[i].label}) has no number {m.group(2)!r}; its numbers are: {own}")
+    m = re.fullmatch(r"ramp_up\.(\d+)", path)
+    if m:
+        n = len(scenario.ramp_up)
+        raise UsageError(f"ramp_up has {n} value(s) in this scenario (ramp_up.0–ramp_up.{n - 1}); "
+                         f"its length shapes the calculation and cannot be varied")
+    near = difflib.get_close_matches(path, [c for c in columns if not YES_NO.match(c)], n=1)
+    hint = f"; did you mean {near[0]}?" if near else ""
+    raise UsageError(f"{path!r} is not a numeric parameter of this scenario{hint}")
+
+
+def bounds(scenario: Scenario, path: str) -> Bounds:
+    """The valid values of ``path``, given the rest of ``scenario`` (e.g. years within the period)."""
+    if path in {"period.start", "target.year"}:
+        return Bounds(float(scenario.first), float(scenario.last), whole=True)
+    b = _RULES.get(generic(path), NONNEG)
+    if path == "opening.dagdelen_per_week":  # every group's dagdelen must still fit
+        groups = [getattr(scenario.participants, g).dagdelen_per_week.point
+                  for g in ("zin", "pgb", "without_indication")]
+        b = replace(b, lo=max(b.lo, *groups))
+    elif generic(path) == "participants.*.dagdelen_per_week":
+        b = replace(b, hi=min(b.hi, scenario.opening.dagdelen_per_week.point))
+    return b
+
+
+MONEY_PATHS = re.compile(
+    r"^(target\.amount|tariffs\..*|transport\..*|staff\.\*\.(salary|hourly_cost|allowance|other_costs)"
+    r"|costs\.(housing|per_participant_dagdeel|startup\.amount)|income\..*|municipality\.assessment_per_indication)$"
+)
+
+
+def kind_of(path: str) -> str:
+    """How a value of ``path`` reads best: 'year', 'int', 'money', 'fraction' or 'number'."""
+    if path in {"period.start", "target.year"}:
+        return "year"
+    g = generic(path)
+    b = _RULES.get(g, NONNEG)
+    if b.whole:
+        return "int"
+    if MONEY_PATHS.match(g):
+        return "money"
+    if b.hi <= 1.5:
+        return "fraction"
+    return "number"

@@ -1,0 +1,175 @@
+"""``aldlan sweep``: a metric over a 1- or 2-D grid of parameter values, in one engine call.
+
+``--set PATH=START:STOP:STEP`` makes an axis (STOP included when a step lands on it, so
+``10:20:5`` is 10, 15, 20); a plain ``--set PATH=VALUE`` stays a fixed override. The grid is
+one parameter table with a row per point, computed by a single
+:func:`~aldlan_model.engine.compute` call. Before computing, the corners of the grid and the
+second point of each axis go through the loader's validation, so a value out of bounds (or a
+fraction of a whole number) gets the loader's message. At most ``MAX_POINTS`` points.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import product
+
+import numpy as np
+import pandas as pd
+
+from aldlan_model.analysis.metrics import check_metric, check_year, metric_values
+from aldlan_model.analysis.overrides import scenario_at
+from aldlan_model.analysis.paths import check_variable
+from aldlan_model.engine import compute
+from aldlan_model.errors import UsageError
+from aldlan_model.loader import Document
+from aldlan_model.params import Structure, point_table
+from aldlan_model.scenario import Scenario
+
+MAX_POINTS = 1_000_000
+MAX_AXES = 2
+TABLE_ROWS = 100  # the most rows (values of the first parameter) a terminal table shows
+TABLE_COLUMNS = 24  # the most columns (values of the second parameter) a terminal table shows
+MARKS = {"savings": "savings >= target.amount", "share": "share >= 1", "result": "result >= 0"}
+
+
+@dataclass
+class Axis:
+    path: str
+    values: np.ndarray
+
+
+@dataclass
+class Grid:
+    scenario: Scenario  # the file with the fixed overrides
+    fixed: list[str]
+    axes: list[Axis]
+    metric: str
+    year: int | None  # None: each point's own target year (the same unless target.year is swept)
+    values: np.ndarray  # shape = (len(axis) for axis in axes)
+    marked: np.ndarray | None  # same shape; None when the metric has no goal to mark
+
+    @property
+    def shown_year(self) -> int | None:
+        if self.year is not None:
+            return self.year
+        return None if any(a.path == "target.year" for a in self.axes) else self.scenario.target_year
+
+
+def _is_range(value: str) -> bool:
+    parts = value.split(":")
+    if len(parts) != 3:
+        return False
+    try:
+        [float(p) for p in parts]
+    except ValueError:
+        return False
+    return True
+
+
+def axis_values(expr: str) -> np.ndarray:
+    """``START:STOP:STEP`` → the grid values, STOP included when a step lands on it."""
+    path, _, spec = expr.partition("=")
+    start, stop, step = (float(p) for p in spec.split(":"))
+    where = f"--set {expr}"
+    if not all(math.isfinite(v) for v in (start, stop, step)):
+        raise UsageError(f"{where}: START, STOP and STEP must be finite numbers")
+    if step <= 0:
+        raise UsageError(f"{where}: STEP must be greater than 0, got {spec.split(':')[2]}")
+    if stop < start:
+        raise UsageError(f"{where}: STOP must be ≥ START (the grid runs upwards), got {start:g} > {stop:g}")
+    n = math.floor((stop - start) / step + 1e-9) + 1
+    if n > MAX_POINTS:
+        raise UsageError(f"{where}: {n:,} points, more than the maximum of {MAX_POINTS:,}; use a larger STEP")
+    values = start + step * np.arange(n)
+    return np.round(values, 10)  # 0.1 + 0.2 → 0.3, not 0.30000000000000004
+
+
+def split_sets(sets: Sequence[str]) -> tuple[list[tuple[str, str]], list[str]]:
+    """Separate axes (``PATH=START:STOP:STEP``) from fixed overrides (``PATH=VALUE``)."""
+    axes, fixed = [], []
+    for expr in sets:
+        path, sep, value = expr.partition("=")
+        if sep and _is_range(value.strip()):
+            axes.append((path.strip(), expr))
+        else:
+            fixed.append(expr)
+    paths = [p for p, _ in axes]
+    if not axes:
+        raise UsageError("give at least one --set PATH=START:STOP:STEP, e.g. --set participants.zin.count=8:16:2")
+    if len(axes) > MAX_AXES:
+        raise UsageError(f"at most {MAX_AXES} parameters can be swept at once, got {len(axes)}: {', '.join(paths)}")
+    twice = [p for i, p in enumerate(paths) if p in paths[:i]]
+    if twice:
+        raise UsageError(f"{twice[0]} is swept twice; give each parameter one START:STOP:STEP")
+    return axes, fixed
+
+
+def _validate(doc: Document, fixed: list[str], base: Scenario, axes: list[Axis]) -> None:
+    """Every corner of the grid and each axis' second value through the loader's validation.
+
+    The bounds of a scenario are intervals and their cross-checks linear, so if the corners are
+    valid every point is; the second value catches a fraction where a whole number is needed.
+    """
+    picks = [sorted({0, min(1, len(a.values) - 1), len(a.values) - 1}) for a in axes]
+    structure = Structure.of(base)
+    for idx in product(*picks):
+        s = scenario_at(doc, fixed, {a.path: float(a.values[i]) for a, i in zip(axes, idx, strict=True)})
+        if Structure.of(s) != structure:  # pragma: no cover - check_variable refuses such paths first
+            raise UsageError(f"sweeping {', '.join(a.path for a in axes)} changes the structure of the calculation")
+
+
+def sweep(doc: Document, sets: Sequence[str], metric: str = "savings", year: int | None = None,
+          *, for_table: bool = False) -> Grid:
+    """Compute ``metric`` over the grid the ``--set`` ranges span (see the module docstring)."""
+    check_metric(metric)
+    axis_specs, fixed = split_sets(sets)
+    base = scenario_at(doc, fixed)
+    for path, _ in axis_specs:
+        check_variable(base, path)
+    structure = Structure.of(base)
+    check_year(structure, year)
+    axes = [Axis(path, axis_values(expr)) for path, expr in axis_specs]
+    shape = tuple(len(a.values) for a in axes)
+    total = math.prod(shape)
+    if total > MAX_POINTS:
+        raise UsageError(f"the grid has {total:,} points, more than the maximum of {MAX_POINTS:,}; use larger steps")
+    if for_table and (shape[0] > TABLE_ROWS or (len(shape) > 1 and shape[1] > TABLE_COLUMNS)):
+        raise UsageError(
+            f"a grid of {' × '.join(f'{n:,}' for n in shape)} values is too large for a terminal table "
+            f"(at most {TABLE_ROWS} rows × {TABLE_COLUMNS} columns); use --format csv or json, or larger steps"
+        )
+    _validate(doc, fixed, base, axes)
+    row = point_table(base).iloc[0]
+    table = pd.DataFrame({c: np.full(total, v) for c, v in row.items()})
+    mesh = np.meshgrid(*[a.values for a in axes], indexing="ij")
+    for a, m in zip(axes, mesh, strict=True):
+        table[a.path] = m.ravel()
+    result = compute(table, structure)
+    values = metric_values(result, metric, year)
+    marked = None
+    if metric == "savings":
+        marked = values >= result.target["amount"]
+    elif metric == "share":
+        marked = values >= 1.0
+    elif metric == "result":
+        marked = values >= 0.0
+    return Grid(base, fixed, axes, metric, year, values.reshape(shape),
+                None if marked is None else marked.reshape(shape))
+
+
+def grid_dict(grid: Grid) -> dict[str, object]:
+    """The JSON of ``aldlan sweep``; ``values[i][j]`` belongs to parameters[0] value i and
+    parameters[1] value j (a flat list for one parameter); ``marked`` has the same shape."""
+    return {
+        "name": grid.scenario.name,
+        "metric": grid.metric,
+        "year": grid.shown_year,
+        "parameters": [{"path": a.path, "values": [float(v) for v in a.values]} for a in grid.axes],
+        "values": grid.values.tolist(),
+        "mark": MARKS.get(grid.metric),
+        "marked": None if grid.marked is None else grid.marked.tolist(),
+        "fixed": grid.fixed,
+    }
+

@@ -1,0 +1,167 @@
+"""The report of ``aldlan compare``: one column per scenario, the best value per row marked.
+
+Money cells are whole euros taken from :func:`~aldlan_model.reports.build.rounded_lines`, so a
+column shows exactly what ``aldlan run`` shows for that scenario; ``Row.raw`` keeps the
+unrounded values. Tables have at most 6 scenario columns (7 with the labels, for A4).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Any
+
+from aldlan_model import __version__
+from aldlan_model.analysis.compare import Column, Comparison, figures, foregone
+from aldlan_model.reports.build import chunks, report_date, rounded_lines, sources_for
+from aldlan_model.reports.jsonout import run_dict
+from aldlan_model.reports.labels import t
+from aldlan_model.reports.messages import warning_message
+from aldlan_model.reports.model import Report, Row, Table
+
+MAX_COLUMNS = 6  # scenario columns per table; with the label column 7, the most an A4 page holds
+
+# (figure, cell kind, which value is best: "max", "min" or None where "best" means nothing)
+ROWS: tuple[tuple[str, str, str | None], ...] = (
+    ("baseline", "money", None),
+    ("scenario", "money", None),
+    ("savings", "money", "max"),
+    ("share", "percent", "max"),
+    ("locations_needed", "int", "min"),
+    ("cost", "money", None),
+    ("income", "money", None),
+    ("subsidy", "money", None),
+    ("result", "money", "max"),
+    ("cost_per_dagdeel", "money2", "min"),
+    ("professional_hours", "number1", None),
+    ("volunteer_hours", "number1", None),
+    ("volunteer_share", "percent", None),
+    ("served_share", "percent", "max"),
+    ("warnings", "int", "min"),
+)
+MONEY = {"baseline", "scenario", "savings", "cost", "income", "subsidy", "result"}
+
+
+def best_column(values: list[Any], how: str | None) -> int | None:
+    """The one column with the best value; None when nothing is best (ties at the top, no values)."""
+    present = [(v, i) for i, v in enumerate(values) if v is not None]
+    if how is None or len(present) < 2:
+        return None
+    top = max(v for v, _ in present) if how == "max" else min(v for v, _ in present)
+    winners = [i for v, i in present if v == top]
+    return winners[0] if len(winners) == 1 else None
+
+
+def _rows(comparison: Comparison, lang: str) -> tuple[list[Row], dict[int, int]]:
+    year = comparison.year
+    cols = comparison.columns
+    raw = [figures(c, year) for c in cols]
+    rounded = [rounded_lines(c.result) for c in cols]
+    js = [c.result.year_index(year) for c in cols]
+    rows: list[Row] = []
+    best: dict[int, int] = {}
+    for key, kind, how in ROWS:
+        raws = [f[key] for f in raw]
+        if key in MONEY:
+            shown: list[Any] = [r[key][j] for r, j in zip(rounded, js, strict=True)]
+        elif kind == "int":
+            shown = [None if v is None else int(v) for v in raws]
+        else:
+            shown = raws
+        b = best_column(shown, how)
+        if b is not None:
+            best[len(rows)] = b
+        rows.append(Row(t("cmp_" + key, lang), shown, kind=kind, raw=raws))
+    for upto in sorted({year, comparison.horizon}):
+        cum = [r["cumulative_savings"][c.result.year_index(upto)] for r, c in zip(rounded, cols, strict=True)]
+        rows.append(Row(t("cmp_foregone", lang, year=upto), [cum[0] - x for x in cum], kind="money",
+                        raw=foregone(comparison, upto)))
+    return rows, best
+
+
+def _split(key: str, title: str, labels: list[str], rows: list[Row], best: dict[int, int], size: int,
+           label_header: str = "", notes: list[str] | None = None) -> list[Table]:
+    """One table per ``size`` scenarios; best marks move with their column."""
+    tables = []
+    parts = chunks(len(labels), size)
+    for part in parts:
+        span = f" ({part.start + 1}\u2013{part.stop})" if len(parts) > 1 else ""
+        tables.append(Table(
+            key, title + span, [labels[i] for i in part],
+            [Row(r.label, [r.values[i] for i in part], kind=r.kind, total=r.total,
+                 raw=None if r.raw is None else [r.raw[i] for i in part]) for r in rows],
+            kinds=["money"] * len(part), label_header=label_header, notes=list(notes or []),
+            best={ri: ci - part.start for ri, ci in best.items() if ci in part},
+        ))
+    return tables
+
+
+def _years_rows(comparison: Comparison, lang: str) -> list[Row]:
+    cols = comparison.columns
+    years = range(min(c.scenario.first for c in cols), max(c.scenario.last for c in cols) + 1)
+    rounded = [rounded_lines(c.result)["savings"] for c in cols]
+    rows = []
+    for y in years:
+        vals = [r[y - c.scenario.first] if c.scenario.first <= y <= c.scenario.last else None
+                for r, c in zip(rounded, cols, strict=True)]
+        raws = [float(c.result.lines["savings"][0, y - c.scenario.first]) if v is not None else None
+                for v, c in zip(vals, cols, strict=True)]
+        rows.append(Row(str(y), vals, raw=raws))
+    totals = [sum(r.values[i] for r in rows if r.values[i] is not None) for i in range(len(cols))]
+    raw_totals = [sum(r.raw[i] for r in rows if r.raw[i] is not None) for i in range(len(cols))]
+    rows.append(Row(t("total", lang), totals, total=True, raw=raw_totals))
+    return rows
+
+
+def _legend(c: Column, lang: str) -> str:
+    if not c.variant.overrides:
+        return c.scenario.name
+    return t("compare_legend_overrides", lang, name=c.scenario.name, overrides=", ".join(c.variant.overrides))
+
+
+def compare_report(comparison: Comparison, lang: str = "nl", *, years: bool = False,
+                   today: _dt.date | None = None, columns: int = MAX_COLUMNS) -> Report:
+    """The comparison; ``columns`` scenarios per table (spreadsheets may ask for all in one)."""
+    cols = comparison.columns
+    labels = [c.label for c in cols]
+    rows, best = _rows(comparison, lang)
+    notes = [t("compare_foregone_note", lang, first=labels[0])]
+    subtitle = [t("compare_subtitle", lang, year=comparison.year), notes[0]]
+    if comparison.global_overrides:
+        subtitle.append(t("compare_global", lang, overrides=", ".join(comparison.global_overrides)))
+    if len(set(comparison.target_years)) > 1:
+        subtitle.append(t("compare_target_years", lang, year=comparison.year,
+                          years=", ".join(str(y) for y in comparison.target_years)))
+    tables = _split("compare", t("compare_table", lang, year=comparison.year), labels, rows, best, columns, notes=notes)
+    if years:
+        tables += _split("compare_years", t("compare_years_table", lang), labels, _years_rows(comparison, lang), {},
+                         columns, label_header=t("year", lang))
+    for n, tb in enumerate(tables, start=1):
+        tb.title = t("caption", lang, n=n, title=tb.title)
+    files = list(dict.fromkeys(c.variant.file for c in cols))
+    return Report(
+        title=t("compare_title", lang),
+        subtitle=" ".join(subtitle),
+        headline=[(c.label, _legend(c, lang)) for c in cols],
+        tables=tables,
+        warnings=[f"{c.label}: {warning_message(w, lang)}" for c in cols for w in c.warnings],
+        sources=[f"{c.label} \u2013 {line}" for c in cols for line in sources_for(c.scenario)],
+        source_line=t("compare_source_line", lang, files=", ".join(files), version=__version__,
+                      date=report_date(today).isoformat()),
+        lang=lang,
+    )
+
+
+def compare_dict(comparison: Comparison, lang: str = "nl") -> dict[str, Any]:
+    """``{"year": Y, "scenarios": [run JSON of each column…]}``; each run JSON also carries
+    ``column`` (its header) and ``overrides``; ``comparison`` holds the table's figures unrounded."""
+    scenarios = []
+    for c in comparison.columns:
+        d = run_dict(c.scenario, c.result, lang=lang)
+        d["column"] = c.label
+        d["overrides"] = [*comparison.global_overrides, *c.variant.overrides]
+        scenarios.append(d)
+    table: dict[str, list[Any]] = {key: [figures(c, comparison.year)[key] for c in comparison.columns]
+                                   for key, _, _ in ROWS}
+    for upto in sorted({comparison.year, comparison.horizon}):
+        table[f"foregone_savings_to_{upto}"] = foregone(comparison, upto)
+    return {"year": comparison.year, "scenarios": scenarios, "comparison": table}

@@ -1,0 +1,104 @@
+"""The report of ``aldlan sweep``: the grid as a table, the cells that reach the goal marked ✓.
+
+One parameter: a row per value. Two parameters: rows are the first, columns the second,
+split into tables of ``COLUMNS`` columns so each fits 80 terminal columns.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as _dt
+import io
+
+import numpy as np
+
+from aldlan_model.analysis.sweep import Grid
+from aldlan_model.reports.build import chunks, source_line, sources_for
+from aldlan_model.reports.labels import t
+from aldlan_model.reports.model import Report, Row, Table
+from aldlan_model.reports.numfmt import number, round_euros
+from aldlan_model.reports.solve_report import decimals_needed, metric_label, metric_text, param_text, short_path
+
+COLUMNS = 4  # grid columns per table: "€ -3.600.000 ✓" is 14 wide, 4 of them and the labels fit 80
+
+
+def _labels(path: str, values: np.ndarray, lang: str) -> list[str]:
+    d = decimals_needed(values)
+    return [param_text(path, v, lang, decimals=d) for v in values]
+
+
+def _cells(grid: Grid, values: np.ndarray) -> list:
+    if grid.metric == "share":
+        return [float(v) for v in values]
+    return round_euros(values)
+
+
+def sweep_report(grid: Grid, lang: str = "nl", today: _dt.date | None = None, *, columns: int = COLUMNS) -> Report:
+    year = str(grid.shown_year) if grid.shown_year is not None else t("sweep_target_year", lang)
+    metric = metric_label(grid.metric, lang)
+    kind = "percent" if grid.metric == "share" else "money"
+    rows_axis = grid.axes[0]
+    row_labels = _labels(rows_axis.path, rows_axis.values, lang)
+    values = grid.values if grid.values.ndim == 2 else grid.values[:, None]
+    marked = None if grid.marked is None else (grid.marked if grid.marked.ndim == 2 else grid.marked[:, None])
+    if len(grid.axes) == 2:
+        col_axis = grid.axes[1]
+        col_labels = _labels(col_axis.path, col_axis.values, lang)
+        title = t("sweep_table_2d", lang, metric=metric, year=year, rows=rows_axis.path, columns=col_axis.path)
+    else:
+        col_labels = [metric]
+        title = t("sweep_table_1d", lang, metric=metric, year=year, rows=rows_axis.path)
+    parts = chunks(len(col_labels), columns)
+    tables = []
+    for n, part in enumerate(parts, start=1):
+        span = f" ({part.start + 1}\u2013{part.stop})" if len(parts) > 1 else ""
+        tables.append(Table(
+            "sweep", t("caption", lang, n=n, title=title + span), [col_labels[j] for j in part],
+            [Row(label, _cells(grid, values[i, part.start:part.stop]),
+                 raw=[float(v) for v in values[i, part.start:part.stop]])
+             for i, label in enumerate(row_labels)],
+            kinds=[kind] * len(part), label_header=short_path(rows_axis.path, 12),
+            marks=set() if marked is None else
+            {(i, j - part.start) for i in range(len(row_labels)) for j in part if marked[i, j]},
+        ))
+    subtitle = [] if grid.marked is None else [t(f"sweep_mark_{grid.metric}", lang)]
+    if grid.fixed:
+        subtitle.append(t("sweep_fixed", lang, overrides=", ".join(grid.fixed)))
+    flat = grid.values.ravel()
+    head = [
+        (t("sweep_points", lang), number(flat.size, lang)),
+        (t("sweep_lowest", lang), metric_text(grid.metric, float(flat.min()), lang)),
+        (t("sweep_highest", lang), metric_text(grid.metric, float(flat.max()), lang)),
+    ]
+    if grid.marked is not None:
+        head.append((t("sweep_marked", lang), t("sweep_marked_count", lang, count=number(int(grid.marked.sum()), lang),
+                                                  total=number(flat.size, lang))))
+    return Report(
+        title=t("sweep_title", lang, name=grid.scenario.name),
+        subtitle=" ".join(subtitle),
+        headline=head,
+        tables=tables,
+        warnings=[],
+        sources=sources_for(grid.scenario),
+        source_line=source_line(grid.scenario, lang, today),
+        lang=lang,
+    )
+
+
+def sweep_csv(grid: Grid, lang: str = "nl") -> str:
+    """The grid as CSV, one line per point: the parameter values, the metric, ``marked`` (1/0)
+    when the metric has a goal. Unrounded; ``;`` and a decimal comma in Dutch, ``,`` and a point
+    in English, as every CSV of aldlan."""
+    from aldlan_model.reports.csvout import DELIMITERS, number_text
+
+    buf = io.StringIO()
+    w = csv.writer(buf, delimiter=DELIMITERS[lang], lineterminator="\r\n")
+    w.writerow([a.path for a in grid.axes] + [grid.metric] + (["marked"] if grid.marked is not None else []))
+    mesh = [m.ravel() for m in np.meshgrid(*[a.values for a in grid.axes], indexing="ij")]
+    values = grid.values.ravel()
+    marked = None if grid.marked is None else grid.marked.ravel()
+    kind = "number" if grid.metric == "share" else "money2"
+    for i in range(values.size):  # formatting text, one line per point: no computation here
+        line = [number_text(float(m[i]), lang) for m in mesh] + [number_text(float(values[i]), lang, kind)]
+        w.writerow(line + ([int(marked[i])] if marked is not None else []))
+    return buf.getvalue()

@@ -1,0 +1,158 @@
+"""``aldlan compare``: columns equal individual runs, cost of delay by hand, best marks, layout."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from aldlan_model.analysis.compare import compare, figures
+from aldlan_model.analysis.overrides import Variant, column_labels, parse_variants
+from aldlan_model.cli import app
+from aldlan_model.engine import run
+from aldlan_model.errors import UsageError
+from aldlan_model.loader import load_scenario
+from aldlan_model.reports.build import rounded_lines
+from aldlan_model.reports.compare_report import best_column, compare_report
+from aldlan_model.reports.jsonout import run_dict
+from tests.conftest import SCENARIOS
+from tests.test_solve import SIMPLE, write
+
+runner = CliRunner()
+SHIPPED = [str(SCENARIOS / f) for f in ("aldlan-mix.yaml", "volunteers-only.yaml", "commercial.yaml")]
+
+
+@pytest.fixture
+def simple(tmp_path):
+    return write(tmp_path, "simple.yaml", SIMPLE)
+
+
+def test_columns_equal_individual_runs():
+    comparison = compare([Variant(f) for f in SHIPPED])
+    for column, file in zip(comparison.columns, SHIPPED, strict=True):
+        single = run(load_scenario(file))
+        j = single.year_index(2021)
+        f = figures(column, 2021)
+        for name in ("baseline", "scenario", "savings", "cost", "income", "subsidy", "result"):
+            assert f[name] == float(single.lines[name][0, j])
+        assert f["share"] == float(single.target["share"][0])
+        needed = single.target["locations_needed"][0]
+        assert f["locations_needed"] == (None if needed != needed else float(needed))
+
+
+def test_json_holds_the_run_json_of_each_scenario():
+    res = runner.invoke(app, ["compare", *SHIPPED[:2], "-f", "json"])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.stdout)
+    assert data["year"] == 2021
+    for got, file in zip(data["scenarios"], SHIPPED[:2], strict=True):
+        s = load_scenario(file)
+        expected = json.loads(json.dumps(run_dict(s, run(s))))
+        assert {k: v for k, v in got.items() if k not in {"column", "overrides"}} == expected
+    assert [d["column"] for d in data["scenarios"]] == ["aldlan-mix", "volunteers-only"]
+
+
+def test_cost_of_delay_by_hand(simple):
+    # 8,000 savings a year from the start year. Start 2020: cumulative 8,000 (2020), 16,000 (2021), 24,000 (2022).
+    # Start 2021: 0, 8,000, 16,000 → foregone to 2021: 8,000; to 2022: 8,000.
+    # Start 2022: 0, 0, 8,000 → foregone to 2021: 16,000; to 2022: 16,000.
+    variants = parse_variants([str(simple), str(simple), "period.start=2021", str(simple), "period.start=2022"])
+    comparison = compare(variants)
+    report = compare_report(comparison)
+    rows = {r.label: r.values for r in report.tables[0].rows}
+    assert rows["Gemiste besparing t/m 2021"] == [0, 8000, 16000]
+    assert rows["Gemiste besparing t/m 2022"] == [0, 8000, 16000]
+    assert rows["Besparing"] == [8000, 8000, 0]
+    assert report.tables[0].columns == ["simple", "start=2021", "start=2022"]
+
+
+def test_global_overrides_first_then_the_columns_own(simple):
+    comparison = compare(parse_variants([str(simple), str(simple), "locations=2"]), ["locations=3"])
+    assert [int(c.scenario.locations.point) for c in comparison.columns] == [3, 2]
+    # savings 8,000 per location
+    assert [figures(c, 2021)["savings"] for c in comparison.columns] == [24000.0, 16000.0]
+
+
+def test_rows_use_the_rounded_lines_of_run(simple):
+    comparison = compare(parse_variants(SHIPPED))
+    report = compare_report(comparison)
+    rows = {r.label: r.values for r in report.tables[0].rows}
+    for i, c in enumerate(comparison.columns):
+        r = rounded_lines(c.result)
+        j = c.result.year_index(2021)
+        assert rows["Besparing"][i] == r["savings"][j]
+        assert rows["Resultaat exploitant"][i] == r["result"][j]
+
+
+def test_best_marks(simple):
+    # locations 1, 2, 3: savings 8,000 / 16,000 / 24,000 → best savings in column 2 (0-based);
+    # locations needed ceil(100,000 / 8,000) = 13 in every column: a tie, no mark
+    report = compare_report(compare(parse_variants([str(simple), str(simple), "locations=2",
+                                                    str(simple), "locations=3"])))
+    table = report.tables[0]
+    labels = [r.label for r in table.rows]
+    assert table.best[labels.index("Besparing")] == 2
+    assert labels.index("Buurtkamers nodig voor doel") not in table.best
+    assert labels.index("Uitgaven zonder buurtkamer") not in table.best  # "best" means nothing here
+
+
+@pytest.mark.parametrize(("values", "how", "expected"), [
+    ([1, 3, 2], "max", 1), ([1, 3, 2], "min", 0), ([None, 2, 5], "min", 1), ([2, 2, 1], "max", None),
+    ([None, 4], "max", None), ([1, 2], None, None),
+])
+def test_best_column(values, how, expected):
+    assert best_column(values, how) == expected
+
+
+def test_more_than_six_scenarios_split_the_table(simple):
+    tokens = [str(simple)] + [t for n in range(2, 9) for t in (str(simple), f"locations={n}")]
+    report = compare_report(compare(parse_variants(tokens)))
+    assert [len(t.columns) for t in report.tables] == [6, 2]
+    assert report.tables[1].columns == ["locations=7", "locations=8"]
+    savings = [r.label for r in report.tables[0].rows].index("Besparing")
+    assert savings not in report.tables[0].best  # the most savings is in the second part …
+    assert report.tables[1].best[savings] == 1  # … its last column, locations=8
+
+
+def test_column_labels():
+    assert column_labels([Variant("a/x.yaml"), Variant("b/y.yaml")]) == ["x", "y"]
+    assert column_labels([Variant("x.yaml"), Variant("x.yaml", ["period.start=2021"])]) == ["x", "start=2021"]
+    # the short form would collide: the stem is added
+    assert column_labels([Variant("x.yaml"), Variant("x.yaml", ["locations=2"]), Variant("y.yaml"),
+                          Variant("y.yaml", ["locations=2"])]) == ["x", "x locations=2", "y", "y locations=2"]
+    assert column_labels([Variant("x.yaml"), Variant("x.yaml")]) == ["x (1)", "x (2)"]
+
+
+def test_parse_variants(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "odd=name.yaml").write_text("")
+    variants = parse_variants(["a.yaml", "locations=2", "period.start=2021", "odd=name.yaml", "b.yaml"])
+    assert [(v.file, v.overrides) for v in variants] == [
+        ("a.yaml", ["locations=2", "period.start=2021"]), ("odd=name.yaml", []), ("b.yaml", [])]
+    with pytest.raises(UsageError, match="'locations=2' must follow a scenario file"):
+        parse_variants(["locations=2", "a.yaml"])
+
+
+def test_cli_table_fits_80_columns_with_legend():
+    res = runner.invoke(app, ["compare", *SHIPPED, "--years"])
+    assert res.exit_code == 0, res.output
+    assert max(len(line) for line in res.stdout.splitlines()) <= 80
+    legend = [" ".join(line.split()) for line in res.stdout.splitlines()]
+    assert "commercial Commerciële aanbieder met sociaal werkers" in legend
+    assert "Tabel 2 – Besparing per jaar" in res.stdout
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--year", "2030"], "2030 lies outside the period of simple (2020–2022)"),
+    (["locations=0"], "locations: must be ≥ 1, got 0"),
+])
+def test_cli_errors_exit_2(simple, args, message):
+    res = runner.invoke(app, ["compare", str(simple), *args])
+    assert res.exit_code == 2
+    assert message in " ".join(res.stderr.split())
+
+
+def test_cli_missing_file_exits_2(tmp_path):
+    res = runner.invoke(app, ["compare", str(tmp_path / "nope.yaml")])
+    assert res.exit_code == 2
