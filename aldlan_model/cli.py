@@ -11,7 +11,7 @@ import contextlib
 import os
 import sys
 from collections.abc import Iterator
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -44,7 +44,7 @@ def err_console() -> Console:
     return Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
 
 
-class Lang(str, Enum):
+class Lang(StrEnum):
     nl = "nl"
     en = "en"
 
@@ -150,7 +150,9 @@ def schema() -> None:
 @app.command()
 def new(
     file: Annotated[Path, typer.Argument(help="The scenario file to create.", show_default=False)],
-    from_: Annotated[Path | None, typer.Option("--from", help="Start from this scenario (the new file extends it).")] = None,
+    from_: Annotated[
+        Path | None, typer.Option("--from", help="Start from this scenario (the new file extends it).")
+    ] = None,
 ) -> None:
     """Write a commented starting scenario that validates as written (never overwrites).
 
@@ -205,7 +207,9 @@ def run(
 @app.command()
 def explain(
     file: Annotated[Path, typer.Argument(help="Scenario file.", show_default=False)],
-    metric: Annotated[str, typer.Argument(help="The figure: savings, baseline, scenario, cost, income, result or an operator line.", show_default=False)],
+    metric: Annotated[str, typer.Argument(
+        help="The figure: savings, baseline, scenario, cost, income, result or an operator line.",
+        show_default=False)],
     year: YearOpt = None,
     location: Annotated[str | None, typer.Option(
         "--location", help="For a plan: explain the figure of this location (its name).")] = None,

@@ -128,7 +128,8 @@ def test_schema_is_json_and_matches_docs():
     data = json.loads(r.output)
     assert "participants" in data["properties"] and "extends" in data["properties"]
     shipped = (SCENARIOS.parent / "docs" / "scenario.schema.json").read_text(encoding="utf-8")
-    assert json.loads(shipped) == data, "docs/scenario.schema.json is stale: run aldlan schema > docs/scenario.schema.json"
+    stale = "docs/scenario.schema.json is stale: run aldlan schema > docs/scenario.schema.json"
+    assert json.loads(shipped) == data, stale
 
 
 def test_usage_error_exit_2(example):

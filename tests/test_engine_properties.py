@@ -10,6 +10,7 @@ from aldlan_model.engine import MONEY_LINES, compute, run
 from aldlan_model.params import Structure, point_table
 from aldlan_model.scenario import Scenario
 
+
 def F(lo: float, hi: float, **_: object) -> st.SearchStrategy[float]:
     """Floats rounded to 4 decimals: no subnormal noise that validation rightly refuses."""
     return st.floats(min_value=lo, max_value=hi, allow_nan=False).map(lambda x: round(x, 4))

@@ -84,7 +84,8 @@ def test_rejected_values(tmp_path, extra, expected):
          "tariffs.buurtkamer.zin: low must be ≤ high, got low 40 and high 30"),
         ("buurtkamer: {zin: 20,", "buurtkamer: {zin: {low: 20, mode: 50, high: 30},",
          "tariffs.buurtkamer.zin: mode must lie between low and high, got 20 ≤ 50 ≤ 30"),
-        ("buurtkamer: {zin: 20,", "buurtkamer: {zin: {mode: 20},", "tariffs.buurtkamer.zin: 'mode' needs 'low' and 'high'"),
+        ("buurtkamer: {zin: 20,", "buurtkamer: {zin: {mode: 20},",
+         "tariffs.buurtkamer.zin: 'mode' needs 'low' and 'high'"),
     ],
 )
 def test_rejected_replacements(tmp_path, old, new, expected):
