@@ -1,1 +1,50 @@
-"""Commands registered on the ``aldlan`` app (filled in by their capability)."""
+"""``aldlan chart``: a chart of one or more scenarios for a letter (PNG, SVG or PDF)."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from aldlan_model.cli import ForceOpt, Lang, LangOpt, SetOpt, app, handled
+
+
+class ChartKind(str, Enum):  # noqa: UP042 - Typer shows the values of a str Enum as choices
+    savings = "savings"
+    costs = "costs"
+    target = "target"
+
+
+@app.command()
+def chart(
+    files: Annotated[list[Path], typer.Argument(help="Scenario files, one line or bar group each.",
+                                                show_default=False)],
+    output: Annotated[Path, typer.Option("--output", "-o", show_default=False,
+                                         help="The chart file: .png, .svg or .pdf (never overwrites without "
+                                         "--force).")],
+    kind: Annotated[ChartKind, typer.Option("--kind", "-k", help="savings: savings per year against the target; "
+                                            "costs: cost and income lines in the target year; "
+                                            "target: buurtkamers needed to reach the target.")] = ChartKind.savings,
+    lang: LangOpt = Lang.nl,
+    force: ForceOpt = False,
+    set_: SetOpt = None,
+) -> None:
+    """Draw a chart of scenarios side by side, ready for a letter (readable in black and white).
+
+    Example: aldlan chart scenarios/aldlan-mix.yaml scenarios/commercial.yaml -o besparing.png
+    """
+    from aldlan_model.engine import run as compute
+    from aldlan_model.fileio import write_output
+    from aldlan_model.loader import load_scenario
+    from aldlan_model.reports.charts import chart_format, render_chart
+
+    with handled():
+        fmt = chart_format(output)
+        items = []
+        for f in files:
+            scenario = load_scenario(f, set_ or [])
+            items.append((scenario, compute(scenario)))
+        written = write_output(output, render_chart(items, kind.value, lang.value, fmt), force=force)
+        typer.echo(f"\u2713 wrote {written}", err=True)

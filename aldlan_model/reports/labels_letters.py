@@ -1,4 +1,56 @@
 """Labels of the letters reports (nl and en must have the same keys); merged into labels.NL/EN."""
 
-NL: dict[str, str] = {}
-EN: dict[str, str] = {}
+NL: dict[str, str] = {
+    # footnotes under every table
+    "input_sources": "Bronnen van de invoer",
+    "no_warnings": "Geen waarschuwingen.",
+    "table_part": "{title} (deel {i} van {n})",
+    # spreadsheet sheets and the inputs sheet
+    "sheet_municipality": "Gemeente",
+    "sheet_operator": "Exploitatie",
+    "sheet_staffing": "Bezetting",
+    "sheet_inputs": "Invoer",
+    "input_path": "Parameter",
+    "input_value": "Waarde in de berekening",
+    "input_low": "Laag",
+    "input_mode": "Meest waarschijnlijk",
+    "input_high": "Hoog",
+    "input_source": "Bron",
+    # charts
+    "chart_savings_title": "Besparing op de Wmo per jaar",
+    "chart_costs_title": "Kosten en inkomsten van de exploitant in het doeljaar",
+    "chart_target_title": "Benodigde buurtkamers om het besparingsdoel te halen",
+    "chart_target_line": "Doel {year}: {amount}",
+    "chart_amount": "Bedrag per jaar",
+    "chart_rooms": "Aantal buurtkamers",
+    "chart_never": "n.v.t. (geen besparing)",
+    "chart_off_scale": "(ver boven deze schaal)",
+    "chart_cost": "Kosten",
+    "chart_income": "Inkomsten",
+}
+
+EN: dict[str, str] = {
+    "input_sources": "Sources of the inputs",
+    "no_warnings": "No warnings.",
+    "table_part": "{title} (part {i} of {n})",
+    "sheet_municipality": "Municipality",
+    "sheet_operator": "Operating account",
+    "sheet_staffing": "Staffing",
+    "sheet_inputs": "Inputs",
+    "input_path": "Parameter",
+    "input_value": "Value used",
+    "input_low": "Low",
+    "input_mode": "Most likely",
+    "input_high": "High",
+    "input_source": "Source",
+    "chart_savings_title": "Wmo savings per year",
+    "chart_costs_title": "Operator costs and income in the target year",
+    "chart_target_title": "Buurtkamers needed to reach the savings target",
+    "chart_target_line": "Target {year}: {amount}",
+    "chart_amount": "Amount per year",
+    "chart_rooms": "Number of buurtkamers",
+    "chart_never": "n/a (no savings)",
+    "chart_off_scale": "(far above this scale)",
+    "chart_cost": "Costs",
+    "chart_income": "Income",
+}

@@ -1,0 +1,115 @@
+"""``aldlan chart``: valid PNG/SVG/PDF files, Dutch labels and numbers, safe writing."""
+
+from __future__ import annotations
+
+import struct
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from aldlan_model.cli import app
+from aldlan_model.engine import run as compute
+from aldlan_model.errors import UsageError
+from aldlan_model.loader import load_scenario
+from aldlan_model.reports.charts import chart_format, figure, render_chart
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+SCENARIO = GOLDEN / "letters-scenario.yaml"
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+runner = CliRunner()
+
+
+def items(*overrides: list[str]):
+    out = []
+    for sets in overrides:
+        s = load_scenario(SCENARIO, sets)
+        out.append((s, compute(s)))
+    return out
+
+
+@pytest.fixture(scope="module")
+def two():
+    # the second design never saves: its tariffs are far above the regular ones plus transport
+    return items([], ["name=Duur", "tariffs.buurtkamer.zin=100", "tariffs.buurtkamer.pgb=100"])
+
+
+def test_png_is_valid_and_sized(two):
+    data = render_chart(two, "savings", "nl", "png")
+    assert data[:8] == PNG_MAGIC
+    assert 10_000 < len(data) < 2_000_000
+    width, height = struct.unpack(">II", data[16:24])  # IHDR: 8 × 4.5 inches at 150 dpi
+    assert (width, height) == (1200, 675)
+
+
+def test_svg_is_valid_xml(two):
+    data = render_chart(two, "costs", "en", "svg")
+    root = ET.fromstring(data)
+    assert root.tag == "{http://www.w3.org/2000/svg}svg"
+    assert root.get("width") == "576pt" and root.get("height") == "324pt"  # 8 × 4.5 inches
+
+
+def test_savings_chart_labels_and_dutch_money_axis(two):
+    fig = figure(two, "savings", "nl")
+    ax = fig.axes[0]
+    assert ax.get_title() == "Besparing op de Wmo per jaar" and ax.get_xlabel() == "Jaar"
+    assert ax.yaxis.get_major_formatter()(1234567, 0) == "€\u00a01.234.567"
+    assert ax.xaxis.get_major_formatter()(2021, 0) == "2021"  # years without a thousands separator
+    lines = [ln for ln in ax.get_lines() if ln.get_label() in ("Buurtkamer De Brug | test & <proef>", "Duur")]
+    assert len(lines) == 2
+    assert lines[0].get_linestyle() != lines[1].get_linestyle()  # not colour alone
+    assert lines[0].get_marker() != lines[1].get_marker()
+    # target 250,000 against savings below 100,000 a year: drawn as a line, the target year starred
+    target = [ln for ln in ax.get_lines() if ln.get_label() == "Doel 2022: €\u00a0250.000"]
+    assert len(target) == 1 and list(target[0].get_xdata()) == [2022]
+
+
+def test_target_off_scale_is_named_not_drawn():
+    big = items(["target.amount=3600000"])
+    ax = figure(big, "savings", "nl").axes[0]
+    texts = [t.get_text() for t in ax.texts]
+    assert texts == ["\u2191 Doel 2022: €\u00a03.600.000 (ver boven deze schaal)"]
+
+
+def test_target_chart_says_nvt_for_a_design_that_never_saves(two):
+    ax = figure(two, "target", "nl").axes[0]
+    # savings 2022 per location 91,561.94 / 2 = 45,780.97; ceil(250,000 / 45,780.97) = 6
+    assert [t.get_text() for t in ax.texts] == ["6", "n.v.t. (geen besparing)"]
+    en = figure(two, "target", "en").axes[0]
+    assert [t.get_text() for t in en.texts][1] == "n/a (no savings)"
+
+
+def test_costs_chart_stacks_and_hatches(two):
+    ax = figure(two, "costs", "nl").axes[0]
+    labels = [t.get_text() for t in ax.texts]
+    # the totals of 2022 as the tables show them (Tabel 2 of the golden file): sums of rounded lines
+    assert labels[:2] == ["Kosten\n€\u00a0144.611", "Inkomsten\n€\u00a090.833"]
+    hatches = {p.get_hatch() for p in ax.patches}
+    assert len(hatches) >= 5  # cost and income lines differ by hatch as well as colour
+
+
+def test_chart_format_from_extension():
+    assert [chart_format(Path(f"x.{e}")) for e in ("png", "SVG", "pdf")] == ["png", "svg", "pdf"]
+    with pytest.raises(UsageError, match=r"cannot draw a chart to x.gif: use a file ending in .png, .svg, .pdf"):
+        chart_format(Path("x.gif"))
+
+
+def test_cli_chart_writes_pdf_and_never_overwrites(tmp_path):
+    out = tmp_path / "grafiek.pdf"
+    r = runner.invoke(app, ["chart", str(SCENARIO), "-o", str(out), "--kind", "target", "--set", "locations=1"])
+    assert r.exit_code == 0, r.output
+    assert r.stderr == f"✓ wrote {out}\n"
+    assert out.read_bytes()[:5] == b"%PDF-"
+    before = out.read_bytes()
+    r = runner.invoke(app, ["chart", str(SCENARIO), "-o", str(out)])
+    assert r.exit_code == 2 and r.stderr == f"error: {out} already exists; use --force to overwrite.\n"
+    assert out.read_bytes() == before and [p.name for p in tmp_path.iterdir()] == ["grafiek.pdf"]
+
+
+def test_cli_chart_errors(tmp_path):
+    r = runner.invoke(app, ["chart", str(SCENARIO), "-o", str(tmp_path / "x.gif")])
+    assert r.exit_code == 2 and "use a file ending in .png, .svg, .pdf" in r.stderr
+    r = runner.invoke(app, ["chart", str(SCENARIO), "-o", str(tmp_path / "x.png"), "--kind", "pie"])
+    assert r.exit_code == 2
+    assert list(tmp_path.iterdir()) == []

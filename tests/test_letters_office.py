@@ -1,0 +1,140 @@
+"""XLSX and DOCX read back with openpyxl and python-docx: cells, styles, number formats."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+from docx.shared import Cm
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+from aldlan_model.cli import app
+from aldlan_model.engine import run as compute
+from aldlan_model.loader import load_scenario
+from aldlan_model.reports.xlsx import sheet_name
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+SCENARIO = GOLDEN / "letters-scenario.yaml"
+EURO_NL = '"€" #,##0;"€" -#,##0'
+
+
+def write(tmp_path: Path, name: str, *extra: str) -> Path:
+    out = tmp_path / name
+    r = CliRunner().invoke(app, ["run", str(SCENARIO), "-o", str(out), *extra], env={"ALDLAN_TODAY": "2026-01-01"})
+    assert r.exit_code == 0, r.output
+    return out
+
+
+@pytest.fixture(scope="module")
+def workbook(tmp_path_factory):
+    return load_workbook(write(tmp_path_factory.mktemp("xlsx"), "brief.xlsx"))
+
+
+def test_xlsx_sheets(workbook):
+    assert workbook.sheetnames == ["Samenvatting", "1 Gemeente", "2 Exploitatie", "3 Bezetting", "Invoer"]
+
+
+def test_xlsx_money_is_a_number_in_whole_euros_format(workbook):
+    ws = workbook["2 Exploitatie"]
+    assert ws["A1"].value.startswith("Tabel 2 – Exploitatie van de buurtkamer, Buurtkamer De Brug")
+    assert [ws.cell(2, c).value for c in range(2, 9)] == list(range(2020, 2027))  # all years on one sheet
+    assert ws["A3"].value == "Personeel professionals"
+    cell = ws["C3"]  # 2021
+    # 0.8 fte × 36,000 × 1.30 × 1.025 (wages indexed one year) × 2 locations = 76,752
+    assert isinstance(cell.value, float | int) and cell.value == pytest.approx(76752)
+    assert cell.number_format == EURO_NL
+    assert ws["A1"].font.b and ws["B2"].font.b
+    assert ws.freeze_panes == "B3"  # caption and header rows and the label column stay in view
+    assert ws.column_dimensions["A"].width >= len("Afschrijving opstartkosten")
+
+
+def test_xlsx_keeps_unrounded_values(workbook):
+    s = load_scenario(SCENARIO)
+    r = compute(s)
+    ws = workbook["1 Gemeente"]
+    assert ws["A4"].value == 2021 and ws["B4"].value == pytest.approx(float(r.lines["baseline"][0, 1]), abs=1e-9)
+    assert ws["B4"].value != round(ws["B4"].value)  # not rounded to euros
+    total = ws["A10"]
+    assert total.value == "Totaal" and total.font.b
+    assert ws["D10"].value == pytest.approx(float(r.lines["savings"][0].sum()))
+
+
+def test_xlsx_percent_and_inputs(workbook):
+    ws = workbook["3 Bezetting"]
+    share = next(row for row in ws.iter_rows(min_row=3) if row[0].value == "Aandeel vrijwilligersuren")[1]
+    # 24 volunteer hours / (28.8 professional + 24 volunteer hours) = 0.4545...
+    assert share.value == pytest.approx(24 / 52.8) and share.number_format == "0.0%"
+    inputs = workbook["Invoer"]
+    assert [c.value for c in inputs[1]] == ["Parameter", "Waarde in de berekening", "Laag", "Meest waarschijnlijk",
+                                            "Hoog", "Bron"]
+    assert inputs.freeze_panes == "A2"
+    rows = {row[0]: row[1:] for row in inputs.iter_rows(min_row=2, values_only=True)}
+    assert rows["participants.zin.count"] == (8, 6, 8, 10, "assumption: 8 wijkbewoners | ZIN <indicatie>")
+    assert rows["staff.0.salary"] == (36000, None, None, None, "CAO Sociaal Werk schaal 8")
+
+
+def test_xlsx_english_euro_format(tmp_path):
+    wb = load_workbook(write(tmp_path, "brief.xlsx", "--lang", "en"))
+    assert wb.sheetnames == ["Summary", "1 Municipality", "2 Operating account", "3 Staffing", "Inputs"]
+    assert wb["2 Operating account"]["C3"].number_format == '"€"#,##0;-"€"#,##0'
+
+
+def test_sheet_names_are_valid_and_unique():
+    taken: set[str] = set()
+    names = [sheet_name("Tabel 1 – Wmo: kosten/baten [2021]?*", taken), sheet_name("x" * 40, taken),
+             sheet_name("x" * 40, taken), sheet_name("", taken)]
+    assert names[0] == "Tabel 1 – Wmo- kosten-baten -20"
+    assert names[1] == "x" * 31 and names[2] == "x" * 27 + " (2)"
+    assert names[3] == "Blad"
+    assert all(len(n) <= 31 and not set(n) & set("[]:*?/\\") for n in names)
+
+
+@pytest.fixture(scope="module")
+def document(tmp_path_factory):
+    return Document(str(write(tmp_path_factory.mktemp("docx"), "brief.docx")))
+
+
+def test_docx_page_is_a4_portrait(document):
+    sec = document.sections[0]
+    assert sec.orientation == WD_ORIENT.PORTRAIT
+    assert abs(sec.page_width - Cm(21)) < Cm(0.01) and abs(sec.page_height - Cm(29.7)) < Cm(0.01)
+
+
+def test_docx_tables(document):
+    texts = [p.text for p in document.paragraphs]
+    assert texts[0] == "Buurtkamer De Brug | test & <proef>"
+    captions = [t for t in texts if t.startswith("Tabel ")]
+    assert captions == [
+        "Tabel 1 – Wmo-uitgaven van de gemeente, Buurtkamer De Brug | test & <proef>",
+        "Tabel 2 – Exploitatie van de buurtkamer 2020–2023, Buurtkamer De Brug | test & <proef>",
+        "Tabel 3 – Exploitatie van de buurtkamer 2024–2026, Buurtkamer De Brug | test & <proef>",
+        "Tabel 4 – Bezetting en norm, Buurtkamer De Brug | test & <proef>",
+    ]
+    data = document.tables[1:]  # the first table is the summary
+    assert len(data) == 4 and all(len(t.columns) <= 7 for t in data)
+    for table in data:
+        assert table.style.name == "Table Grid"
+        assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None  # header repeats on every page
+    operator = data[1]
+    assert [c.text for c in operator.rows[0].cells] == ["", "2020", "2021", "2022", "2023"]
+    staff = operator.rows[1]
+    assert staff.cells[0].text == "Personeel professionals" and staff.cells[2].text == "€\u00a076.752"
+    assert staff.cells[2].paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT
+    assert staff.cells[0].paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.LEFT
+    total = next(r for r in operator.rows if r.cells[0].text == "Totale kosten")
+    assert all(run.bold for c in total.cells for run in c.paragraphs[0].runs)
+    assert not any(run.bold for run in staff.cells[2].paragraphs[0].runs)
+
+
+def test_docx_footnotes_and_warnings(document):
+    texts = [p.text for p in document.paragraphs]
+    source = "Bron: scenario Buurtkamer De Brug | test & <proef> (" + str(SCENARIO)
+    assert sum(t.startswith(source) and t.endswith(", 2026-01-01") for t in texts) == 4  # under every table
+    warning = "⚠ De exploitant heeft een tekort in 2021–2026; het grootste tekort is €\u00a076.203."
+    assert texts.count(warning) == 1 + 3  # the warnings section and under each table that is not continued
+    assert "participants.zin.count: assumption: 8 wijkbewoners | ZIN <indicatie>" in texts
