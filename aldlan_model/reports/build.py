@@ -131,7 +131,7 @@ def headline(scenario: Scenario, result: Result, lang: str, variant: int = 0) ->
         (t("target", lang) + f" {year}", money(tg["amount"][variant], lang)),
         (t("savings", lang) + f" {year}",
          f"{money(tg['savings'][variant], lang)} ({percent(tg['share'][variant], lang)} "
-         + ("van het doel" if lang == "nl" else "of the target") + ")"),
+         + t("of_target", lang) + ")"),
         (t("locations", lang), str(int(result.table["locations"].iloc[variant]))),
         (t("locations_needed", lang), t("not_applicable", lang) if np.isnan(needed) else str(int(needed))),
         (t("first_year_target_reached", lang), str(reached) if reached > 0 else t("never_within_period", lang)),

@@ -1,6 +1,7 @@
 """Labels of plan reports (nl and en must have the same keys); merged into labels.NL/EN."""
 
 NL: dict[str, str] = {
+    "of_target": "van het doel",
     "with_overrides": "met aanpassingen: {overrides}",
     "heading_locations": "Buurtkamers in het plan",
     "location": "Buurtkamer",
@@ -12,6 +13,7 @@ NL: dict[str, str] = {
 }
 
 EN: dict[str, str] = {
+    "of_target": "of the target",
     "with_overrides": "with changes: {overrides}",
     "heading_locations": "Buurtkamers in the plan",
     "location": "Buurtkamer",
