@@ -1,1 +1,167 @@
-"""Commands registered on the ``aldlan`` app (filled in by their capability)."""
+"""``aldlan simulate`` and ``aldlan sensitivity``: thin shells over aldlan_model.uncertainty."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from aldlan_model.cli import ForceOpt, FormatOpt, Lang, LangOpt, SetOpt, YearOpt, app, handled
+
+PROGRESS_AFTER = 1.0  # seconds: shorter runs show no progress bar
+
+
+class ProgressBar:
+    """A rich progress bar on stderr that appears only once a run has taken a second, and
+    never when stdout or stderr is not a terminal. Use as ``simulate(..., progress=bar)``."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.start = time.monotonic()
+        self.enabled = sys.stdout.isatty() and sys.stderr.isatty()
+        self.bar: Any = None
+        self.task: Any = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.enabled:
+            return
+        if self.bar is None:
+            if time.monotonic() - self.start < PROGRESS_AFTER or done >= total:
+                return
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+            self.bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                TimeRemainingColumn(), console=Console(stderr=True), transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task(self.label, total=total)
+        self.bar.update(self.task, completed=done)
+
+    def __enter__(self) -> ProgressBar:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def keep_freed_memory() -> None:
+    """Ask glibc to keep freed memory for reuse instead of returning it to the system after
+    every chunk of draws (which costs a page fault per 4 KB on the next chunk): about a
+    third off a large run. A process-wide setting, so the CLI makes it, not the library;
+    a no-op where the C library is not glibc."""
+    import ctypes
+    import ctypes.util
+
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        libc.mallopt(-1, 256 << 20)  # M_TRIM_THRESHOLD: keep up to 256 MB of freed heap
+        libc.mallopt(-3, 32 << 20)  # M_MMAP_THRESHOLD: chunk-sized arrays come from the heap
+    except (OSError, AttributeError):
+        pass
+
+
+CHART_FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
+
+
+def _chart_or_emit(output: Path | None, format: str | None, force: bool, draw: Any, report: Any,
+                   data: Any) -> None:
+    """A chart for -o *.png/.svg/.pdf (unless --format says otherwise), else the report via emit."""
+    fmt = CHART_FORMATS.get(output.suffix.lower()) if output is not None and format is None else None
+    if fmt is not None:
+        from aldlan_model.fileio import write_output
+
+        write_output(output, draw(fmt), force=force)
+        typer.echo(f"✓ wrote {output}", err=True)
+        return
+    from aldlan_model.reports.output import emit
+
+    emit(report, data, fmt=format, output=output, force=force)
+
+
+@app.command()
+def simulate(
+    file: Annotated[Path, typer.Argument(help="Scenario file.", show_default=False)],
+    draws: Annotated[int, typer.Option("--draws", "-n", help="Number of Monte Carlo draws (1 to 10,000,000).")]
+    = 10_000,
+    seed: Annotated[int, typer.Option("--seed", help="Seed of the random draws: the same seed gives the same "
+                                                      "result on any machine.")] = 1,
+    year: YearOpt = None,
+    set_: SetOpt = None,
+    format: FormatOpt = None,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write to this file: .png/.svg/.pdf draws a histogram of the savings; "
+                               ".md/.html/.csv/.xlsx/.docx/.json/.txt write the report.")] = None,
+    force: ForceOpt = False,
+    lang: LangOpt = Lang.nl,
+) -> None:
+    """Monte Carlo over every input written as a range: P10/P50/P90 of savings, cumulative savings,
+    operator result and subsidy, and the chance of reaching the target or running a deficit.
+
+    {low, high} is drawn uniform, {low, mode, high} triangular; every other number stays at its
+    value. locations, period.start and target.year are rounded to whole numbers. A deficit is a
+    result below zero in any operating year up to the report year.
+
+    \b
+    Example: aldlan simulate scenarios/aldlan-mix.yaml --draws 100000 --seed 7 -o besparing.png
+    """
+    from aldlan_model.loader import load_scenario
+    from aldlan_model.reports.labels import t
+    from aldlan_model.reports.uncertainty_report import simulate_dict, simulate_report
+    from aldlan_model.uncertainty.simulate import simulate as run_simulate
+
+    with handled():
+        scenario = load_scenario(file, set_ or [])
+        keep_freed_memory()
+        with ProgressBar(t("unc_draws", lang.value)) as bar:
+            sim = run_simulate(scenario, draws, seed, year, progress=bar)
+        amount = scenario.target.amount.point
+
+        def chart(fmt: str) -> bytes:
+            from aldlan_model.reports.charts_uncertainty import histogram
+
+            return histogram(sim, amount, lang.value, fmt)
+
+        _chart_or_emit(output, format, force, chart,
+                       simulate_report(scenario, sim, lang.value), simulate_dict(scenario, sim, lang.value))
+
+
+@app.command()
+def sensitivity(
+    file: Annotated[Path, typer.Argument(help="Scenario file.", show_default=False)],
+    metric: Annotated[str, typer.Option(
+        "--metric", "-m", help="The figure: savings, cumulative_savings, result, cost, income, subsidy, "
+                               "baseline or scenario.")] = "savings",
+    year: YearOpt = None,
+    set_: SetOpt = None,
+    format: FormatOpt = None,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write to this file: .png/.svg/.pdf draws a tornado chart; "
+                               ".md/.html/.csv/.xlsx/.docx/.json/.txt write the report.")] = None,
+    force: ForceOpt = False,
+    lang: LangOpt = Lang.nl,
+) -> None:
+    """One at a time, each input written as a range at its low and its high value (the others at
+    their point value), ranked by how far the figure swings: a tornado table and chart.
+
+    \b
+    Example: aldlan sensitivity scenarios/aldlan-mix.yaml --metric result -o tornado.png
+    """
+    from aldlan_model.loader import load_scenario
+    from aldlan_model.reports.uncertainty_report import sensitivity_dict, sensitivity_report
+    from aldlan_model.uncertainty.sensitivity import sensitivity as run_sensitivity
+
+    with handled():
+        scenario = load_scenario(file, set_ or [])
+        sens = run_sensitivity(scenario, year, metric.strip())
+
+        def chart(fmt: str) -> bytes:
+            from aldlan_model.reports.charts_uncertainty import tornado
+
+            return tornado(sens, lang.value, fmt)
+
+        _chart_or_emit(output, format, force, chart,
+                       sensitivity_report(scenario, sens, lang.value), sensitivity_dict(scenario, sens, lang.value))

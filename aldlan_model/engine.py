@@ -175,10 +175,9 @@ def compute(table: pd.DataFrame, structure: Structure) -> Result:
     income_contribution = c("income.contribution") * p * P_none
     income_other = c("income.other") * p * opf
     earned = income_zin + income_pgb + income_contribution + income_other
-    if structure.cover_deficit:
-        subsidy = np.maximum(0.0, cost - earned) * opf
-    else:
-        subsidy = np.broadcast_to(c("income.subsidy") * opf, cost.shape).copy()
+    subsidy = (  # either way a fresh (n, Y) array
+        np.maximum(0.0, cost - earned) * opf if structure.cover_deficit else c("income.subsidy") * opf
+    )
     income = earned + subsidy
     result = income - cost
 
@@ -207,10 +206,15 @@ def compute(table: pd.DataFrame, structure: Structure) -> Result:
         "subsidy": subsidy, "income": income, "result": result,
         "baseline": baseline, "scenario": scenario, "savings": savings,
     }
-    per_loc = {name: np.broadcast_to(v, (n, years.shape[1])).astype(float) for name, v in per_loc.items()}
+    shape = (n, years.shape[1])
+    per_loc = {  # the lines are fresh (n, Y) float arrays already: copy only one that is not
+        name: v if v.shape == shape and v.dtype == np.float64 else np.broadcast_to(v, shape).astype(float)
+        for name, v in per_loc.items()
+    }
     per_loc["cumulative_savings"] = np.cumsum(per_loc["savings"], axis=1)
     locations = c("locations")
-    lines = {name: v * locations for name, v in per_loc.items()}
+    # x * 1.0 is x exactly: with one location the totals share the per-location arrays
+    lines = dict(per_loc) if np.all(locations == 1.0) else {name: v * locations for name, v in per_loc.items()}
 
     # target
     amount = table["target.amount"].to_numpy(float)

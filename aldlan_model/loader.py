@@ -7,6 +7,7 @@ carrying every problem with its ``FILE:LINE:COL`` and key path.
 from __future__ import annotations
 
 import copy
+import errno
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,26 +51,30 @@ def read_document(path: str | os.PathLike[str], _seen: tuple[Path, ...] = ()) ->
     text = read_text(path, shown)
     data, locs = parse(text, shown)
     locs[()] = Loc(shown, 1, 1)
-    parent_ref = data.pop("extends", None)
-    if parent_ref is None:
+    if "extends" not in data:
         return Document(shown, data, locs, [shown])
+    parent_ref = data.pop("extends")
     ext_loc = locs.pop(("extends",))
     here = Path(os.path.abspath(path))
 
     def fail(message: str) -> ScenarioError:
         return ScenarioError([Problem(shown, ext_loc.line, ext_loc.col, "extends", message)])
 
-    if not isinstance(parent_ref, str) or not parent_ref.strip():
+    if not isinstance(parent_ref, str) or not parent_ref.strip() or "\x00" in parent_ref:
         raise fail("expected the file name of another scenario, e.g. base.yaml")
+    ref = repr(parent_ref if len(parent_ref) <= 80 else parent_ref[:80] + "…")
     if os.path.isabs(parent_ref):
-        raise fail(f"must be a path relative to this file, got the absolute path {parent_ref!r}")
+        raise fail(f"must be a path relative to this file, got the absolute path {ref}")
     target = here.parent / parent_ref
     try:
         real = target.resolve(strict=True)
     except FileNotFoundError:
         raise fail(f"file not found: {_shown(target)}") from None
-    except (OSError, RuntimeError):
-        raise fail(f"cannot follow {parent_ref!r} (a symbolic link loop?)") from None
+    except RuntimeError:  # Python < 3.13 on a symbolic link loop
+        raise fail(f"cannot follow {ref} (a symbolic link loop?)") from None
+    except OSError as exc:
+        why = "a symbolic link loop?" if exc.errno == errno.ELOOP else exc.strerror or type(exc).__name__
+        raise fail(f"cannot follow {ref} ({why})") from None
     chain = (*_seen, here.resolve())
     if real in chain:
         names = " → ".join(p.name for p in (*chain, real))
@@ -77,9 +82,9 @@ def read_document(path: str | os.PathLike[str], _seen: tuple[Path, ...] = ()) ->
     if len(chain) > MAX_EXTENDS_DEPTH:
         raise fail(f"extends chain is deeper than {MAX_EXTENDS_DEPTH} files")
     if real.is_dir():
-        raise fail(f"{parent_ref!r} is a folder, not a scenario file")
+        raise fail(f"{ref} is a folder, not a scenario file")
     if not real.is_file():
-        raise fail(f"{parent_ref!r} is not a regular file (a device or pipe?), not a scenario file")
+        raise fail(f"{ref} is not a regular file (a device or pipe?), not a scenario file")
     parent = read_document(target, chain)
     merged = merge(parent.data, data)
     return Document(shown, merged, merge_locs(parent.locs, locs, data), [shown, *parent.chain])
@@ -139,7 +144,7 @@ def parse_set(expr: str) -> tuple[KeyPath, Any, str]:
     for part in key.split("."):
         if not part:
             raise ScenarioError([Problem(f"--set {expr}", None, None, key, "empty part in the key path")])
-        parts.append(int(part) if part.isdigit() else part)
+        parts.append(int(part) if part.isascii() and part.isdigit() else part)  # not '¹' or '٣'
     try:  # the same reader as files: no foreign tags, no alias bombs, 1e6 is a number
         value = parse_value(raw, f"--set {expr}") if raw.strip() else None
     except yaml.YAMLError:
@@ -189,7 +194,8 @@ def apply_overrides(doc: Document, overrides: list[str] | tuple[str, ...]) -> Do
         last = path[-1]
         if ok and isinstance(node, dict) and isinstance(last, str):
             old = node.get(last)
-            if isinstance(old, dict) and set(old) & (NUMBER_KEYS | {"source"}) and not isinstance(value, dict):
+            is_number = isinstance(value, int | float) and not isinstance(value, bool)
+            if isinstance(old, dict) and set(old) & (NUMBER_KEYS | {"source"}) and is_number:
                 # --set on a sourced/ranged number replaces the point value, keeps the source
                 node[last] = {"value": value, **({"source": old["source"]} if "source" in old else {})}
             else:
@@ -297,9 +303,8 @@ def _clean_loc(loc: tuple[Any, ...], data: Any) -> KeyPath:
     out: list[str | int] = []
     node = data
     for part in loc:
-        if isinstance(node, dict) and part in node:
-            node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        is_key = isinstance(node, dict) and part in node
+        if is_key or (isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)):
             node = node[part]
         elif isinstance(part, str) and ("[" in part or part in _PYDANTIC_MARKERS):
             continue

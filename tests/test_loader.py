@@ -257,3 +257,11 @@ def test_set_overrides_and_validates(minimal):
     assert problems(minimal, ["locations=yes"]) == [
         "--set locations=yes: locations: expected a number, got 'yes' (YAML reads it as yes/no)"
     ]
+
+
+def test_set_word_on_a_sourced_number(tmp_path):
+    path = write(tmp_path, "x.yaml", MINIMAL + 'income: {subsidy: {value: 0, source: "begroting"}}\n')
+    assert load_scenario(path, ["income.subsidy=cover_deficit"]).income.covers_deficit
+    # a number keeps the source it replaces
+    s = load_scenario(path, ["income.subsidy=5000"])
+    assert (s.income.subsidy.point, s.income.subsidy.source) == (5000, "begroting")

@@ -1,4 +1,145 @@
-"""Labels of the uncertainty reports (nl and en must have the same keys); merged into labels.NL/EN."""
+"""Labels of the uncertainty reports (nl and en must have the same keys); merged into labels.NL/EN.
 
-NL: dict[str, str] = {}
-EN: dict[str, str] = {}
+Keys start with ``unc_`` (simulate) or ``sens_`` (sensitivity). Row labels stay under 30
+characters so the tables fit 80 terminal columns.
+"""
+
+NL: dict[str, str] = {
+    # simulate
+    "unc_title": "Onzekerheid: {name}",
+    "unc_subtitle": "Monte Carlo met {draws} trekkingen (seed {seed}); elke invoer met een bandbreedte "
+                    "wordt getrokken, de rest staat op de puntwaarde.",
+    "unc_draws": "Trekkingen",
+    "unc_seed": "Seed",
+    "unc_seed_value": "{seed} (herhaal met --seed {seed} --draws {draws})",
+    "unc_year": "Jaar",
+    "unc_year_drawn": "het doeljaar van elke trekking (rond {year})",
+    "unc_p_target": "Kans dat het doel wordt gehaald",
+    "unc_p_target_value": "{p} (besparing ≥ {amount} in {year})",
+    "unc_p_deficit": "Kans op een tekort bij de exploitant",
+    "unc_p_deficit_value": "{p} (resultaat < 0 in een jaar t/m {year})",
+    "unc_table": "Spreiding in {year}",
+    "unc_p10": "P10",
+    "unc_p50": "P50",
+    "unc_p90": "P90",
+    "unc_mean": "Gemiddeld",
+    "unc_point": "Puntwaarde",
+    "unc_cumulative": "Cumulatief",
+    "unc_result": "Resultaat",
+    "unc_inputs_table": "Onzekere invoer",
+    "unc_input": "Invoer",
+    "unc_distribution": "Verdeling",
+    "unc_low": "Laag",
+    "unc_mode": "Modus",
+    "unc_high": "Hoog",
+    "unc_uniform": "uniform",
+    "unc_triangular": "driehoek",
+    "unc_note_percentiles": "P10/P50/P90: 10, 50 (de mediaan) en 90 procent van de trekkingen ligt eronder. "
+                            "Puntwaarde: de gewone berekening, met elke invoer op zijn puntwaarde. Cumulatief: "
+                            "de besparing opgeteld van {first} t/m {year}. Resultaat: dat van de exploitant.",
+    "unc_note_deficit": "Tekort: een resultaat onder nul in minstens één exploitatiejaar vanaf de start "
+                        "tot en met {year}.",
+    "unc_note_whole": "Aantallen buurtkamers en jaartallen worden na het trekken afgerond op hele getallen.",
+    "unc_no_ranges": "Dit scenario heeft geen invoer met een bandbreedte (low/high of low/mode/high): "
+                     "er valt niets te trekken, elke trekking is de gewone berekening.",
+    "unc_chart_title": "Besparing in {year}: {draws} trekkingen (seed {seed})",
+    "unc_chart_draws": "Aantal trekkingen",
+    "unc_chart_target": "Doel {amount}",
+    "unc_chart_target_off": "Doel {amount}: buiten de grafiek",
+    "unc_chart_point": "Puntwaarde {amount}",
+    # sensitivity
+    "sens_title": "Gevoeligheid: {name}",
+    "sens_subtitle": "Elke invoer met een bandbreedte apart op zijn lage en hoge waarde, de rest op de "
+                     "puntwaarde; gerangschikt naar uitslag van {metric} in {year}.",
+    "sens_base": "{metric} bij puntwaarden ({year})",
+    "sens_inputs": "Invoer met een bandbreedte",
+    "sens_table": "Tornado: {metric} in {year}",
+    "sens_at_low": "Bij laag",
+    "sens_at_high": "Bij hoog",
+    "sens_swing": "Uitslag",
+    "sens_note_swing": "Uitslag: het verschil tussen {metric} met de invoer op hoog en op laag.",
+    "sens_no_ranges": "Dit scenario heeft geen invoer met een bandbreedte (low/high of low/mode/high): "
+                      "er is niets om te variëren.",
+    "sens_chart_title": "Gevoeligheid van {metric} in {year}",
+    "sens_chart_low": "invoer op laag",
+    "sens_chart_high": "invoer op hoog",
+    "sens_chart_base": "Puntwaarden: {amount}",
+    "sens_chart_more": "(nog {count} invoer met een kleinere of geen uitslag niet getoond)",
+    "sens_m_savings": "de besparing",
+    "sens_m_cumulative_savings": "de cumulatieve besparing",
+    "sens_m_result": "het resultaat van de exploitant",
+    "sens_m_cost": "de kosten van de exploitant",
+    "sens_m_income": "de inkomsten van de exploitant",
+    "sens_m_subsidy": "de subsidie",
+    "sens_m_baseline": "de uitgaven zonder buurtkamer",
+    "sens_m_scenario": "de uitgaven met buurtkamer",
+}
+
+EN: dict[str, str] = {
+    "unc_title": "Uncertainty: {name}",
+    "unc_subtitle": "Monte Carlo with {draws} draws (seed {seed}); every input with a range is drawn, "
+                    "the others stay at their point value.",
+    "unc_draws": "Draws",
+    "unc_seed": "Seed",
+    "unc_seed_value": "{seed} (repeat with --seed {seed} --draws {draws})",
+    "unc_year": "Year",
+    "unc_year_drawn": "each draw's own target year (around {year})",
+    "unc_p_target": "Chance the target is reached",
+    "unc_p_target_value": "{p} (savings ≥ {amount} in {year})",
+    "unc_p_deficit": "Chance the operator runs a deficit",
+    "unc_p_deficit_value": "{p} (result < 0 in a year up to {year})",
+    "unc_table": "Spread in {year}",
+    "unc_p10": "P10",
+    "unc_p50": "P50",
+    "unc_p90": "P90",
+    "unc_mean": "Mean",
+    "unc_point": "Point value",
+    "unc_cumulative": "Cumulative",
+    "unc_result": "Result",
+    "unc_inputs_table": "Uncertain inputs",
+    "unc_input": "Input",
+    "unc_distribution": "Distribution",
+    "unc_low": "Low",
+    "unc_mode": "Mode",
+    "unc_high": "High",
+    "unc_uniform": "uniform",
+    "unc_triangular": "triangular",
+    "unc_note_percentiles": "P10/P50/P90: 10, 50 (the median) and 90 percent of the draws lie below. Point "
+                            "value: the ordinary calculation, every input at its point value. Cumulative: the "
+                            "savings added up from {first} to {year}. Result: the operator's.",
+    "unc_note_deficit": "Deficit: a result below zero in at least one operating year from the start up to "
+                        "and including {year}.",
+    "unc_note_whole": "Numbers of buurtkamers and years are rounded to whole numbers after drawing.",
+    "unc_no_ranges": "This scenario has no input with a range (low/high or low/mode/high): there "
+                     "is nothing to draw, every draw is the ordinary calculation.",
+    "unc_chart_title": "Savings in {year}: {draws} draws (seed {seed})",
+    "unc_chart_draws": "Number of draws",
+    "unc_chart_target": "Target {amount}",
+    "unc_chart_target_off": "Target {amount}: off the chart",
+    "unc_chart_point": "Point value {amount}",
+    "sens_title": "Sensitivity: {name}",
+    "sens_subtitle": "Each input with a range on its own at its low and its high value, the others at their "
+                     "point value; ranked by the swing of {metric} in {year}.",
+    "sens_base": "{metric} at point values ({year})",
+    "sens_inputs": "Inputs with a range",
+    "sens_table": "Tornado: {metric} in {year}",
+    "sens_at_low": "At low",
+    "sens_at_high": "At high",
+    "sens_swing": "Swing",
+    "sens_note_swing": "Swing: the difference between {metric} with the input at its high and at its low value.",
+    "sens_no_ranges": "This scenario has no input with a range (low/high or low/mode/high): "
+                      "there is nothing to vary.",
+    "sens_chart_title": "Sensitivity of {metric} in {year}",
+    "sens_chart_low": "input at low",
+    "sens_chart_high": "input at high",
+    "sens_chart_base": "Point values: {amount}",
+    "sens_chart_more": "({count} more inputs with a smaller or no swing not shown)",
+    "sens_m_savings": "the savings",
+    "sens_m_cumulative_savings": "the cumulative savings",
+    "sens_m_result": "the operator's result",
+    "sens_m_cost": "the operator's costs",
+    "sens_m_income": "the operator's income",
+    "sens_m_subsidy": "the subsidy",
+    "sens_m_baseline": "spending without buurtkamer",
+    "sens_m_scenario": "spending with buurtkamer",
+}
