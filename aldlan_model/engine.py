@@ -241,7 +241,7 @@ def compute(table: pd.DataFrame, structure: Structure) -> Result:
         "professional_hours": prof_hours[:, 0],
         "professional_group_hours": prof_group_hours[:, 0],
         "volunteer_hours": vol_hours[:, 0],
-        "volunteer_share": np.divide(vol_hours, prof_hours + vol_hours, out=np.zeros_like(vol_hours), where=(prof_hours + vol_hours) > 0)[:, 0],
+        "volunteer_share": _ratio(vol_hours, prof_hours + vol_hours)[:, 0],
         "present": present[:, 0],
         "demand": demand[:, 0],
         "capacity": capacity[:, 0],
