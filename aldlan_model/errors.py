@@ -22,7 +22,15 @@ class Problem:
             if self.col is not None:
                 where += f":{self.col}"
         key = f" {self.path}:" if self.path else ""
-        return f"{where}:{key} {self.message}"
+        return _one_line(f"{where}:{key} {self.message}")
+
+
+def _one_line(text: str) -> str:
+    """Escape line breaks and other control characters (from keys or file names) so that
+    every problem stays on one line of the terminal."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
 
 
 class AldlanError(Exception):

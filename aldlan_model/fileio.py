@@ -14,9 +14,15 @@ import stat
 import tempfile
 from pathlib import Path
 
+from aldlan_model.errors import AldlanError
 
-class OutputError(Exception):
-    """An output file could not be written; ``str(error)`` is a one-line user message."""
+
+class OutputError(AldlanError, OSError):
+    """An output file could not be written; ``str(error)`` is a one-line user message.
+
+    An :class:`AldlanError` (the user can fix it: exit code 2), and still an ``OSError``
+    for callers that catch those.
+    """
 
 
 class OutputExistsError(OutputError):

@@ -20,6 +20,15 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+MAX_MAGNITUDE = 1e12
+"""No number in a scenario is larger (a trillion euros); the engine's products stay finite."""
+MIN_MAGNITUDE = 1e-9
+"""Non-zero numbers are at least this large, so no division in the engine can overflow."""
+MAX_COUNT = 1e7
+"""Counts of people (participants, volunteers, FTE) per buurtkamer are at most ten million."""
+
+_TOO_LARGE = "number is too large (the limit is 1,000,000,000,000), got {raw}"
+
 
 def fmt_number(x: Any) -> str:
     """Show a number in an error message the way a user wrote it (3, not 3.0)."""
@@ -45,14 +54,20 @@ def strict_number(x: Any) -> float:
         if x is not None:
             kind = kind if kind != "nothing" else type(x).__name__
         raise PydanticCustomError("number_type", "expected a number, got {kind}", {"kind": kind})
-    if isinstance(x, int) and abs(x) > 10**15:
-        raise PydanticCustomError(
-            "number_range", "number is too large, got {raw}", {"raw": fmt_number(x)}
-        )
+    if isinstance(x, int) and abs(x) > MAX_MAGNITUDE:  # before float(): 10**400 would overflow
+        raise PydanticCustomError("number_range", _TOO_LARGE, {"raw": str(x) if abs(x) < 10**21 else f"{x:.3e}"})
     x = float(x)
     if not math.isfinite(x):
         raise PydanticCustomError(
             "number_finite", "must be a finite number, got {raw}", {"raw": fmt_number(x)}
+        )
+    if abs(x) > MAX_MAGNITUDE:
+        raise PydanticCustomError("number_range", _TOO_LARGE, {"raw": fmt_number(x)})
+    if 0 < abs(x) < MIN_MAGNITUDE:
+        raise PydanticCustomError(
+            "number_range",
+            "number is too small to mean anything (the smallest besides 0 is 0.000000001), got {raw}",
+            {"raw": fmt_number(x)},
         )
     return x
 
@@ -182,6 +197,7 @@ NonNeg = Annotated[Num, _INPUT, bounded(ge=0)]
 Positive = Annotated[Num, _INPUT, bounded(gt=0)]
 Fraction = Annotated[Num, _INPUT, bounded(ge=0, le=1)]
 Year = Annotated[Num, _INPUT, bounded(ge=1900, le=2200, whole=True)]
+Count = Annotated[Num, _INPUT, bounded(ge=0, le=MAX_COUNT)]
 
 
 def num_type(**bounds: Any) -> Any:

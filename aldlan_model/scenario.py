@@ -7,12 +7,14 @@ every one of them with its line and column.
 
 from __future__ import annotations
 
+import difflib
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool
 from pydantic_core import PydanticCustomError
 
 from aldlan_model.numbers import (
+    Count,
     Fraction,
     NonNeg,
     Num,
@@ -52,7 +54,7 @@ class Opening(Model):
 
 
 class Group(Model):
-    count: NonNeg = Field(_n(0), description="Participants per location at full operation")
+    count: Count = Field(_n(0), description="Participants per location at full operation")
     dagdelen_per_week: num_type(ge=0, le=14) = Field(
         _n(0), description="Dagdelen per participant per week"
     )
@@ -69,7 +71,7 @@ class Participants(Model):
 class StaffMember(Model):
     role: str | None = Field(None, description="Name of the role (default: the kind)")
     kind: Literal["professional", "volunteer"]
-    fte: NonNeg | None = Field(None, description="Professional: FTE")
+    fte: Count | None = Field(None, description="Professional: FTE")
     salary: NonNeg | None = Field(None, description="Professional: gross salary per FTE per year")
     employer_charges: num_type(ge=0, le=1.5) | None = Field(
         None, description="Professional: employer charges as a fraction of salary"
@@ -81,7 +83,7 @@ class StaffMember(Model):
     group_work: StrictBool | None = Field(
         None, description="Professional: hours count as present with the group (default true)"
     )
-    count: NonNeg | None = Field(None, description="Volunteer: number of volunteers")
+    count: Count | None = Field(None, description="Volunteer: number of volunteers")
     allowance: NonNeg | None = Field(None, description="Volunteer: allowance per year")
     other_costs: NonNeg | None = Field(None, description="Volunteer: other costs per year")
 
@@ -111,8 +113,9 @@ def _subsidy(x: Any) -> Any:
     if isinstance(x, str):
         if x == COVER_DEFICIT:
             return x
+        hint = "; did you mean cover_deficit?" if difflib.get_close_matches(x.lower(), [COVER_DEFICIT]) else ""
         raise PydanticCustomError(
-            "subsidy", "expected a number or the word cover_deficit, got {raw}", {"raw": repr(x)}
+            "subsidy", "expected a number or the word cover_deficit, got {raw}{hint}", {"raw": repr(x), "hint": hint}
         )
     if isinstance(x, Num | dict):
         return x
@@ -160,8 +163,8 @@ class Indexation(Model):
 
 
 class Norms(Model):
-    hours_per_fte: NonNeg = Field(_n(36))
-    max_indicated_per_professional: NonNeg = Field(_n(8))
+    hours_per_fte: num_type(gt=0, le=168) = Field(_n(36))  # a week has 168 hours
+    max_indicated_per_professional: Count = Field(_n(8))
     enforce: StrictBool = True
 
 
@@ -250,15 +253,20 @@ def cross_checks(s: Scenario) -> list[tuple[Path, str]]:
             has_fte = bool(given & {"fte", "salary", "employer_charges"})
             has_hours = bool(given & {"hours_per_week", "hourly_cost"})
             if has_fte and has_hours:
-                out.append((("staff", i), "a professional has either fte + salary or hours_per_week + hourly_cost, never both"))
+                out.append((
+                    ("staff", i), "a professional has either fte + salary or hours_per_week + hourly_cost, never both"
+                ))
             elif has_fte:
                 for key in ("fte", "salary"):
                     if key not in given:
-                        out.append((("staff", i), f"missing required key '{key}' (a professional with fte needs fte and salary)"))
+                        out.append((
+                            ("staff", i), f"missing required key '{key}' (a professional with fte needs fte and salary)"
+                        ))
             elif has_hours:
                 for key in ("hours_per_week", "hourly_cost"):
                     if key not in given:
-                        out.append((("staff", i), f"missing required key '{key}' (a professional paid by the hour needs hours_per_week and hourly_cost)"))
+                        out.append((("staff", i), f"missing required key '{key}' (a professional paid by the hour "
+                                                  "needs hours_per_week and hourly_cost)"))
             else:
                 out.append((("staff", i), "a professional needs fte + salary, or hours_per_week + hourly_cost"))
         else:
@@ -266,5 +274,7 @@ def cross_checks(s: Scenario) -> list[tuple[Path, str]]:
                 out.append((("staff", i, key), f"'{key}' does not apply to a volunteer (it is a professional key)"))
             for key in ("count", "hours_per_week"):
                 if key not in given:
-                    out.append((("staff", i), f"missing required key '{key}' (a volunteer needs count and hours_per_week)"))
+                    out.append((
+                        ("staff", i), f"missing required key '{key}' (a volunteer needs count and hours_per_week)"
+                    ))
     return out

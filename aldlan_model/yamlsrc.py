@@ -7,6 +7,9 @@ was written. Problems are raised as :class:`ScenarioError` naming ``FILE:LINE:CO
 
 from __future__ import annotations
 
+import os
+import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -47,21 +50,31 @@ def _fail(file: str, line: int | None, col: int | None, message: str) -> Scenari
     return ScenarioError([Problem(file, line, col, "", message)])
 
 
-def read_text(path: Path, shown: str) -> str:
-    """Read a file as UTF-8 text, with one-line errors for the usual accidents."""
-    try:
-        if path.is_dir():
-            raise _fail(shown, None, None, "is a folder, not a scenario file")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise _fail(shown, 1, None, f"file is too large ({size:,} bytes; the limit is {MAX_BYTES:,})")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise _fail(shown, None, None, "file not found") from None
-    except PermissionError:
-        raise _fail(shown, None, None, "permission denied: cannot read the file") from None
-    except OSError as exc:
-        raise _fail(shown, None, None, f"cannot read the file ({exc.strerror or exc})") from None
+def _open_limited(path: Path, shown: str) -> bytes:
+    """The file's bytes, refusing folders, devices and anything over :data:`MAX_BYTES`."""
+    st = path.stat()
+    if stat.S_ISDIR(st.st_mode):
+        raise _fail(shown, 1, None, "is a folder, not a scenario file")
+    if not (stat.S_ISREG(st.st_mode) or stat.S_ISFIFO(st.st_mode)):
+        raise _fail(shown, 1, None, "is not a regular file (a device or socket?); give a scenario file")
+    if st.st_size > MAX_BYTES:
+        raise _fail(shown, 1, None, f"file is too large ({st.st_size:,} bytes; the limit is {MAX_BYTES:,})")
+    if stat.S_ISFIFO(st.st_mode):  # <(command): open without waiting for a writer that never comes
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        os.set_blocking(fd, True)  # a pipe without a writer reads as empty; with one, wait for its data
+        fh = os.fdopen(fd, "rb")
+    else:
+        fh = path.open("rb")
+    with fh:  # a pipe or a file growing meanwhile: never read past the limit
+        data = fh.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise _fail(shown, 1, None, f"file is too large (more than the limit of {MAX_BYTES:,} bytes)")
+    return data
+
+
+def _decode(data: bytes, shown: str) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise _fail(shown, 1, 1, "the file is UTF-16 text; save it as UTF-8")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -71,9 +84,49 @@ def read_text(path: Path, shown: str) -> str:
             shown, line, col, f"not UTF-8 text (byte 0x{data[exc.start]:02x}); save the file as UTF-8"
         ) from None
     if "\x00" in text:
+        if data[0::2].count(0) > len(data) // 4 or data[1::2].count(0) > len(data) // 4:
+            raise _fail(shown, 1, 1, "the file looks like UTF-16 text; save it as UTF-8")
         line = text.count("\n", 0, text.index("\x00")) + 1
         raise _fail(shown, line, None, "contains a NUL character; this is not a text file")
     return text
+
+
+def read_text(path: Path, shown: str) -> str:
+    """Read a file as UTF-8 text, with one-line errors (always with a line) for the usual accidents."""
+    try:
+        data = _open_limited(path, shown)
+    except FileNotFoundError:
+        raise _fail(shown, 1, None, "file not found") from None
+    except PermissionError:
+        raise _fail(shown, 1, None, "permission denied: cannot read the file") from None
+    except OSError as exc:
+        raise _fail(shown, 1, None, f"cannot read the file ({exc.strerror or exc})") from None
+    except ValueError:  # a NUL character in the path (from the library API; a shell cannot pass one)
+        raise _fail(shown, 1, None, "file not found (the name contains a NUL character)") from None
+    return _decode(data, shown)
+
+
+_TOO_DEEP = "the document is nested too deeply"
+
+
+def _char_at(text: str, mark: Any) -> str:
+    lines = text.split("\n")
+    if mark is None or not 0 <= mark.line < len(lines):
+        return ""
+    line = lines[mark.line]
+    return line[mark.column] if 0 <= mark.column < len(line) else ""
+
+
+def _yaml_message(exc: yaml.MarkedYAMLError, text: str) -> str:
+    """PyYAML's problem in words a treasurer can act on."""
+    problem = (exc.problem or exc.context or "invalid YAML").strip()
+    if "tab character" in problem or _char_at(text, exc.problem_mark) == "\t":
+        return "not valid YAML: a tab character; indent with spaces, never tabs"
+    if "another document" in problem:
+        return "a scenario file holds one YAML document; remove the second '---' and what follows"
+    if "maximum nesting depth" in problem:
+        return _TOO_DEEP
+    return f"not valid YAML: {problem}"
 
 
 def parse(text: str, shown: str) -> tuple[Any, dict[KeyPath, Loc]]:
@@ -83,17 +136,30 @@ def parse(text: str, shown: str) -> tuple[Any, dict[KeyPath, Loc]]:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        what = (exc.problem or exc.context or "invalid YAML").strip()
-        line = mark.line + 1 if mark else None
+        line = mark.line + 1 if mark else 1
         col = mark.column + 1 if mark else None
-        raise _fail(shown, line, col, f"not valid YAML: {what}") from None
+        raise _fail(shown, line, col, _yaml_message(exc, text)) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML forbids; position is a byte offset
+        ch = exc.character
+        code = ord(ch) if isinstance(ch, str) else int(ch)
+        if _Loader is yaml.SafeLoader:  # the pure-Python reader counts characters
+            pos = min(max(int(exc.position), 0), len(text))
+            line, col = text.count("\n", 0, pos) + 1, pos - (text.rfind("\n", 0, pos) + 1) + 1
+        else:  # libyaml counts UTF-8 bytes
+            data = text.encode("utf-8")
+            pos = min(max(int(exc.position), 0), len(data))
+            line = data.count(b"\n", 0, pos) + 1
+            col = len(data[data.rfind(b"\n", 0, pos) + 1 : pos].decode("utf-8", "replace")) + 1
+        raise _fail(
+            shown, line, col, f"not valid YAML: the character U+{code:04X} is not allowed in a YAML file"
+        ) from None
     except yaml.YAMLError as exc:
-        raise _fail(shown, 1, None, f"not valid YAML: {str(exc).splitlines()[0]}") from None
+        raise _fail(shown, 1, None, f"not valid YAML: {(str(exc).splitlines() or ['?'])[0]}") from None
     except RecursionError:
-        raise _fail(shown, 1, None, "the document is nested too deeply") from None
+        raise _fail(shown, 1, None, _TOO_DEEP) from None
     finally:
         loader.dispose()
-    if node is None:
+    if node is None or (node.tag.endswith(":null") and not node.value):
         raise _fail(shown, 1, 1, "the file is empty; expected a scenario (name, period, tariffs, …)")
     if not isinstance(node, yaml.MappingNode):
         kind = "a list" if isinstance(node, yaml.SequenceNode) else "a single value"
@@ -108,6 +174,26 @@ def parse(text: str, shown: str) -> tuple[Any, dict[KeyPath, Loc]]:
     if walker.problems:
         raise ScenarioError(walker.problems)
     return data, walker.locs
+
+
+def parse_value(text: str, shown: str) -> Any:
+    """One YAML value (a ``--set`` value): same safety rules as a file, any type of node.
+
+    Raises ``yaml.YAMLError`` when the text is not YAML at all (callers may take it as text)
+    and :class:`ScenarioError` for foreign tags, odd number notations and alias bombs.
+    """
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    finally:
+        loader.dispose()
+    if node is None:
+        return None
+    walker = _Walker(shown, loader)
+    data = walker.walk(node, (), 0)
+    if walker.problems:
+        raise ScenarioError([Problem(shown, None, None, p.path, p.message) for p in walker.problems])
+    return data
 
 
 class _Walker:
@@ -132,11 +218,11 @@ class _Walker:
             )
         if depth > MAX_DEPTH:
             line, col = self._where(node)
-            raise _fail(self.shown, line, col, "the document is nested too deeply")
+            raise _fail(self.shown, line, col, _TOO_DEEP)
         if node.tag not in _SAFE_TAGS:
             line, col = self._where(node)
             self.problems.append(
-                Problem(self.shown, line, col, _dotted(path), f"unsupported YAML tag {node.tag}")
+                Problem(self.shown, line, col, _dotted(path), _bad_tag(node.tag))
             )
             return None
         if isinstance(node, yaml.MappingNode):
@@ -144,11 +230,7 @@ class _Walker:
             for key_node, value_node in node.value:
                 line, col = self._where(key_node)
                 if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
-                    shown_key = key_node.value if isinstance(key_node, yaml.ScalarNode) else "?"
-                    self.problems.append(Problem(
-                        self.shown, line, col, _dotted(path),
-                        f"keys must be words, got {shown_key!r}",
-                    ))
+                    self.problems.append(Problem(self.shown, line, col, _dotted(path), _bad_key(key_node)))
                     continue
                 key = key_node.value
                 sub = (*path, key)
@@ -171,10 +253,50 @@ class _Walker:
                 self.locs[(*path, i)] = Loc(self.shown, line, col, raw)
                 items.append(self.walk(item, (*path, i), depth + 1))
             return items
-        value = self.loader.construct_object(node)
         if node.tag.endswith(":timestamp"):
             return node.value  # a date is text to us, never a number
-        return value
+        if node.tag.endswith((":int", ":float")) and (why := _odd_number(node.value)):
+            line, col = self._where(node)
+            self.problems.append(Problem(self.shown, line, col, _dotted(path), why))
+            return None
+        if node.tag.endswith(":str") and not node.style and _FLOAT12.fullmatch(node.value):
+            return float(node.value)  # 1e6, 3.6e6: numbers in YAML 1.2 and in editors, text in YAML 1.1
+        return self.loader.construct_object(node)
+
+
+_FLOAT12 = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)[eE][-+]?[0-9]+")
+_OCTAL = re.compile(r"[-+]?0[0-9_]+")
+
+
+def _odd_number(raw: str) -> str | None:
+    """A message when YAML 1.1 reads a number in a notation nobody means in a scenario."""
+    if ":" in raw:
+        return f"'{raw}' is a base-60 number in YAML (1:30 means 90); write the number in decimal, or quote it as text"
+    lowered = raw.lower().lstrip("+-")
+    if lowered.startswith(("0x", "0o", "0b")):
+        return f"'{raw}' is a hexadecimal, octal or binary number; write the number in decimal"
+    if _OCTAL.fullmatch(raw):
+        return f"'{raw}' is an octal number in YAML (010 means 8); write it without the leading zero"
+    return None
+
+
+def _bad_tag(tag: str) -> str:
+    short = tag.replace("tag:yaml.org,2002:", "!!")
+    return f"unsupported YAML tag {short}; a scenario holds only numbers, text, true/false, lists and mappings"
+
+
+def _bad_key(node: yaml.Node) -> str:
+    if node.tag == "tag:yaml.org,2002:merge":
+        return "merge keys (<<) are not supported; use extends, or write the keys out"
+    if isinstance(node, yaml.SequenceNode):
+        return "keys must be words, got a list"
+    if isinstance(node, yaml.MappingNode):
+        return "keys must be words, got a mapping"
+    if node.tag.endswith(":bool"):
+        return f"keys must be words, got {node.value!r} (YAML reads it as yes/no; quote it)"
+    if node.tag.endswith(":null"):
+        return "keys must be words, got an empty key"
+    return f"keys must be words, got {node.value!r}"
 
 
 def _dotted(path: KeyPath) -> str:
