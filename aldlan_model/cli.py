@@ -20,7 +20,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from aldlan_model import __version__
-from aldlan_model.errors import AldlanError, ScenarioError
+from aldlan_model.errors import AldlanError, ScenarioError, one_line
 from aldlan_model.fileio import OutputError
 
 app = typer.Typer(
@@ -126,11 +126,11 @@ def validate(
                 s = load_model(f)
             except ScenarioError as exc:
                 bad += 1
-                err.print(f"[red]✗[/red] {escape(str(f))}", markup=True, highlight=False)
+                err.print(f"[red]✗[/red] {escape(one_line(str(f)))}", markup=True, highlight=False)
                 for problem in exc.problems:
                     err.print(f"  {problem}", markup=False, highlight=False)
                 continue
-            out.print(f"[green]✓[/green] {escape(f'{f}: {s.name}')}", markup=True, highlight=False)
+            out.print(f"[green]✓[/green] {escape(one_line(f'{f}: {s.name}'))}", markup=True, highlight=False)
     if bad:
         raise typer.Exit(2)
 
@@ -162,7 +162,7 @@ def new(
 
     with handled():
         path = write_new(file, from_)
-        out_console().print(f"[green]✓[/green] wrote {path}", markup=True, highlight=False)
+        out_console().print(f"[green]✓[/green] wrote {escape(one_line(str(path)))}", markup=True, highlight=False)
 
 
 FormatOpt = Annotated[

@@ -225,6 +225,7 @@ def compute(table: pd.DataFrame, structure: Structure) -> Result:
     tot_savings = lines["savings"][rows, t_idx_c]
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         needed = np.where(loc_savings > 0, np.ceil(amount / np.where(loc_savings > 0, loc_savings, 1.0)), np.nan)
+    needed = np.where(np.isfinite(needed), needed, np.nan)  # a backstop: never inf in any output
     reached = lines["savings"] >= amount[:, None]
     first_reached = np.where(reached.any(axis=1), structure.first + reached.argmax(axis=1), -1)
 

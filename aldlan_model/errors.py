@@ -22,10 +22,10 @@ class Problem:
             if self.col is not None:
                 where += f":{self.col}"
         key = f" {self.path}:" if self.path else ""
-        return _one_line(f"{where}:{key} {self.message}")
+        return one_line(f"{where}:{key} {self.message}")
 
 
-def _one_line(text: str) -> str:
+def one_line(text: str) -> str:
     """Escape line breaks and other control characters (from keys or file names) so that
     every problem stays on one line of the terminal."""
     if text.isprintable():

@@ -182,3 +182,15 @@ def test_cli_errors_exit_2(simple, args, message):
     res = runner.invoke(app, ["sweep", str(simple), *args])
     assert res.exit_code == 2
     assert message in " ".join(res.stderr.split())
+
+
+@pytest.mark.parametrize(("expr", "message"), [
+    ("participants.zin.count=8:1e300:1e299", "numbers in a scenario lie within ±1e+12"),
+    ("participants.zin.count=8:.nan:2", "START, STOP and STEP must be numbers, e.g. 8:16:2"),
+    ("participants.zin.count=8:x:2", "START, STOP and STEP must be numbers, e.g. 8:16:2"),
+])
+def test_axis_values_refuses_absurd_or_broken_grids(expr, message):
+    axes, _ = split_sets([expr])
+    with pytest.raises(UsageError) as info:
+        axis_values(axes[0][1])
+    assert str(info.value) == f"--set {expr}: {message}"

@@ -24,6 +24,7 @@ from aldlan_model.analysis.paths import check_variable
 from aldlan_model.engine import compute
 from aldlan_model.errors import UsageError
 from aldlan_model.loader import Document
+from aldlan_model.numbers import MAX_MAGNITUDE
 from aldlan_model.params import Structure, point_table
 from aldlan_model.scenario import Scenario
 
@@ -57,24 +58,34 @@ class Grid:
         return None if any(a.path == "target.year" for a in self.axes) else self.scenario.target_year
 
 
-def _is_range(value: str) -> bool:
-    parts = value.split(":")
-    if len(parts) != 3:
-        return False
+def _numberish(text: str) -> bool:
+    text = text.strip().lower()
     try:
-        [float(p) for p in parts]
+        float(text)
     except ValueError:
-        return False
+        return text.lstrip("+-.") in {"nan", "inf", "infinity"}
     return True
+
+
+def _is_range(value: str) -> bool:
+    """START:STOP:STEP: three parts, at least one a number (``name=a:b:c`` stays text);
+    whether all three are proper numbers is checked by :func:`axis_values`."""
+    parts = value.split(":")
+    return len(parts) == 3 and any(_numberish(p) for p in parts)
 
 
 def axis_values(expr: str) -> np.ndarray:
     """``START:STOP:STEP`` → the grid values, STOP included when a step lands on it."""
     path, _, spec = expr.partition("=")
-    start, stop, step = (float(p) for p in spec.split(":"))
     where = f"--set {expr}"
+    try:
+        start, stop, step = (float(p) for p in spec.split(":"))
+    except ValueError:
+        raise UsageError(f"{where}: START, STOP and STEP must be numbers, e.g. 8:16:2") from None
     if not all(math.isfinite(v) for v in (start, stop, step)):
         raise UsageError(f"{where}: START, STOP and STEP must be finite numbers")
+    if max(abs(start), abs(stop), abs(step)) > MAX_MAGNITUDE:
+        raise UsageError(f"{where}: numbers in a scenario lie within ±{MAX_MAGNITUDE:g}")
     if step <= 0:
         raise UsageError(f"{where}: STEP must be greater than 0, got {spec.split(':')[2]}")
     if stop < start:

@@ -16,7 +16,7 @@ from aldlan_model.params import flatten
 from aldlan_model.reports.labels import t
 from aldlan_model.reports.messages import warning_message
 from aldlan_model.reports.model import Report, Row, Table
-from aldlan_model.reports.numfmt import money, percent, round_euros
+from aldlan_model.reports.numfmt import money, number, percent, round_euros
 from aldlan_model.scenario import Scenario
 from aldlan_model.warnings import warnings_for
 
@@ -133,7 +133,7 @@ def headline(scenario: Scenario, result: Result, lang: str, variant: int = 0) ->
          f"{money(tg['savings'][variant], lang)} ({percent(tg['share'][variant], lang)} "
          + t("of_target", lang) + ")"),
         (t("locations", lang), str(int(result.table["locations"].iloc[variant]))),
-        (t("locations_needed", lang), t("not_applicable", lang) if np.isnan(needed) else str(int(needed))),
+        (t("locations_needed", lang), t("not_applicable", lang) if np.isnan(needed) else number(needed, lang)),
         (t("first_year_target_reached", lang), str(reached) if reached > 0 else t("never_within_period", lang)),
         (t("result_target_year", lang) + f" ({year})", money(res, lang)),
     ]
