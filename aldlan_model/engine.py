@@ -33,6 +33,8 @@ WARNING_CODES = (
     "start_after_target",
 )
 DEFICIT_TOLERANCE = 0.005  # half a cent: smaller "deficits" are floating-point noise
+SAVINGS_TOLERANCE = 0.005  # half a cent per room: smaller "savings" are floating-point noise
+RATIO_TOLERANCE = 1e-9  # 5759.999999999998 rooms' worth is 5760: exact ratios stay exact
 
 
 @dataclass
@@ -149,6 +151,8 @@ def compute(table: pd.DataFrame, structure: Structure) -> Result:
     enforce = (c("norms.enforce") != 0) & (demand > 0)
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         f = np.where(enforce, np.minimum(1.0, capacity / np.where(demand > 0, demand, 1.0)), 1.0)
+    f = np.where(f > 1.0 - RATIO_TOLERANCE, 1.0, f)  # capacity equal to demand up to noise serves everyone
+    short = (demand > 0) & (capacity < demand * (1.0 - RATIO_TOLERANCE))
     zin_s, pgb_s = zc * f, pc * f
 
     P_zin = zin_s * zd * W * r
@@ -224,7 +228,8 @@ def compute(table: pd.DataFrame, structure: Structure) -> Result:
     loc_savings = per_loc["savings"][rows, t_idx_c]
     tot_savings = lines["savings"][rows, t_idx_c]
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        needed = np.where(loc_savings > 0, np.ceil(amount / np.where(loc_savings > 0, loc_savings, 1.0)), np.nan)
+        saves = loc_savings > SAVINGS_TOLERANCE
+        needed = np.where(saves, np.ceil(amount / np.where(saves, loc_savings, 1.0) * (1.0 - RATIO_TOLERANCE)), np.nan)
     needed = np.where(np.isfinite(needed), needed, np.nan)  # a backstop: never inf in any output
     reached = lines["savings"] >= amount[:, None]
     first_reached = np.where(reached.any(axis=1), structure.first + reached.argmax(axis=1), -1)
@@ -257,10 +262,10 @@ def compute(table: pd.DataFrame, structure: Structure) -> Result:
         if kind == "volunteer":
             over |= (c(f"staff.{i}.allowance") * p > legal_max + 1e-9) & op
     flags = {
-        "norm_not_met": (demand > 0)[:, 0] & (capacity < demand)[:, 0],
+        "norm_not_met": short[:, 0],
         "allowance_above_legal_max": over.any(axis=1),
         "operator_deficit": ((result < -DEFICIT_TOLERANCE) & op).any(axis=1),
-        "no_savings": tot_savings <= 0,
+        "no_savings": loc_savings <= SAVINGS_TOLERANCE,
         "start_after_target": table["period.start"].to_numpy(float) > table["target.year"].to_numpy(float),
     }
     detail = {

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from aldlan_model.engine import Result, compute
+from aldlan_model.engine import RATIO_TOLERANCE, SAVINGS_TOLERANCE, Result, compute
 from aldlan_model.params import Structure, point_table
 from aldlan_model.plan import Plan
 
@@ -86,7 +86,8 @@ def run_plan(plan: Plan) -> Result:
     savings = lines["savings"][:, j]
     per_room = savings / count
     with np.errstate(divide="ignore", invalid="ignore"):
-        needed = np.where(per_room > 0, np.ceil(amount / np.where(per_room > 0, per_room, 1)), np.nan)
+        saves = per_room > SAVINGS_TOLERANCE
+        needed = np.where(saves, np.ceil(amount / np.where(saves, per_room, 1) * (1.0 - RATIO_TOLERANCE)), np.nan)
     reached = lines["savings"] >= amount[:, None]
     first_reached = np.where(reached.any(axis=1), base.structure.first + reached.argmax(axis=1), -1)
     target = {

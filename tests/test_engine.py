@@ -158,3 +158,50 @@ def test_cover_deficit_never_negative_and_equal_variants(tmp_path):
     s = load_scenario(write(tmp_path, "norm.yaml", NORM))
     r = run(s)
     assert np.all(r.lines["result"] >= -1e-9)
+
+
+NOISE = """\
+name: ruis
+period: {first: 2019, last: 2021}
+target: {amount: 3600000, year: 2021}
+opening: {weeks_per_year: 48, dagdelen_per_week: 8}
+participants:
+  zin: {count: 12, dagdelen_per_week: 1}
+staff:
+  - {role: begeleider, kind: professional, hours_per_week: 32, hourly_cost: 30}
+tariffs:
+  buurtkamer: {zin: 28.40, pgb: 22.88}
+  baseline:   {zin: 38.40, pgb: 28.80}
+"""
+
+
+def test_exact_ratios_survive_float_noise(tmp_path):
+    # savings = (38.40 − 28.40) × 12 × 1 × 48 = 5760 (computed as 5759.999999999998);
+    # 3,600,000 / 5760 = 625 rooms exactly, not 626
+    r = run(load_scenario(write(tmp_path, "n.yaml", NOISE)))
+    assert r.target["savings"][0] == pytest.approx(5760.0)
+    assert r.target["locations_needed"][0] == 625
+
+
+def test_savings_of_float_noise_are_no_savings(tmp_path):
+    # 38.40 in the buurtkamer against 30.51 + 7.89 transport regular: savings 0 up to 1e-11
+    text = NOISE.replace("zin: 28.40", "zin: 38.40").replace("zin: 38.40, pgb: 28.80", "zin: 30.51, pgb: 28.80")
+    text += "transport: {baseline: 7.89}\n"
+    s = load_scenario(write(tmp_path, "z.yaml", text))
+    r = run(s)
+    assert abs(r.target["savings"][0]) < 1e-6
+    assert math.isnan(r.target["locations_needed"][0])
+    assert "no_savings" in [w.code for w in warnings_for(r, s)]
+
+
+def test_norm_met_exactly_is_met(tmp_path):
+    # 0.6 fte × 36 h + 2.4 h = 24 h; present = 24 / (8 × 4) = 0.75; capacity = 0.75 × 8 = 6
+    # demand = 24 ZIN × 2 dagdelen / 8 = 6: the norm is met, everyone is served
+    text = NOISE.replace("count: 12, dagdelen_per_week: 1", "count: 24, dagdelen_per_week: 2").replace(
+        "  - {role: begeleider, kind: professional, hours_per_week: 32, hourly_cost: 30}\n",
+        "  - {role: b, kind: professional, fte: 0.6, salary: 34000}\n"
+        "  - {role: c, kind: professional, hours_per_week: 2.4, hourly_cost: 45}\n")
+    s = load_scenario(write(tmp_path, "m.yaml", text))
+    r = run(s)
+    assert r.staffing["served_share"][0] == 1.0
+    assert "norm_not_met" not in [w.code for w in warnings_for(r, s)]

@@ -81,40 +81,18 @@ def balanced_chunks(n: int, size: int) -> list[range]:
     return out
 
 
-def apportion(parts: list[float]) -> list[int]:
-    """Whole euros for ``parts`` that add up to their own total rounded (largest remainder).
-
-    The total is rounded once (half away from zero); the parts are rounded down and the
-    euros left over go to the parts with the largest remainders. So the shown total is the
-    sum of the shown parts *and* the properly rounded total.
-    """
-    from aldlan_model.reports.numfmt import round_half_up
-
-    total = int(round_half_up(float(sum(parts))))
-    floors = [int(np.floor(p)) for p in parts]
-    left = total - sum(floors)
-    order = sorted(range(len(parts)), key=lambda i: parts[i] - floors[i], reverse=left > 0)
-    for i in order[: abs(left)]:
-        floors[i] += 1 if left > 0 else -1
-    return floors
-
-
 def rounded_lines(result: Result, variant: int = 0) -> dict[str, list[int]]:
-    """Every money line per year in whole euros; each total is the sum of its shown parts.
-
-    Cost and income totals are rounded once and their lines apportioned to match, so a
-    result that is 0 to the cent (as under cover_deficit) shows as € 0.
-    """
+    """Every money line per year in whole euros: each line rounded on its own (half away
+    from zero), every total the sum of its rounded lines, the result and the savings the
+    difference of rounded totals. So a line shows the same euro in every table, and every
+    total equals the sum of the rows shown (it may differ by a euro from the exact total
+    rounded, which JSON and ``explain`` give to the cent)."""
     L = result.lines
     out: dict[str, list[int]] = {}
-    n_years = L["cost"].shape[1]
-    for group, total in ((COST_LINES, "cost"), (INCOME_LINES, "income")):
-        per_year = [apportion([float(L[name][variant, j]) for name in group]) for j in range(n_years)]
-        for i, name in enumerate(group):
-            out[name] = [per_year[j][i] for j in range(n_years)]
-        out[total] = [sum(per_year[j]) for j in range(n_years)]
-    for name in ("baseline", "scenario"):
+    for name in (*COST_LINES, *INCOME_LINES, "baseline", "scenario"):
         out[name] = round_euros(list(L[name][variant]))
+    out["cost"] = [int(x) for x in np.sum([out[n] for n in COST_LINES], axis=0)]
+    out["income"] = [int(x) for x in np.sum([out[n] for n in INCOME_LINES], axis=0)]
     out["result"] = [int(a - b) for a, b in zip(out["income"], out["cost"], strict=True)]
     out["savings"] = [int(a - b) for a, b in zip(out["baseline"], out["scenario"], strict=True)]
     out["cumulative_savings"] = [int(x) for x in np.cumsum(out["savings"])]
@@ -126,11 +104,13 @@ def headline(scenario: Scenario, result: Result, lang: str, variant: int = 0) ->
     year = int(tg["year"][variant])
     needed = tg["locations_needed"][variant]
     reached = int(tg["first_year_reached"][variant])
-    res = rounded_lines(result, variant)["result"][result.year_index(year)]
+    shown = rounded_lines(result, variant)  # the same euros as the tables below
+    res = shown["result"][result.year_index(year)]
+    savings = shown["savings"][result.year_index(year)]
     return [
         (t("target", lang) + f" {year}", money(tg["amount"][variant], lang)),
         (t("savings", lang) + f" {year}",
-         f"{money(tg['savings'][variant], lang)} ({percent(tg['share'][variant], lang)} "
+         f"{money(savings, lang)} ({percent(tg['share'][variant], lang)} "
          + t("of_target", lang) + ")"),
         (t("locations", lang), str(int(result.table["locations"].iloc[variant]))),
         (t("locations_needed", lang), t("not_applicable", lang) if np.isnan(needed) else number(needed, lang)),
