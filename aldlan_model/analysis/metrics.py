@@ -15,6 +15,11 @@ METRICS = (
 )
 """``share`` is savings / target.amount; every other metric is a money line of the run JSON."""
 
+AT_LEAST, AT_MOST = "at_least", "at_most"
+GOAL_SIDE = {metric: AT_LEAST for metric in METRICS} | {m: AT_MOST for m in ("cost", "subsidy", "baseline", "scenario")}
+"""Which side of a goal counts as reaching it: savings, share, result and income should be at least
+the goal; the operator's costs, the subsidy and municipal spending at most the goal."""
+
 MONEY_TOLERANCE = 0.005  # half a cent: a money goal is met "to the cent"
 SHARE_TOLERANCE = 1e-9
 
@@ -29,6 +34,12 @@ def check_metric(metric: str) -> str:
 
 def tolerance(metric: str) -> float:
     return SHARE_TOLERANCE if metric == "share" else MONEY_TOLERANCE
+
+
+def meets(values: np.ndarray | float, goal: float, side: str, tol: float) -> np.ndarray:
+    """Whether each value reaches ``goal`` from ``side`` (to within ``tol``: a cent for money)."""
+    values = np.asarray(values, dtype=float)
+    return values >= goal - tol if side == AT_LEAST else values <= goal + tol
 
 
 def check_year(structure: Structure, year: int | None) -> int | None:

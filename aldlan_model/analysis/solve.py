@@ -1,18 +1,22 @@
 """``aldlan solve``: the value of one parameter at which a metric reaches a goal.
 
+A goal is one-sided: ``savings=3600000`` means savings *at least* € 3.6 million; costs,
+subsidy and spending goals mean *at most* (:data:`~aldlan_model.analysis.metrics.GOAL_SIDE`);
+``METRIC>=VALUE`` or ``METRIC<=VALUE`` says so explicitly.
+
 Method (every evaluation is one vectorised :func:`~aldlan_model.engine.compute` call):
 
 1. Whole-number parameters (``locations``, ``period.start``, ``target.year``): evaluate every
-   whole value within the bounds at once; the answer is the smallest one that reaches the goal.
+   whole value within the bounds at once and take the run of values that reach the goal
+   (around the current value); the answer is its boundary (:mod:`.solve_region`).
 2. Others: evaluate a grid over the bounds (1,001 evenly spaced points near the current value,
    then geometrically up to the cap ``SEARCH_CAP`` for parameters without an upper bound) and
    take the first interval where the metric crosses the goal. Inside it, evaluate 1,001 points:
    where the metric is linear on the interval (it usually is: the model is piecewise linear)
    the answer is interpolated exactly; else the interval shrinks to the crossing and repeats.
+   The grid also says on which side of the answer the goal is reached.
 3. The answer goes back through the loader (``apply_overrides`` + ``validate_document``) and
    :func:`~aldlan_model.engine.run`; ``achieved`` is the metric of that run.
-
-"Reaches" means: crosses the goal from the side the metric is on at the lower bound.
 """
 
 from __future__ import annotations
