@@ -18,6 +18,7 @@ from aldlan_model.reports.numfmt import money, number
 from aldlan_model.scenario import Scenario
 
 METRICS = MONEY_LINES
+TARGET_METRICS = ("share", "locations_needed")
 
 
 @dataclass
@@ -41,6 +42,8 @@ class Explanation:
     steps: list[Step] = field(default_factory=list)
     inputs: list[tuple[str, float, str | None]] = field(default_factory=list)
     lang: str = "nl"
+    kind: str = "money"  # how the value reads: money, percent or rooms
+    shown: int | None = None  # the whole euros the tables of `aldlan run` show
 
 
 class _Ctx:
@@ -58,7 +61,7 @@ class _Ctx:
         self.used[path] = None
         return float(self.row[path])
 
-    def n(self, x: float, decimals: int = 2) -> str:
+    def n(self, x: float, decimals: int = 6) -> str:
         text = number(x, self.lang, decimals)
         return text.rstrip("0").rstrip(",.") if ("," in text or "." in text) and decimals else text
 
@@ -81,7 +84,7 @@ class _Ctx:
         self.add(
             self.lab(f"ex_sym_{kind}"),
             self.lab("ex_sym_index_base", rate=rate_path, year=self.year, first=self.s.first),
-            self.lab("ex_sym_index_base", rate=self.n(rate, 4), year=self.year, first=self.s.first),
+            self.lab("ex_sym_index_base", rate=self.n(rate, 8), year=self.year, first=self.s.first),
             value,
             False,
         )
@@ -91,7 +94,7 @@ class _Ctx:
         k = int(self.d["k"])
         idx = min(k, len(self.s.ramp_up)) - 1
         value = self.d["r"]
-        self.add(self.lab("ex_sym_ramp", k=k), f"ramp_up[{idx + 1}]", self.n(value, 4), value, False)
+        self.add(self.lab("ex_sym_ramp", k=k), f"ramp_up.{idx}", self.n(value, 8), value, False)
         self.used[f"ramp_up.{idx}"] = None
         return value
 
@@ -107,9 +110,9 @@ class _Ctx:
         nums = [self.n(cnt)]
         if group != "without_indication":
             names.append(self.lab("ex_sym_served"))
-            nums.append(self.n(f, 4))
+            nums.append(self.n(f, 8))
         names += [self.lab("ex_sym_dpw"), self.lab("ex_sym_weeks"), self.lab("ex_sym_ramp", k=int(self.d["k"]))]
-        nums += [self.n(dpw), self.n(W), self.n(r, 4)]
+        nums += [self.n(dpw), self.n(W), self.n(r, 8)]
         return self.add(self.lab(f"ex_sym_{key}"), " × ".join(names), " × ".join(nums), self.d[key], False)
 
 
@@ -118,7 +121,7 @@ def _product(ctx: _Ctx, label: str, parts: list[tuple[str, float, str]]) -> floa
     value = 1.0
     for _, v, _ in parts:
         value *= v
-    fmt = {"money": ctx.m, "number": ctx.n, "factor": lambda x: ctx.n(x, 4)}
+    fmt = {"money": ctx.m, "number": ctx.n, "factor": lambda x: ctx.n(x, 8)}
     return ctx.add(label, " × ".join(n for n, _, _ in parts), " × ".join(fmt[k](v) for _, v, k in parts), value)
 
 
@@ -185,7 +188,7 @@ def _line(ctx: _Ctx, name: str) -> float:
             lab(name),
             [
                 ("costs.per_participant_dagdeel", ctx.p("costs.per_participant_dagdeel"), "money"),
-                (lab("ex_sym_P_zin") + " + PGB + " + lab("ex_sym_count_none"), total, "number"),
+                (f"({lab('ex_sym_P_zin')} + {lab('ex_sym_P_pgb')} + {lab('ex_sym_P_none')})", total, "number"),
                 (lab("ex_sym_p"), p, "factor"),
             ],
         )
@@ -290,7 +293,7 @@ def _municipality(ctx: _Ctx, name: str) -> None:
         lab("ex_sym_N_ind"),
         f"({lab('ex_sym_count_zin')} + {lab('ex_sym_count_pgb')}) × {lab('ex_sym_served')} × "
         f"{lab('ex_sym_ramp', k=int(ctx.d['k']))}",
-        f"({ctx.n(zc)} + {ctx.n(pc)}) × {ctx.n(f, 4)} × {ctx.n(r, 4)}",
+        f"({ctx.n(zc)} + {ctx.n(pc)}) × {ctx.n(f, 8)} × {ctx.n(r, 8)}",
         Ni,
         False,
     )
@@ -302,17 +305,20 @@ def _municipality(ctx: _Ctx, name: str) -> None:
         ctx.add(
             lab("ex_sym_N_none"),
             f"{lab('ex_sym_count_none')} × {lab('ex_sym_ramp', k=int(ctx.d['k']))}",
-            f"{ctx.n(nc)} × {ctx.n(r, 4)}",
+            f"{ctx.n(nc)} × {ctx.n(r, 8)}",
             Nn,
             False,
         )
         bz, bp, tr = ctx.p("tariffs.baseline.zin"), ctx.p("tariffs.baseline.pgb"), ctx.p("transport.baseline")
+        T, S = lab("ex_sym_t"), lab("ex_sym_substitution")
+        PZ, PP, PN = lab("ex_sym_P_zin"), lab("ex_sym_P_pgb"), lab("ex_sym_P_none")
+        NI, NN = lab("ex_sym_N_ind"), lab("ex_sym_N_none")
         sym = (
-            f"{lab('ex_sym_baseline_zin')} × t × (P_zin + s × P_none) + {lab('ex_sym_baseline_pgb')} × t × P_pgb"
-            f" + {lab('ex_sym_transport_baseline')} × t × (P_zin + P_pgb + s × P_none)"
-            f" + {lab('ex_sym_assessment')} × t × (N_ind + s × N_none)"
+            f"{lab('ex_sym_baseline_zin')} × {T} × ({PZ} + {S} × {PN}) + {lab('ex_sym_baseline_pgb')} × {T} × {PP}"
+            f" + {lab('ex_sym_transport_baseline')} × {T} × ({PZ} + {PP} + {S} × {PN})"
+            f" + {lab('ex_sym_assessment')} × {T} × ({NI} + {S} × {NN})"
         )
-        f4 = lambda x: ctx.n(x, 4)  # noqa: E731
+        f4 = lambda x: ctx.n(x, 8)  # noqa: E731
         num = (
             f"{ctx.m(bz)} × {f4(tix)} × ({ctx.n(Pz)} + {f4(s_)} × {ctx.n(Pn)}) + {ctx.m(bp)} × {f4(tix)} × {ctx.n(Pp)}"
             f" + {ctx.m(tr)} × {f4(tix)} × ({ctx.n(Pz)} + {ctx.n(Pp)} + {f4(s_)} × {ctx.n(Pn)})"
@@ -322,13 +328,15 @@ def _municipality(ctx: _Ctx, name: str) -> None:
     else:
         tr = ctx.p("transport.buurtkamer")
         _line(ctx, "subsidy")
+        T = lab("ex_sym_t")
         sym = (
             f"{lab('income_zin')} + {lab('income_pgb')} + {lab('subsidy')} + "
-            f"{lab('ex_sym_transport_buurtkamer')} × t × (P_zin + P_pgb) + {lab('ex_sym_assessment')} × t × N_ind"
+            f"{lab('ex_sym_transport_buurtkamer')} × {T} × ({lab('ex_sym_P_zin')} + {lab('ex_sym_P_pgb')})"
+            f" + {lab('ex_sym_assessment')} × {T} × {lab('ex_sym_N_ind')}"
         )
         num = (
             f"{ctx.m(ctx.L['income_zin'])} + {ctx.m(ctx.L['income_pgb'])} + {ctx.m(ctx.L['subsidy'])} + "
-            f"{ctx.m(tr)} × {ctx.n(tix, 4)} × ({ctx.n(Pz)} + {ctx.n(Pp)}) + {ctx.m(a)} × {ctx.n(tix, 4)} × {ctx.n(Ni)}"
+            f"{ctx.m(tr)} × {ctx.n(tix, 8)} × ({ctx.n(Pz)} + {ctx.n(Pp)}) + {ctx.m(a)} × {ctx.n(tix, 8)} × {ctx.n(Ni)}"
         )
         ctx.used.update({"tariffs.buurtkamer.zin": None, "tariffs.buurtkamer.pgb": None})
         ctx.add(lab("scenario"), sym, num, ctx.L["scenario"])
@@ -352,10 +360,13 @@ def explain(
         return _explain_plan(scenario, result, metric, year, lang, location)
     if location is not None:
         raise UsageError("--location applies to plans (a scenario whose locations are a list of rooms)")
+    if metric in TARGET_METRICS:
+        return _explain_target(scenario, result, metric, lang)
     if metric not in METRICS:
-        hint = suggest(metric, list(METRICS))
+        choices = [*METRICS, *TARGET_METRICS]
+        hint = suggest(metric, choices)
         extra = f"; did you mean '{hint}'?" if hint else ""
-        raise UsageError(f"unknown metric {metric!r}{extra} (choose one of: {', '.join(METRICS)})")
+        raise UsageError(f"unknown metric {metric!r}{extra} (choose one of: {', '.join(choices)})")
     year = scenario.target_year if year is None else int(year)
     try:
         ctx = _Ctx(scenario, result, year, lang)
@@ -380,6 +391,7 @@ def explain(
         _municipality(ctx, metric)
     elif metric == "savings":
         _sum_step(ctx, t("savings", lang), ["baseline", "scenario"], ["+", "−"])
+        rule += " " + t("ex_see_also", lang)
     elif metric == "cumulative_savings":
         per_year = result.per_location["savings"][0, : ctx.j + 1]
         ctx.add(
@@ -391,6 +403,8 @@ def explain(
     sources = flatten(scenario)
     inputs = [(path, float(ctx.row[path]), sources[path].source if path in sources else None) for path in ctx.used]
     locations = int(ctx.row["locations"])
+    from aldlan_model.reports.build import rounded_lines  # the tables' own rounding
+
     return Explanation(
         metric=metric,
         label=t(metric, lang),
@@ -402,10 +416,40 @@ def explain(
         steps=ctx.steps,
         inputs=inputs,
         lang=lang,
+        shown=rounded_lines(result)[metric][ctx.j],
     )
 
 
+def _explain_target(scenario: Scenario, result: Result, metric: str, lang: str) -> Explanation:
+    """The share of the target and the rooms needed, in the target year."""
+    year = int(result.target["year"][0])
+    amount = float(result.target["amount"][0])
+    savings = float(result.target["savings"][0])
+    per_room = float(result.target["savings_per_location"][0])
+    locations = int(result.table["locations"].iloc[0])
+    m = lambda x: money(x, lang, decimals=2)  # noqa: E731
+    source = scenario.target.amount.source
+    inputs = [("target.amount", amount, source), ("locations", float(locations), scenario.locations.source)]
+    if metric == "share":
+        value = float(result.target["share"][0])
+        steps = [Step(t("target_share", lang), f"{t('savings', lang)} {year} / target.amount",
+                      f"{m(savings)} / {m(amount)}", value, money=False)]
+        return Explanation(metric, t("target_share", lang), year, value, value, 1, t("ex_rule_share", lang),
+                           steps, inputs, lang, kind="percent")
+    value = float(result.target["locations_needed"][0])
+    steps = [Step(t("savings", lang) + f" {year} " + t("ex_per_location", lang),
+                  f"{t('savings', lang)} / {t('locations', lang)}", f"{m(savings)} / {locations}", per_room)]
+    if per_room > 0.005:
+        steps.append(Step(t("locations_needed", lang), f"⌈ target.amount / {t('savings', lang)} "
+                          f"{t('ex_per_location', lang)} ⌉", f"⌈ {m(amount)} / {m(per_room)} ⌉ = "
+                          f"⌈ {number(amount / per_room, lang, 4)} ⌉", value, money=False))
+    return Explanation(metric, t("locations_needed", lang), year, value, value, 1, t("ex_rule_locations_needed", lang),
+                       steps, inputs, lang, kind="rooms")
+
+
 def _explain_plan(plan, result: Result, metric: str, year: int | None, lang: str, location: str | None) -> Explanation:
+    if location is None and metric in TARGET_METRICS:
+        return _explain_target(plan.base, result, metric, lang)  # the plan's totals, its rooms counted
     if location is not None:
         room = plan.location(location)
         part = result.parts[plan.locations.index(room)]

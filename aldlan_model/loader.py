@@ -69,7 +69,10 @@ def read_document(path: str | os.PathLike[str], _seen: tuple[Path, ...] = ()) ->
     try:
         real = target.resolve(strict=True)
     except FileNotFoundError:
-        raise fail(f"file not found: {_shown(target)}") from None
+        near = [c for c in (target.with_name(target.name + ".yaml"), target.with_name(target.name + ".yml"))
+                if c.is_file()]
+        hint = f"; did you mean {os.path.basename(near[0])!r}?" if near else ""
+        raise fail(f"file not found: {_shown(target)}{hint}") from None
     except RuntimeError:  # Python < 3.13 on a symbolic link loop
         raise fail(f"cannot follow {ref} (a symbolic link loop?)") from None
     except OSError as exc:
@@ -87,7 +90,11 @@ def read_document(path: str | os.PathLike[str], _seen: tuple[Path, ...] = ()) ->
         raise fail(f"{ref} is not a regular file (a device or pipe?), not a scenario file")
     parent = read_document(target, chain)
     merged = merge(parent.data, data)
-    return Document(shown, merged, merge_locs(parent.locs, locs, data), [shown, *parent.chain])
+    merged_locs = merge_locs(parent.locs, locs, data)
+    if "description" not in data:  # a description describes its own file, not the files built on it
+        merged.pop("description", None)
+        merged_locs.pop(("description",), None)
+    return Document(shown, merged, merged_locs, [shown, *parent.chain])
 
 
 NUMBER_KEYS = frozenset({"value", "low", "mode", "high"})
@@ -240,7 +247,9 @@ def validate_document(doc: Document) -> Scenario:
     try:
         scenario = Scenario.model_validate(doc.data)
     except ValidationError as exc:
-        raise ScenarioError(_problems(doc, exc)) from None
+        found = _problems(doc, exc)
+        found.sort(key=lambda p: (p.file != doc.file, p.file, p.line or 0, p.col or 0))  # in reading order
+        raise ScenarioError(found) from None
     problems = [_problem(doc, path, msg) for path, msg in cross_checks(scenario)]
     if problems:
         raise ScenarioError(problems)

@@ -39,6 +39,20 @@ def fmt_number(x: Any) -> str:
     return repr(x) if isinstance(x, float) else str(x)
 
 
+def _text_hint(text: str) -> str:
+    """What a Dutch writer probably meant by a number written as text."""
+    import re
+
+    t = text.strip().replace("€", "").replace("%", "").strip()
+    if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", t):
+        return f"; write it without thousands separators and with a decimal point: {t.replace('.', '').replace(',', '.')}"
+    if re.fullmatch(r"-?\d+,\d+", t):
+        return f"; write decimals with a point: {t.replace(',', '.')}"
+    if re.fullmatch(r"-?\d+(\.\d+)?", t):
+        return f"; remove the quotes: {t}"
+    return ""
+
+
 def strict_number(x: Any) -> float:
     """Accept ints and floats only: no booleans, no quoted numbers, nothing infinite."""
     if isinstance(x, bool):
@@ -47,7 +61,7 @@ def strict_number(x: Any) -> float:
         )
     if isinstance(x, str):
         raise PydanticCustomError(
-            "number_type", "expected a number, got the text {raw}", {"raw": repr(x)}
+            "number_type", "expected a number, got the text {raw}{hint}", {"raw": repr(x), "hint": _text_hint(x)}
         )
     if not isinstance(x, int | float):
         kind = "a list" if isinstance(x, list) else "a mapping" if isinstance(x, dict) else "nothing"
@@ -180,10 +194,13 @@ def bounded(
                 (lt, lambda a, b: a < b, "<"),
             ):
                 if bound is not None and not ok(v, bound):
+                    hint = ""
+                    if sign == "≤" and bound == 1 and 2 <= v <= 100:
+                        hint = f" (a fraction: write {fmt_number(v)} % as {fmt_number(v / 100)})"
                     raise PydanticCustomError(
                         "bound",
-                        "{p}must be {sign} {b}, got {v}",
-                        {"p": prefix, "sign": sign, "b": fmt_number(bound), "v": fmt_number(v)},
+                        "{p}must be {sign} {b}, got {v}{hint}",
+                        {"p": prefix, "sign": sign, "b": fmt_number(bound), "v": fmt_number(v), "hint": hint},
                     )
         return n
 

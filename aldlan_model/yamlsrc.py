@@ -296,6 +296,9 @@ def _bad_key(node: yaml.Node) -> str:
         return f"keys must be words, got {node.value!r} (YAML reads it as yes/no; quote it)"
     if node.tag.endswith(":null"):
         return "keys must be words, got an empty key"
+    if node.tag.endswith((":int", ":float")):
+        return (f"keys must be words, got {node.value!r} — inside {{ }} a comma separates entries, "
+                "so write decimals with a point (30.51, not 30,51)")
     return f"keys must be words, got {node.value!r}"
 
 

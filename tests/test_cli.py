@@ -135,3 +135,21 @@ def test_schema_is_json_and_matches_docs():
 def test_usage_error_exit_2(example):
     assert invoke("run").exit_code == 2
     assert invoke("run", str(example), "--format", "nope").exit_code == 2
+
+
+def test_explain_share_and_locations_needed(example):
+    s = load_scenario(example)
+    r = compute(s)
+    savings = float(r.target["savings"][0])
+    out = invoke("explain", str(example), "locations_needed").output
+    # ⌈ 3,600,000 / savings ⌉ rooms, the same number `run` reports
+    assert f"Uitkomst: {int(r.target['locations_needed'][0])} buurtkamers" in out
+    assert money(savings, "nl", decimals=2) in out
+    out = invoke("explain", str(example), "share", "--lang", "en").output
+    assert f"{savings / 3_600_000 * 100:.2f}%" in out
+
+
+def test_explain_formula_reproduces_with_a_calculator(example):
+    # 2025 is six years after 2019: the tariff index is printed with enough decimals
+    out = invoke("explain", str(example), "income_zin", "--year", "2025").output
+    assert "1,12616242" in out  # 1.02 ** 6 = 1.126162419264

@@ -57,6 +57,8 @@ def test_line_and_column_of_a_negative_count(tmp_path):
         ("costs: {housing: -1}\n", "costs.housing: must be ≥ 0, got -1"),
         ("municipality: {substitution: -0.1}\n", "municipality.substitution: must be ≥ 0, got -0.1"),
         ("indexation: {wages: 1.5}\n", "indexation.wages: must be ≤ 1, got 1.5"),
+        ("municipality: {substitution: 25}\n",
+         "municipality.substitution: must be ≤ 1, got 25 (a fraction: write 25 % as 0.25)"),
         ("staff: [{kind: professional, fte: 1, salary: 30000, employer_charges: 1.6}]\n",
          "staff.0.employer_charges: must be ≤ 1.5, got 1.6"),
     ],
@@ -150,7 +152,10 @@ def test_duplicate_keys(tmp_path):
 @pytest.mark.parametrize(("raw", "message"), [
     ("yes", "expected a number, got 'yes' (YAML reads it as yes/no)"),
     ("off", "expected a number, got 'off' (YAML reads it as yes/no)"),
-    ('"3"', "expected a number, got the text '3'"),
+    ('"3"', "expected a number, got the text '3'; remove the quotes: 3"),
+    ('"30,5"', "expected a number, got the text '30,5'; write decimals with a point: 30.5"),
+    ('"1.000"', "expected a number, got the text '1.000'; "
+                "write it without thousands separators and with a decimal point: 1000"),
     (".nan", "must be a finite number, got nan"),
 ])
 def test_yaml_surprises_are_errors(tmp_path, raw, message):
@@ -265,3 +270,12 @@ def test_set_word_on_a_sourced_number(tmp_path):
     # a number keeps the source it replaces
     s = load_scenario(path, ["income.subsidy=5000"])
     assert (s.income.subsidy.point, s.income.subsidy.source) == (5000, "begroting")
+
+
+def test_description_is_not_inherited(tmp_path):
+    write(tmp_path, "base.yaml", MINIMAL + "description: Gedeelde aannames\n")
+    assert load_scenario(tmp_path / "base.yaml").description == "Gedeelde aannames"
+    child = write(tmp_path, "child.yaml", "extends: base.yaml\nname: Kind\n")
+    assert load_scenario(child).description is None
+    own = write(tmp_path, "own.yaml", "extends: base.yaml\nname: Kind\ndescription: Eigen\n")
+    assert load_scenario(own).description == "Eigen"

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import math
+
 from aldlan_model.explain import Explanation
 from aldlan_model.reports.labels import t
-from aldlan_model.reports.numfmt import money, number
+from aldlan_model.reports.numfmt import money, number, percent
 
 
 def _trim(text: str) -> str:
@@ -21,22 +23,29 @@ def render_explanation(ex: Explanation) -> str:
     lang = ex.lang
     lines = [t("ex_title", lang, metric=ex.label, year=ex.year), "", ex.rule, ""]
     for i, step in enumerate(ex.steps, 1):
-        shown = money(step.value, lang, decimals=2) if step.money else _trim(number(step.value, lang, 4))
+        shown = money(step.value, lang, decimals=2) if step.money else _trim(number(step.value, lang, 8))
         lines.append(f"{i}. {step.label}")
         lines.append(f"   = {step.symbolic}")
         lines.append(f"   = {step.numeric}")
         lines.append(f"   = {shown}")
     lines.append("")
-    per = money(ex.per_location, lang, decimals=2)
-    if ex.locations != 1:
-        lines.append(f"{t('ex_value', lang)}: {per} {t('ex_per_location', lang)} × {ex.locations} "
-                     f"({t('ex_locations', lang)}) = {money(ex.value, lang, decimals=2)}")
+    if ex.kind == "percent":
+        lines.append(f"{t('ex_value', lang)}: {percent(ex.value, lang, 2)}")
+    elif ex.kind == "rooms":
+        shown = t("not_applicable", lang) if math.isnan(ex.value) else f"{number(ex.value, lang)} {t('ex_rooms', lang)}"
+        lines.append(f"{t('ex_value', lang)}: {shown}")
     else:
-        lines.append(f"{t('ex_value', lang)}: {money(ex.value, lang, decimals=2)}")
-    lines.append(f"   ({money(ex.value, lang)})")
+        per = money(ex.per_location, lang, decimals=2)
+        if ex.locations != 1:
+            lines.append(f"{t('ex_value', lang)}: {per} {t('ex_per_location', lang)} × {ex.locations} "
+                         f"({t('ex_locations', lang)}) = {money(ex.value, lang, decimals=2)}")
+        else:
+            lines.append(f"{t('ex_value', lang)}: {money(ex.value, lang, decimals=2)}")
+        if ex.shown is not None:
+            lines.append(f"   ({t('ex_in_tables', lang)}: {money(ex.shown, lang)})")
     if ex.inputs:
         lines += ["", t("ex_inputs", lang) + ":"]
         for path, value, source in ex.inputs:
-            lines.append(f"  {path} = {_trim(number(value, lang, 4))}"
+            lines.append(f"  {path} = {_trim(number(value, lang, 8))}"
                          f"  [{source or t('ex_source_none', lang)}]")
     return "\n".join(lines)

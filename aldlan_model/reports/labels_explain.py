@@ -1,6 +1,11 @@
 """Labels of ``aldlan explain`` (nl and en must have the same keys); merged into labels.NL/EN."""
 
 NL: dict[str, str] = {
+    "ex_see_also": "Hoe die twee zijn opgebouwd: aldlan explain BESTAND baseline en aldlan explain BESTAND scenario.",
+    "ex_rule_share": "Het deel van het doel is de besparing in het doeljaar (alle buurtkamers samen) gedeeld door het besparingsdoel.",
+    "ex_rule_locations_needed": "Het aantal benodigde buurtkamers is het doel gedeeld door de besparing van één buurtkamer in het doeljaar, naar boven afgerond. Zonder besparing (een halve cent of minder) is er geen aantal.",
+    "ex_in_tables": "in de tabellen",
+    "ex_rooms": "buurtkamers",
     "ex_title": "Hoe is {metric} in {year} berekend?",
     "ex_value": "Uitkomst",
     "ex_inputs": "Gebruikte invoer",
@@ -55,6 +60,11 @@ NL: dict[str, str] = {
 }
 
 EN: dict[str, str] = {
+    "ex_see_also": "How those two are built: aldlan explain FILE baseline and aldlan explain FILE scenario.",
+    "ex_rule_share": "The share of the target is the savings in the target year (all buurtkamers together) divided by the savings target.",
+    "ex_rule_locations_needed": "The number of buurtkamers needed is the target divided by one buurtkamer's savings in the target year, rounded up. Without savings (half a cent or less) there is no number.",
+    "ex_in_tables": "in the tables",
+    "ex_rooms": "buurtkamers",
     "ex_title": "How was {metric} in {year} computed?",
     "ex_value": "Result",
     "ex_inputs": "Inputs used",
