@@ -45,7 +45,8 @@ def _text_hint(text: str) -> str:
 
     t = text.strip().replace("€", "").replace("%", "").strip()
     if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", t):
-        return f"; write it without thousands separators and with a decimal point: {t.replace('.', '').replace(',', '.')}"
+        plain = t.replace(".", "").replace(",", ".")
+        return f"; write it without thousands separators and with a decimal point: {plain}"
     if re.fullmatch(r"-?\d+,\d+", t):
         return f"; write decimals with a point: {t.replace(',', '.')}"
     if re.fullmatch(r"-?\d+(\.\d+)?", t):
