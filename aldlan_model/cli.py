@@ -80,6 +80,15 @@ def handled() -> Iterator[None]:
         _internal(exc)
 
 
+def show_notes(model: object) -> None:
+    """Print the notes of a loaded scenario or plan on stderr (they never change the exit code)."""
+    from aldlan_model.notes import notes_of
+
+    console = err_console()
+    for note in notes_of(model):
+        console.print(f"[yellow]note:[/yellow] {escape(str(note))}", markup=True, highlight=False)
+
+
 def _internal(exc: BaseException) -> None:
     if _state["debug"]:
         raise exc
@@ -131,6 +140,7 @@ def validate(
                     err.print(f"  {problem}", markup=False, highlight=False)
                 continue
             out.print(f"[green]✓[/green] {escape(one_line(f'{f}: {s.name}'))}", markup=True, highlight=False)
+            show_notes(s)
     if bad:
         raise typer.Exit(2)
 
@@ -196,6 +206,7 @@ def run(
 
     with handled():
         scenario = load_model(file, set_ or [])
+        show_notes(scenario)
         result = run_model(scenario)
         def report(year_cols: int):  # each format picks its table width
             return run_report(scenario, result, lang.value, year_cols=year_cols)

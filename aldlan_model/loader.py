@@ -255,6 +255,9 @@ def validate_document(doc: Document) -> Scenario:
         raise ScenarioError(problems)
     object.__setattr__(scenario, "__source_file__", doc.file)
     object.__setattr__(scenario, "__overrides__", list(doc.overrides))
+    from aldlan_model.notes import notes_for  # notes build on the loader
+
+    object.__setattr__(scenario, "__notes__", notes_for(doc, scenario))
     return scenario
 
 

@@ -196,7 +196,7 @@ def bounded(
             ):
                 if bound is not None and not ok(v, bound):
                     hint = ""
-                    if sign == "≤" and bound == 1 and 2 <= v <= 100:
+                    if sign == "≤" and bound == 1 and 2 < v <= 100:
                         hint = f" (a fraction: write {fmt_number(v)} % as {fmt_number(v / 100)})"
                     raise PydanticCustomError(
                         "bound",

@@ -279,3 +279,17 @@ def test_description_is_not_inherited(tmp_path):
     assert load_scenario(child).description is None
     own = write(tmp_path, "own.yaml", "extends: base.yaml\nname: Kind\ndescription: Eigen\n")
     assert load_scenario(own).description == "Eigen"
+
+
+def test_notes_for_values_that_are_probably_mistakes(tmp_path):
+    from aldlan_model.notes import notes_of
+
+    path = write(tmp_path, "x.yaml", MINIMAL + "costs: {housing: 12.000}\nparticipants: {zin: {count: 12}}\n")
+    s = load_scenario(path)  # valid: notes never stop a run
+    assert s.costs.housing.point == 12.0
+    assert [str(n) for n in notes_of(s)] == [
+        f"{path}:8:9: costs.housing: 12.000 is read as 12 (in YAML a point is a decimal point); "
+        "if you meant 12 thousand, write 12000",
+        f"{path}:9:16: participants.zin.dagdelen_per_week: 12 participants but 0 dagdelen per week: "
+        "they attend nothing (dagdelen_per_week defaults to 0)",
+    ]
