@@ -178,7 +178,9 @@ def run_report(
             Row(t("volunteer_share", lang), [float(st["volunteer_share"][v])], kind="percent"),
             Row(t("indicated_per_professional", lang), [float(st["indicated_per_professional"][v])], kind="number1"),
             Row(t("norm", lang), [float(st["norm"][v])], kind="number1"),
-            Row(t("served_share", lang), [float(st["served_share"][v])], kind="percent"),
+            # with no indicated participants there is nobody to serve: "–", not 100 %
+            Row(t("served_share", lang), [float(st["served_share"][v]) if st["demand"][v] > 0 else None],
+                kind="percent"),
         ],
         kinds=["number1"],
         notes=sources_for(scenario, TABLE_INPUTS["staffing"]),
