@@ -39,17 +39,20 @@ def compare(
     """
     from aldlan_model.analysis.compare import compare as run_compare
     from aldlan_model.analysis.overrides import parse_variants
-    from aldlan_model.reports.compare_report import MAX_COLUMNS, compare_dict, compare_report
+    from aldlan_model.reports.compare_report import compare_dict, compare_report
     from aldlan_model.reports.output import emit
+    from aldlan_model.reports.termfit import FIT
 
     with handled():
         comparison = run_compare(parse_variants(items), set_ or [], year)
+        width = terminal_width(output)
 
-        def report(cols: int):  # 6 columns a table in the terminal and documents; spreadsheets all
+        def report(cols: int):  # the terminal: as many columns as fit; documents 6; spreadsheets all
+            if cols == FIT:
+                return compare_report(comparison, lang.value, years=years, width=width)
             return compare_report(comparison, lang.value, years=years, columns=cols)
 
-        emit(report, compare_dict(comparison, lang.value), fmt=format, output=output, force=force,
-             year_cols=MAX_COLUMNS)
+        emit(report, compare_dict(comparison, lang.value), fmt=format, output=output, force=force, year_cols=FIT)
 
 
 @app.command()
@@ -60,7 +63,8 @@ def solve(
         help="The number to solve for, e.g. participants.zin.count, tariffs.buurtkamer.zin, locations.")],
     goal: Annotated[str, typer.Option(
         "--goal", metavar="METRIC=VALUE", show_default=False,
-        help="What to reach, e.g. result=0 or savings=3600000. METRIC: savings, cumulative_savings, result, "
+        help="What to reach, e.g. result=0 or savings=3600000 (at least; cost, subsidy, baseline and scenario: "
+             "at most; or write >= or <=). METRIC: savings, cumulative_savings, result, "
              "cost, income, subsidy, baseline, scenario or share (savings / target).")],
     year: YearOpt = None,
     set_: SetOpt = None,
@@ -71,8 +75,12 @@ def solve(
 ) -> None:
     """Goal seek: the value of one number at which a figure reaches a goal (in the target year or --year).
 
-    Whole numbers (locations, years) give the smallest whole value that reaches the goal.
-    Numbers without an upper bound are searched up to 1,000,000,000.
+    A goal is one-sided: savings, share, result and income at least the goal; cost, subsidy, baseline
+    and scenario at most (or write METRIC>=VALUE / METRIC<=VALUE). Whole numbers (locations, years)
+    give the boundary of the values that reach the goal: the smallest when the figure rises with the
+    number, the largest ("up to and including") when it falls. Other numbers give the exact value where
+    the figure crosses the goal, searched up to 1,000,000,000 when they have no upper bound.
+    Plans (locations as a list of rooms) are refused: compare a plan with itself instead.
 
     \b
     Example, break-even number of ZIN participants:
@@ -87,8 +95,8 @@ def solve(
     from aldlan_model.reports.solve_report import solve_dict, solve_report
 
     with handled():
-        metric, value = parse_goal(goal)
-        solution = run_solve(read_document(file), vary.strip(), metric, value, year, set_ or [])
+        metric, value, side = parse_goal(goal)
+        solution = run_solve(read_document(file), vary.strip(), metric, value, year, set_ or [], side)
         emit(solve_report(solution, lang.value), solve_dict(solution), fmt=format, output=output, force=force)
 
 
@@ -108,7 +116,7 @@ def sweep(
     force: ForceOpt = False,
     lang: LangOpt = Lang.nl,
 ) -> None:
-    """Sweep one or two numbers over a grid; cells that reach the goal are marked ✓.
+    """Sweep one or two numbers over a grid; cells that reach the goal are marked ✓. Not for plans.
 
     At most 1,000,000 points (json, csv); a terminal table shows at most 100 rows × 24 columns.
     csv: a line per point; json: {"metric", "year", "parameters": [{"path", "values"}], "values", "marked"}.
@@ -121,7 +129,8 @@ def sweep(
     from aldlan_model.analysis.sweep import sweep as run_sweep
     from aldlan_model.loader import read_document
     from aldlan_model.reports.output import DOCUMENTS, emit, resolve_format
-    from aldlan_model.reports.sweep_report import COLUMNS, sweep_csv, sweep_report
+    from aldlan_model.reports.sweep_report import sweep_csv, sweep_report
+    from aldlan_model.reports.termfit import FIT
 
     with handled():
         name = resolve_format(format, output)
@@ -131,10 +140,24 @@ def sweep(
             _write_csv(sweep_csv(grid, lang.value), output, force)
             return
 
-        def report(cols: int):  # 4 columns a table in the terminal, 6 in documents, spreadsheets all
-            return sweep_report(grid, lang.value, columns=cols)
+        width = terminal_width(output)
 
-        emit(report, grid_dict(grid), fmt=name, output=output, force=force, year_cols=COLUMNS)
+        def report(cols: int):  # the terminal: as many columns as fit; documents 6; spreadsheets all
+            return sweep_report(grid, lang.value, width=width) if cols == FIT else sweep_report(grid, lang.value,
+                                                                                                columns=cols)
+
+        emit(report, grid_dict(grid), fmt=name, output=output, force=force, year_cols=FIT)
+
+
+def terminal_width(output: Path | None) -> int:
+    """The width a table for ``--format table`` gets: the console's, or that of a ``.txt`` file."""
+    if output is not None:
+        from aldlan_model.reports.output import TEXT_WIDTH
+
+        return TEXT_WIDTH
+    from rich.console import Console
+
+    return Console().width
 
 
 def _write_csv(text: str, output: Path | None, force: bool) -> None:

@@ -19,7 +19,7 @@ class ChartKind(str, Enum):  # noqa: UP042 - Typer shows the values of a str Enu
 
 @app.command()
 def chart(
-    files: Annotated[list[Path], typer.Argument(help="Scenario files, one line or bar group each.",
+    files: Annotated[list[Path], typer.Argument(help="Scenario or plan files, one line or bar group each.",
                                                 show_default=False)],
     output: Annotated[Path, typer.Option("--output", "-o", show_default=False,
                                          help="The chart file: .png, .svg or .pdf (never overwrites without "
@@ -33,18 +33,19 @@ def chart(
 ) -> None:
     """Draw a chart of scenarios side by side, ready for a letter (readable in black and white).
 
+    A plan (locations as a list of rooms) is drawn as its totals over all rooms.
+
     Example: aldlan chart scenarios/aldlan-mix.yaml scenarios/commercial.yaml -o besparing.png
     """
-    from aldlan_model.engine import run as compute
+    from aldlan_model.api import load_model, run_model
     from aldlan_model.fileio import write_output
-    from aldlan_model.loader import load_scenario
     from aldlan_model.reports.charts import chart_format, render_chart
 
     with handled():
         fmt = chart_format(output)
         items = []
         for f in files:
-            scenario = load_scenario(f, set_ or [])
-            items.append((scenario, compute(scenario)))
+            model = load_model(f, set_ or [])  # a scenario, or a plan of several rooms (its totals)
+            items.append((model, run_model(model)))
         written = write_output(output, render_chart(items, kind.value, lang.value, fmt), force=force)
         typer.echo(f"\u2713 wrote {written}", err=True)

@@ -13,6 +13,7 @@ from aldlan_model.cli import app
 from aldlan_model.engine import run
 from aldlan_model.errors import UsageError
 from aldlan_model.loader import load_scenario
+from aldlan_model.reports import docparts
 from aldlan_model.reports.build import rounded_lines
 from aldlan_model.reports.compare_report import best_column, compare_report
 from aldlan_model.reports.jsonout import run_dict
@@ -156,3 +157,100 @@ def test_cli_errors_exit_2(simple, args, message):
 def test_cli_missing_file_exits_2(tmp_path):
     res = runner.invoke(app, ["compare", str(tmp_path / "nope.yaml")])
     assert res.exit_code == 2
+
+
+FIVE = [str(SCENARIOS / f) for f in ("aldlan-mix.yaml", "volunteers-only.yaml", "commercial.yaml",
+                                     "leeuwarden-kamers.yaml", "leeuwarden-kamers-professionals.yaml")]
+
+
+def terminal_tables(text: str) -> list[dict[str, list[str]]]:
+    """The tables of a terminal rendering: per table, each column header → its values, top to bottom
+    (a row whose label wraps has its values on its first line)."""
+    tables: list[dict[str, list[str]]] = []
+    lines = text.splitlines()
+    i = 0
+    while i < len(lines):
+        if "┃" not in lines[i]:
+            i += 1
+            continue
+        headers: list[str] = []
+        while "┃" in lines[i]:  # a long header wraps over several lines
+            parts = [p.strip() for p in lines[i].split("┃")[1:]]
+            headers = parts if not headers else [
+                (h + ("" if h.endswith("-") else " ") + p).strip() if p else h for h, p in zip(headers, parts,
+                                                                                                   strict=True)]
+            i += 1
+        i += 1  # the rule under the header
+        columns: dict[str, list[str]] = {h: [] for h in headers}
+        while i < len(lines) and "│" in lines[i]:
+            cells = [c.strip() for c in lines[i].split("│")[1:]]
+            if any(cells):
+                for h, c in zip(headers, cells, strict=True):
+                    columns[h].append(c)
+            i += 1
+        tables.append(columns)
+    return tables
+
+
+@pytest.mark.parametrize(("files", "width"), [(FIVE, 80), (SHIPPED, 60), (FIVE, 100)])
+def test_cli_terminal_shows_every_value_whole_within_the_width(files, width):
+    res = runner.invoke(app, ["compare", *files, "--years"], env={"COLUMNS": str(width)})
+    assert res.exit_code == 0, res.output
+    assert max(len(line) for line in res.stdout.splitlines()) <= width
+    # what every cell should read, marks included: the same report as one table per kind
+    whole = compare_report(compare(parse_variants(files)), years=True, columns=len(files))
+    shown = terminal_tables(res.stdout)
+    for expected in whole.tables:
+        cells = docparts.cells(expected, "nl")
+        for ci, name in enumerate(expected.columns):
+            want = [row[ci].replace("\u00a0", " ") for row in cells]
+            found = [[v.replace("\u00a0", " ") for v in t[name]] for t in shown if name in t]
+            assert want in found, (name, found)
+
+
+def test_terminal_parts_are_balanced_and_keep_the_best_marks():
+    report = compare_report(compare(parse_variants(FIVE)), width=80)
+    assert [len(t.columns) for t in report.tables] == [3, 2]
+    assert [t.title for t in report.tables] == ["Tabel 1 – Scenario's vergeleken in 2021 (deel 1 van 2)",
+                                                "Tabel 2 – Scenario's vergeleken in 2021 (deel 2 van 2)"]
+    savings = [r.label for r in report.tables[0].rows].index("Besparing")
+    # the most savings (€ 419.836) is leeuwarden-kamers-professionals, the last column of the second part
+    assert savings not in report.tables[0].best and report.tables[1].best[savings] == 1
+
+
+SOURCED = SIMPLE.replace("zin: {count: 10, dagdelen_per_week: 2}",
+                         'zin: {count: {value: 10, source: "telling {who}"}, dagdelen_per_week: 2}').replace(
+    "buurtkamer: {zin: 20, pgb: 15}", 'buurtkamer: {zin: {value: 20, source: "tarieven 2021"}, pgb: 15}')
+
+
+def test_sources_deduplicated_and_definitions_apart(tmp_path):
+    a = write(tmp_path, "a.yaml", SOURCED.replace("{who}", "A"))
+    b = write(tmp_path, "b.yaml", SOURCED.replace("{who}", "B"))
+    report = compare_report(compare(parse_variants([str(a), str(b), str(a), "locations=2"])))
+    # the tariff's source is the same in all three columns: once, unmarked; the count's differs
+    assert report.tables[0].notes == [
+        "participants.zin.count: telling A (alleen a, locations=2)",
+        "participants.zin.count: telling B (alleen b)",
+        "tariffs.buurtkamer.zin: tarieven 2021",
+    ]
+    assert report.sources == report.tables[0].notes
+    assert "Gemiste besparing: wat a cumulatief meer bespaart" in report.subtitle
+    res = runner.invoke(app, ["compare", str(a), str(b), "-f", "markdown"])
+    text = res.stdout
+    block = text[text.index("Bronnen van de invoer:"):text.index("Waarschuwingen:", text.index("Bronnen"))]
+    assert "`participants.zin.count`: telling A (alleen a)" in block
+    assert "`tariffs.buurtkamer.zin`: tarieven 2021" in block
+    assert "Gemiste besparing" not in block
+    assert text.index("Gemiste besparing: wat a") < text.index("**Tabel 1")
+
+
+def test_xlsx_sheets_are_named_after_their_tables(tmp_path):
+    from openpyxl import load_workbook
+
+    for lang, names in (("nl", ["Samenvatting", "1 Scenario's vergeleken in 2021", "2 Besparing per jaar"]),
+                        ("en", ["Summary", "1 Scenarios compared in 2021", "2 Savings per year"])):
+        out = tmp_path / f"c-{lang}.xlsx"
+        res = runner.invoke(app, ["compare", *SHIPPED, "--years", "--lang", lang, "-o", str(out)])
+        assert res.exit_code == 0, res.output
+        assert load_workbook(out).sheetnames == names
+        assert all(len(n) <= 31 for n in names)

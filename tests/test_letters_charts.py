@@ -113,3 +113,52 @@ def test_cli_chart_errors(tmp_path):
     r = runner.invoke(app, ["chart", str(SCENARIO), "-o", str(tmp_path / "x.png"), "--kind", "pie"])
     assert r.exit_code == 2
     assert list(tmp_path.iterdir()) == []
+
+
+SHIPPED = Path(__file__).resolve().parent.parent / "scenarios"
+
+
+def test_cli_chart_takes_plans_as_the_docs_show(tmp_path, monkeypatch):
+    # docs/output-formats.md: aldlan chart scenarios/*.yaml -o kosten.svg --kind costs (plans among them)
+    monkeypatch.chdir(SHIPPED.parent)
+    files = sorted(str(p.relative_to(SHIPPED.parent)) for p in SHIPPED.glob("*.yaml"))
+    assert "scenarios/leeuwarden-kamers.yaml" in files
+    for kind, name in (("costs", "kosten.svg"), ("target", "buurtkamers.pdf")):
+        out = tmp_path / name
+        r = runner.invoke(app, ["chart", *files, "-o", str(out), "--kind", kind])
+        assert r.exit_code == 0, r.output
+        assert out.stat().st_size > 1000
+
+
+def test_a_plan_is_drawn_as_its_totals():
+    from aldlan_model.api import load_model, run_model
+
+    plan = load_model(SHIPPED / "leeuwarden-kamers-professionals.yaml")
+    result = run_model(plan)
+    ax = figure([(plan, result)], "savings", "nl").axes[0]
+    line = next(ln for ln in ax.get_lines() if ln.get_label() == plan.name)
+    assert list(line.get_ydata()) == list(result.lines["savings"][0])  # the sum over the nine rooms
+    # the target chart: savings 2021 € 419,836 over 9 rooms = € 46,648 a room; ceil(800,000 / 46,648) = 18
+    texts = [t.get_text() for t in figure([(plan, result)], "target", "nl").axes[0].texts]
+    assert texts == [str(int(result.target["locations_needed"][0]))] == ["18"]
+
+
+@pytest.mark.parametrize("kind", ["costs", "target"])
+def test_many_scenarios_do_not_overlap(kind):
+    from aldlan_model.api import load_model, run_model
+
+    models = [load_model(p) for p in sorted(SHIPPED.glob("*.yaml"))]
+    fig = figure([(m, run_model(m)) for m in models], kind, "nl")
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    ax = fig.axes[0]
+
+    def apart(artists):
+        boxes = [a.get_window_extent(renderer) for a in artists if a.get_text()]
+        return not any(b.overlaps(c) for i, b in enumerate(boxes) for c in boxes[i + 1:])
+
+    assert len(ax.get_xticklabels()) == 6 and apart(ax.get_xticklabels())
+    assert apart(ax.texts)  # the amounts above the bars, "n.v.t. (geen besparing)"

@@ -71,7 +71,7 @@ def test_break_even_is_out_of_reach_when_the_norm_caps_the_served_participants(s
     with pytest.raises(SolveError) as exc:
         solve(read_document(simple), "participants.zin.count", "result", 0.0)
     assert str(exc.value) == (
-        "no value of participants.zin.count from 0 to 1,000,000,000 (the search cap) brings result to €0: "
+        "no value of participants.zin.count from 0 to 1,000,000,000 (the search cap) brings result to at least €0: "
         "over that range result runs from -€74,000 to -€22,800"
     )
 
@@ -116,7 +116,7 @@ def test_whole_number_locations(simple):
 
 def test_whole_number_no_solution_reports_the_range(simple):
     # 10,000 locations save 80,000,000 at most
-    with pytest.raises(SolveError, match=r"from 1 to 10,000 brings savings to €100,000,000: over that range "
+    with pytest.raises(SolveError, match=r"from 1 to 10,000 brings savings to at least €100,000,000: over that range "
                                          r"savings runs from €8,000 to €80,000,000"):
         solve(read_document(simple), "locations", "savings", 1e8)
 
@@ -151,7 +151,10 @@ def test_tariff_that_covers_costs_in_another_year():
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("result=0", ("result", 0.0)), ("savings=3600000", ("savings", 3.6e6)), (" share = 0.5", ("share", 0.5)),
+    ("result=0", ("result", 0.0, "at_least")), ("savings=3600000", ("savings", 3.6e6, "at_least")),
+    (" share = 0.5", ("share", 0.5, "at_least")), ("cost=50000", ("cost", 50000.0, "at_most")),
+    ("subsidy=0", ("subsidy", 0.0, "at_most")), ("cost>=50000", ("cost", 50000.0, "at_least")),
+    ("result<=-100", ("result", -100.0, "at_most")),
 ])
 def test_parse_goal(text, expected):
     assert parse_goal(text) == expected
@@ -229,8 +232,8 @@ def test_cli_sentence_in_dutch_and_english(simple):
     # 800 zin = 20,000 → 25
     assert "De besparing in 2021 is € 20.000 bij participants.zin.count = 25,00." in " ".join(res.stdout.split())
     res = runner.invoke(app, ["solve", str(simple), "--vary", "locations", "--goal", "savings=100000", "--lang", "en"])
-    assert ("The smallest whole value of locations at which savings in 2021 reaches the goal of €100,000 is 13; "
-            "savings is then €104,000.") in " ".join(res.stdout.split())
+    assert ("Savings in 2021 reach the goal (at least €100,000) from locations = 13 upwards: "
+            "savings are then €104,000, at 12 €96,000.") in " ".join(res.stdout.split())
 
 
 @pytest.mark.parametrize(("args", "message"), [

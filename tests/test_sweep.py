@@ -194,3 +194,35 @@ def test_axis_values_refuses_absurd_or_broken_grids(expr, message):
     with pytest.raises(UsageError) as info:
         axis_values(axes[0][1])
     assert str(info.value) == f"--set {expr}: {message}"
+
+
+def test_captions_of_parts_name_the_column_values(simple):
+    from aldlan_model.reports.sweep_report import sweep_report
+
+    grid = sweep(read_document(simple), ["participants.zin.count=8:12:2", "locations=30:40:2"])
+    titles = [t.title for t in sweep_report(grid, columns=4).tables]
+    assert titles == [
+        "Tabel 1 – Besparing in 2021: rijen participants.zin.count, kolommen locations 30 tot en met 36",
+        "Tabel 2 – Besparing in 2021: rijen participants.zin.count, kolommen locations 38 tot en met 40",
+    ]
+    assert [t.columns for t in sweep_report(grid, columns=4).tables] == [["30", "32", "34", "36"], ["38", "40"]]
+    titles = [t.title for t in sweep_report(grid, "en", columns=5).tables]
+    assert titles[1] == "Table 2 – Savings in 2021: rows participants.zin.count, columns locations 40"
+    assert sweep_report(grid, columns=6).tables[0].title.endswith("kolommen locations")  # one table: no values
+
+
+@pytest.mark.parametrize("width", [60, 80, 120])
+def test_cli_table_shows_every_cell_whole_within_the_width(simple, width):
+    from tests.test_compare import terminal_tables
+
+    args = ["sweep", str(simple), "--set", "participants.zin.count=8:12:2", "--set", "locations=100:1000:100"]
+    res = runner.invoke(app, args, env={"COLUMNS": str(width)})
+    assert res.exit_code == 0, res.output
+    assert max(len(line) for line in res.stdout.splitlines()) <= width
+    shown = {}
+    for table in terminal_tables(res.stdout.replace("\u00a0", " ")):
+        shown.update(table)
+    # savings = 800 × zin × locations: zin 12 and 1,000 rooms save 9,600,000 (✓: at least 100,000)
+    assert list(shown) == [str(n) for n in range(100, 1000, 100)] + ["1.000"]
+    assert shown["1.000"] == ["€ 6.400.000 ✓", "€ 8.000.000 ✓", "€ 9.600.000 ✓"]
+    assert shown["100"] == ["€ 640.000 ✓", "€ 800.000 ✓", "€ 960.000 ✓"]

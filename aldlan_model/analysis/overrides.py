@@ -16,8 +16,9 @@ from pathlib import Path
 
 import numpy as np
 
-from aldlan_model.errors import UsageError
-from aldlan_model.loader import Document, apply_overrides, read_document, validate_document
+from aldlan_model.errors import Problem, ScenarioError, UsageError
+from aldlan_model.loader import Document, apply_overrides, locate, read_document, validate_document
+from aldlan_model.plan import is_plan
 from aldlan_model.scenario import Scenario
 
 
@@ -43,9 +44,24 @@ def scenario_at(doc: Document, fixed: Sequence[str], values: Mapping[str, float]
     """The validated scenario of ``doc`` with the ``fixed`` overrides, then ``values`` set."""
     values = values or {}
     doc = apply_overrides(doc, list(fixed))
+    if is_plan(doc):
+        raise plan_refused(doc)
     if "ramp_up" not in doc.data and any(p.startswith("ramp_up.") for p in values):
         doc = apply_overrides(doc, ["ramp_up=[1.0]"])  # the default, written out so ramp_up.0 has a place
     return validate_document(apply_overrides(doc, [assignment(p, v) for p, v in values.items()]))
+
+
+PLAN_REFUSED = (
+    "this file is a plan of several locations; solve and sweep vary a number of a single scenario. "
+    "To see a plan with changed values, compare it with itself: aldlan compare PLAN PLAN PATH=VALUE "
+    "(run, compare, explain, validate and chart take plans)"
+)
+
+
+def plan_refused(doc: Document) -> ScenarioError:
+    """``solve`` and ``sweep`` vary one number of one scenario: a plan's rooms each have their own."""
+    where = locate(doc, ("locations",))
+    return ScenarioError([Problem(where.file, where.line, where.col, "locations", PLAN_REFUSED)])
 
 
 @dataclass

@@ -22,14 +22,26 @@ Method (every evaluation is one vectorised :func:`~aldlan_model.engine.compute` 
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 
-from aldlan_model.analysis.metrics import check_metric, check_year, metric_values, tolerance
+from aldlan_model.analysis.metrics import (
+    AT_LEAST,
+    AT_MOST,
+    GOAL_SIDE,
+    check_metric,
+    check_year,
+    meets,
+    metric_values,
+    tolerance,
+)
 from aldlan_model.analysis.overrides import scenario_at
 from aldlan_model.analysis.paths import Bounds, bounds, check_variable, generic
+from aldlan_model.analysis.solve_region import Region, side_of, whole_answer, whole_hint
 from aldlan_model.engine import Result, compute, run
 from aldlan_model.errors import SolveError, UsageError
 from aldlan_model.loader import Document
@@ -42,37 +54,56 @@ GRID = 1001
 MAX_ROUNDS = 12
 
 
+class Goal(NamedTuple):
+    metric: str
+    value: float
+    side: str  # AT_LEAST or AT_MOST
+
+
 @dataclass
 class Solution:
     path: str
     metric: str
     goal: float
+    side: str  # AT_LEAST: the metric should be at least the goal; AT_MOST: at most
     year: int
     value: float  # the answer (a whole number for whole-number parameters)
     achieved: float  # the metric at ``value``, from a validated run
     whole: bool  # the parameter takes whole numbers only
-    exact: bool  # achieved equals the goal (to the cent); False when the metric jumps past it
-    method: str  # 'whole', 'linear' (linear over the bounds) or 'piecewise'
-    whole_value: int | None  # for counts: the smallest whole number that reaches the goal
+    exact: bool  # achieved equals the goal (to the cent)
+    meets: bool  # achieved is on the goal's side (always, except at a jump past the goal)
+    method: str  # 'whole', 'linear' (linear over the bounds), 'piecewise' or 'none' (met everywhere)
+    region: Region | None  # the values around the answer that reach the goal; None: not one-sided
+    neighbour: float | None  # whole numbers: the next value beyond the answer, which does not reach it
+    neighbour_metric: float | None
+    at_bound: str | None  # whole numbers: 'lowest' or 'highest' when the answer is a bound of the parameter
+    whole_value: int | None  # for counts solved at a fraction: the whole number next to it that reaches the goal
+    whole_side: str | None  # 'smallest' (whole_value and above reach it) or 'largest'
     current: float
     current_metric: float
+    current_meets: bool
     scenario: Scenario
     result: Result
 
 
-def parse_goal(text: str) -> tuple[str, float]:
-    """``result=0`` → ('result', 0.0); ``savings=3600000`` → ('savings', 3600000.0)."""
-    metric, sep, raw = text.partition("=")
-    if not sep:
+_GOAL = re.compile(r"^\s*([^<>=\s]*)\s*(>=|<=|=)(.*)$")
+
+
+def parse_goal(text: str) -> Goal:
+    """``result=0`` → ('result', 0.0, 'at_least'); ``cost<=50000`` → ('cost', 50000.0, 'at_most')."""
+    m = _GOAL.match(text)
+    if not m:
         raise UsageError(f"--goal expects METRIC=VALUE, e.g. result=0 or savings=3600000, got {text!r}")
-    metric = check_metric(metric.strip())
+    metric, op, raw = m.group(1), m.group(2), m.group(3).strip()
+    metric = check_metric(metric)
     try:
-        value = float(raw.strip())
+        value = float(raw)
     except ValueError:
-        raise UsageError(f"--goal {text}: {raw.strip()!r} is not a number") from None
+        raise UsageError(f"--goal {text}: {raw!r} is not a number") from None
     if not math.isfinite(value):
         raise UsageError(f"--goal {text}: the value must be a finite number")
-    return metric, value
+    side = {">=": AT_LEAST, "<=": AT_MOST}.get(op, GOAL_SIDE[metric])
+    return Goal(metric, value, side)
 
 
 class _Metric:
@@ -122,40 +153,30 @@ def _plain(x: float) -> str:
     return number(x, "en", decimals)
 
 
-def _no_solution(path: str, metric: str, goal: float, b: Bounds, m: np.ndarray) -> SolveError:
+def _no_solution(path: str, metric: str, goal: float, side: str, b: Bounds, m: np.ndarray) -> SolveError:
     fmt = (lambda x: percent(x, "en", 2)) if metric == "share" else (lambda x: money(x, "en"))
     low = f"above {_plain(b.lo)}" if b.lo_open else f"from {_plain(b.lo)}"
     if not math.isfinite(b.hi):
         high = f"to {_plain(SEARCH_CAP)} (the search cap)"
     else:
         high = f"below {_plain(b.hi)}" if b.hi_open else f"to {_plain(b.hi)}"
+    how = "at least" if side == AT_LEAST else "at most"
     return SolveError(
-        f"no value of {path} {low} {high} brings {metric} to {fmt(goal)}: "
+        f"no value of {path} {low} {high} brings {metric} to {how} {fmt(goal)}: "
         f"over that range {metric} runs from {fmt(float(np.min(m)))} to {fmt(float(np.max(m)))}"
     )
 
 
-def _solve_whole(f: _Metric, path: str, b: Bounds, goal: float, tol: float) -> float:
+def _whole_values(b: Bounds) -> np.ndarray:
     lo = math.ceil(b.lo) + (1 if b.lo_open and float(b.lo).is_integer() else 0)
     hi = math.floor(min(b.hi, SEARCH_CAP))
-    xs = np.arange(lo, hi + 1, dtype=float)
-    m = f(xs)
-    i = _first_crossing(m - goal, tol)
-    if i is None:
-        raise _no_solution(path, f.metric, goal, b, m)
-    return float(xs[i])
+    return np.arange(lo, hi + 1, dtype=float)
 
 
-def _solve_continuous(f: _Metric, path: str, b: Bounds, goal: float, tol: float, current: float) -> tuple[float, str]:
-    lo, hi = _search_range(b)
-    xs = _grid(lo, hi, current)
-    d = f(xs) - goal
-    i = _first_crossing(d, tol)
-    if i is None:
-        raise _no_solution(path, f.metric, goal, b, d + goal)
-    method = "linear" if _is_linear(xs, d, tol) else "piecewise"
+def _refine(f: _Metric, xs: np.ndarray, d: np.ndarray, i: int, goal: float, tol: float) -> float:
+    """The crossing between grid points ``i - 1`` and ``i``: exact on a linear piece, else the jump."""
     if abs(d[i]) <= tol:
-        return float(xs[i]), method
+        return float(xs[i])
     a, z = float(xs[i - 1]), float(xs[i])
     for _ in range(MAX_ROUNDS):
         xs = np.linspace(a, z, GRID)
@@ -163,16 +184,16 @@ def _solve_continuous(f: _Metric, path: str, b: Bounds, goal: float, tol: float,
         if _is_linear(xs, d, tol):
             x = a - d[0] * (z - a) / (d[-1] - d[0])
             if abs(f([x])[0] - goal) <= tol:
-                return float(min(max(x, a), z)), method
+                return float(min(max(x, a), z))
         i = _first_crossing(d, tol)
         if i is None or i == 0:  # pragma: no cover - the crossing lies inside [a, z] by construction
             break
         if abs(d[i]) <= tol:
-            return float(xs[i]), method
+            return float(xs[i])
         a, z = float(xs[i - 1]), float(xs[i])
         if z - a <= 1e-13 * max(1.0, abs(z)):
             break
-    return _snap(f, a, z, goal, tol), method  # the metric jumps past the goal here
+    return _snap(f, a, z, goal, tol)  # the metric jumps past the goal here
 
 
 def _snap(f: _Metric, a: float, z: float, goal: float, tol: float) -> float:
@@ -185,43 +206,79 @@ def _snap(f: _Metric, a: float, z: float, goal: float, tol: float) -> float:
     return float(ok[0]) if len(ok) else z
 
 
-def _whole_hint(f: _Metric, x: float, b: Bounds, goal: float, tol: float, below: bool) -> int | None:
-    """The smallest whole number at or above the crossing that still reaches the goal."""
-    xs = np.arange(max(math.ceil(b.lo), math.floor(x) - 1), math.ceil(x) + 2, dtype=float)
-    xs = xs[[b.contains(v) for v in xs]]
-    if not len(xs):
-        return None
-    d = f(xs) - goal
-    reach = (d >= -tol) if below else (d <= tol)
-    ok = xs[reach & (xs >= x - 1e-9 * max(1.0, abs(x)))]
-    return int(ok[0]) if len(ok) else None
+
+
+@dataclass
+class _Found:
+    value: float
+    method: str
+    region: Region | None
+    neighbour: float | None = None
+    neighbour_metric: float | None = None
+    at_bound: str | None = None
+
+
+def _solve_whole(f: _Metric, path: str, b: Bounds, goal: float, side: str, tol: float, current: float) -> _Found:
+    xs = _whole_values(b)
+    m = f(xs)
+    ok = meets(m, goal, side, tol)
+    if not ok.any():
+        raise _no_solution(path, f.metric, goal, side, b, m)
+    w = whole_answer(xs, m, ok, current)
+    at_bound = "lowest" if w.value == xs[0] else "highest" if w.value == xs[-1] else None
+    return _Found(w.value, "whole", w.region, w.neighbour, w.neighbour_metric, at_bound)
+
+
+def _solve_continuous(f: _Metric, path: str, b: Bounds, goal: float, side: str, tol: float,
+                      current: float) -> _Found:
+    lo, hi = _search_range(b)
+    xs = _grid(lo, hi, current)
+    m = f(xs)
+    d = m - goal
+    i = _first_crossing(d, tol)
+    if i is None:
+        if meets(m, goal, side, tol).all():  # on the goal's side everywhere: nothing to cross
+            return _Found(current, "none", Region(None, None))
+        raise _no_solution(path, f.metric, goal, side, b, m)
+    method = "linear" if _is_linear(xs, d, tol) else "piecewise"
+    x = _refine(f, xs, d, i, goal, tol)
+    ok_at_x = bool(meets(f([x])[0], goal, side, tol))
+    return _Found(x, method, side_of(xs, m, x, ok_at_x, goal, side, tol))
 
 
 def solve(doc: Document, path: str, metric: str, goal: float, year: int | None = None,
-          fixed: tuple[str, ...] | list[str] = ()) -> Solution:
-    """The value of ``path`` at which ``metric`` (in ``year``, default the target year) reaches ``goal``."""
+          fixed: tuple[str, ...] | list[str] = (), side: str | None = None) -> Solution:
+    """The value of ``path`` at which ``metric`` (in ``year``, default the target year) reaches ``goal``
+    from ``side`` (default :data:`GOAL_SIDE` of the metric)."""
     base = scenario_at(doc, fixed)
     check_metric(metric)
+    side = side or GOAL_SIDE[metric]
     check_variable(base, path)
     check_year(Structure.of(base), year)
     b = bounds(base, path)
     f = _Metric(base, path, metric, year)
     tol = tolerance(metric)
     current = float(f.row[path].iloc[0])
-    below = bool(f([b.lo if not b.lo_open else _search_range(b)[0]])[0] < goal)
     if b.whole:
-        value, method = _solve_whole(f, path, b, goal, tol), "whole"
+        found = _solve_whole(f, path, b, goal, side, tol, current)
     else:
-        value, method = _solve_continuous(f, path, b, goal, tol, current)
+        found = _solve_continuous(f, path, b, goal, side, tol, current)
+    value = found.value
     scenario = scenario_at(doc, fixed, {path: value})  # the answer is a valid scenario value
     result = run(scenario)
     achieved = float(metric_values(result, metric, year)[0])
     hint = None
     if generic(path).endswith(".count") and not float(value).is_integer():
-        hint = _whole_hint(f, value, b, goal, tol, below)
+        near = [v for v in (math.floor(value), math.ceil(value)) if b.contains(v)]
+        hint = whole_hint(dict(zip(near, f(near), strict=True)), value, goal, side, tol) if near else None
+    current_metric = float(f([current])[0])
     return Solution(
-        path=path, metric=metric, goal=goal, year=int(year if year is not None else scenario.target_year),
-        value=value, achieved=achieved, whole=b.whole, exact=abs(achieved - goal) <= tol, method=method,
-        whole_value=hint, current=current, current_metric=float(f([current])[0]),
-        scenario=scenario, result=result,
+        path=path, metric=metric, goal=goal, side=side,
+        year=int(year if year is not None else scenario.target_year), value=value, achieved=achieved,
+        whole=b.whole, exact=abs(achieved - goal) <= tol, meets=bool(meets(achieved, goal, side, tol)),
+        method=found.method, region=found.region, neighbour=found.neighbour,
+        neighbour_metric=found.neighbour_metric, at_bound=found.at_bound,
+        whole_value=None if hint is None else hint[0], whole_side=None if hint is None else hint[1],
+        current=current, current_metric=current_metric,
+        current_meets=bool(meets(current_metric, goal, side, tol)), scenario=scenario, result=result,
     )

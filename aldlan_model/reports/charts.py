@@ -18,12 +18,12 @@ from typing import Any
 
 import numpy as np
 
+from aldlan_model.api import Model
 from aldlan_model.engine import COST_LINES, INCOME_LINES, Result
 from aldlan_model.errors import UsageError
 from aldlan_model.reports.build import rounded_lines
 from aldlan_model.reports.labels import t
 from aldlan_model.reports.numfmt import money, number
-from aldlan_model.scenario import Scenario
 
 KINDS = ("savings", "costs", "target")
 FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
@@ -37,7 +37,7 @@ COST_SHADES = ["#08306b", "#2171b5", "#4292c6", "#6baed6", "#9ecae1", "#c6dbef",
 INCOME_SHADES = ["#00441b", "#238b45", "#41ab5d", "#74c476", "#a1d99b"]
 _METADATA = {"png": {"Software": None}, "svg": {"Date": None}, "pdf": {"CreationDate": None}}
 
-Item = tuple[Scenario, Result]
+Item = tuple[Model, Result]  # a scenario or a plan (whose result is the total over its rooms)
 
 
 def chart_format(path: Any) -> str:
@@ -50,8 +50,16 @@ def chart_format(path: Any) -> str:
     return FORMATS[ext]
 
 
-def _name(scenario: Scenario, width: int = 22) -> str:
+CROWDED = 4  # more scenarios than this: narrower names, upright amounts, "n.v.t." on two lines
+
+
+def _name(scenario: Model, width: int = 22) -> str:
     return "\n".join(textwrap.wrap(scenario.name, width)) or "–"
+
+
+def _name_width(n: int) -> int:
+    """Characters per line of a scenario's name under its bar: narrower as more bars share the axis."""
+    return 22 if n <= CROWDED else max(10, 84 // n)
 
 
 def _money_axis(ax: Any, lang: str) -> None:
@@ -97,6 +105,7 @@ def savings_chart(ax: Any, items: Sequence[Item], lang: str) -> None:
 
 def costs_chart(ax: Any, items: Sequence[Item], lang: str) -> None:
     width = 0.38
+    crowded = len(items) > CROWDED  # side by side the amounts would overlap: set them upright
     used = [n for n in (*COST_LINES, *INCOME_LINES)
             if any(abs(r.lines[n][0][r.year_index(_target((s, r))[0])]) > 0.5 for s, r in items)]
     shades = dict(zip(COST_LINES, COST_SHADES, strict=True)) | dict(zip(INCOME_LINES, INCOME_SHADES, strict=True))
@@ -119,14 +128,14 @@ def costs_chart(ax: Any, items: Sequence[Item], lang: str) -> None:
                 labelled.add(name)
                 bottom += value
             top = max(top, bottom)
-            ax.annotate(f"{t('chart_' + total, lang)}\n{money(shown[total][j], lang)}",
-                        (i + offset, max(bottom, 0)), xytext=(0, 2), textcoords="offset points",
-                        ha="center", va="bottom", fontsize=6.5)
+            label = f"{t('chart_' + total, lang)}{' ' if crowded else chr(10)}{money(shown[total][j], lang)}"
+            ax.annotate(label, (i + offset, max(bottom, 0)), xytext=(0, 2), textcoords="offset points",
+                        ha="center", va="bottom", fontsize=6.5, rotation=90 if crowded else 0)
         ticks.append(i)
-        ticklabels.append(f"{_name(scenario)}\n({year})")
-    ax.set_xticks(ticks, ticklabels, fontsize=8)
+        ticklabels.append(f"{_name(scenario, _name_width(len(items)))}\n({year})")
+    ax.set_xticks(ticks, ticklabels, fontsize=7 if crowded else 8)
     ax.set_xlim(-0.7, len(items) - 0.3)
-    ax.set_ylim(top=max(top, 1.0) * 1.2)
+    ax.set_ylim(top=max(top, 1.0) * (1.45 if crowded else 1.2))
     ax.set_title(t("chart_costs_title", lang))
     ax.set_ylabel(t("chart_amount", lang))
     _money_axis(ax, lang)
@@ -136,6 +145,7 @@ def costs_chart(ax: Any, items: Sequence[Item], lang: str) -> None:
 def target_chart(ax: Any, items: Sequence[Item], lang: str) -> None:
     from matplotlib.ticker import FuncFormatter, MaxNLocator
 
+    crowded = len(items) > CROWDED
     for i, (_scenario, result) in enumerate(items):
         needed = float(result.target["locations_needed"][0])
         never = not math.isfinite(needed)
@@ -143,9 +153,12 @@ def target_chart(ax: Any, items: Sequence[Item], lang: str) -> None:
         ax.bar(i, height, 0.6, color=COLOURS[i % len(COLOURS)], hatch=HATCHES[i % len(HATCHES)],
                edgecolor="black", linewidth=0.6, alpha=0.85)
         text = t("chart_never", lang) if never else number(needed, lang)
+        if crowded:
+            text = textwrap.fill(text, 12)
         ax.annotate(text, (i, height), xytext=(0, 3), textcoords="offset points", ha="center", va="bottom",
                     fontsize=9, fontweight="bold")
-    ax.set_xticks(range(len(items)), [f"{_name(s)}\n({_target((s, r))[0]})" for s, r in items], fontsize=8)
+    ax.set_xticks(range(len(items)), [f"{_name(s, _name_width(len(items)))}\n({_target((s, r))[0]})"
+                                      for s, r in items], fontsize=7 if crowded else 8)
     ax.set_xlim(-0.7, len(items) - 0.3)
     ax.margins(y=0.15)
     ax.set_ylim(bottom=0)

@@ -17,6 +17,7 @@ from aldlan_model.reports.jsonout import run_dict
 from aldlan_model.reports.labels import t
 from aldlan_model.reports.messages import warning_message
 from aldlan_model.reports.model import Report, Row, Table
+from aldlan_model.reports.termfit import FIT, fit_parts, take
 
 MAX_COLUMNS = 6  # scenario columns per table; with the label column 7, the most an A4 page holds
 
@@ -78,21 +79,14 @@ def _rows(comparison: Comparison, lang: str) -> tuple[list[Row], dict[int, int]]
     return rows, best
 
 
-def _split(key: str, title: str, labels: list[str], rows: list[Row], best: dict[int, int], size: int,
-           label_header: str = "", notes: list[str] | None = None) -> list[Table]:
-    """One table per ``size`` scenarios; best marks move with their column."""
-    tables = []
-    parts = chunks(len(labels), size)
-    for part in parts:
-        span = f" ({part.start + 1}\u2013{part.stop})" if len(parts) > 1 else ""
-        tables.append(Table(
-            key, title + span, [labels[i] for i in part],
-            [Row(r.label, [r.values[i] for i in part], kind=r.kind, total=r.total,
-                 raw=None if r.raw is None else [r.raw[i] for i in part]) for r in rows],
-            kinds=["money"] * len(part), label_header=label_header, notes=list(notes or []),
-            best={ri: ci - part.start for ri, ci in best.items() if ci in part},
-        ))
-    return tables
+def _split(tb: Table, lang: str, columns: int, width: int | None) -> list[Table]:
+    """``tb`` in parts of ``columns`` scenarios, or as many as fit ``width`` terminal columns
+    (at most ``MAX_COLUMNS``); ★ marks move with their column."""
+    parts = fit_parts(tb, lang, width, MAX_COLUMNS) if width is not None else chunks(len(tb.columns), columns)
+    if len(parts) <= 1:
+        return [tb]
+    return [take(tb, part, title=t("table_part", lang, title=tb.title, i=k, n=len(parts)))
+            for k, part in enumerate(parts, start=1)]
 
 
 def _years_rows(comparison: Comparison, lang: str) -> list[Row]:
@@ -112,6 +106,23 @@ def _years_rows(comparison: Comparison, lang: str) -> list[Row]:
     return rows
 
 
+def compare_sources(cols: list[Column], lang: str) -> list[str]:
+    """The sourced inputs of the compared scenarios: one line per distinct ``path: source``, the lines
+    of one path together; a line that holds for some columns only names them."""
+    seen: dict[str, list[str]] = {}
+    order: dict[str, int] = {}
+    for c in cols:
+        for line in sources_for(c.scenario):
+            order.setdefault(line.partition(": ")[0], len(order))
+            labels = seen.setdefault(line, [])
+            if c.label not in labels:
+                labels.append(c.label)
+    lines = sorted(seen, key=lambda line: order[line.partition(": ")[0]])  # stable: first seen first
+    return [line if len(seen[line]) == len(cols) else
+            t("compare_source_only", lang, source=line, columns=", ".join(seen[line]))
+            for line in lines]
+
+
 def _legend(c: Column, lang: str) -> str:
     if not c.variant.overrides:
         return c.scenario.name
@@ -119,22 +130,30 @@ def _legend(c: Column, lang: str) -> str:
 
 
 def compare_report(comparison: Comparison, lang: str = "nl", *, years: bool = False,
-                   today: _dt.date | None = None, columns: int = MAX_COLUMNS) -> Report:
-    """The comparison; ``columns`` scenarios per table (spreadsheets may ask for all in one)."""
+                   today: _dt.date | None = None, columns: int = MAX_COLUMNS, width: int | None = None) -> Report:
+    """The comparison; ``columns`` scenarios per table (spreadsheets may ask for all in one), or with
+    ``width`` (or ``columns=FIT``, then 80) as many as a terminal that wide shows whole."""
+    if columns == FIT and width is None:
+        width = 80
     cols = comparison.columns
     labels = [c.label for c in cols]
     rows, best = _rows(comparison, lang)
-    notes = [t("compare_foregone_note", lang, first=labels[0])]
-    subtitle = [t("compare_subtitle", lang, year=comparison.year), notes[0]]
+    sources = compare_sources(cols, lang)
+    # the definition of foregone savings goes with the other explanations, above the tables
+    subtitle = [t("compare_subtitle", lang, year=comparison.year),
+                t("compare_foregone_note", lang, first=labels[0])]
     if comparison.global_overrides:
         subtitle.append(t("compare_global", lang, overrides=", ".join(comparison.global_overrides)))
     if len(set(comparison.target_years)) > 1:
         subtitle.append(t("compare_target_years", lang, year=comparison.year,
                           years=", ".join(str(y) for y in comparison.target_years)))
-    tables = _split("compare", t("compare_table", lang, year=comparison.year), labels, rows, best, columns, notes=notes)
+    main = Table("compare", t("compare_table", lang, year=comparison.year), labels, rows,
+                 kinds=["money"] * len(labels), notes=sources, best=best)
+    tables = _split(main, lang, columns, width)
     if years:
-        tables += _split("compare_years", t("compare_years_table", lang), labels, _years_rows(comparison, lang), {},
-                         columns, label_header=t("year", lang))
+        per_year = Table("compare_years", t("compare_years_table", lang), labels, _years_rows(comparison, lang),
+                         kinds=["money"] * len(labels), label_header=t("year", lang))
+        tables += _split(per_year, lang, columns, width)
     for n, tb in enumerate(tables, start=1):
         tb.title = t("caption", lang, n=n, title=tb.title)
     files = list(dict.fromkeys(c.variant.file for c in cols))
@@ -144,7 +163,7 @@ def compare_report(comparison: Comparison, lang: str = "nl", *, years: bool = Fa
         headline=[(c.label, _legend(c, lang)) for c in cols],
         tables=tables,
         warnings=[f"{c.label}: {warning_message(w, lang)}" for c in cols for w in c.warnings],
-        sources=[f"{c.label} \u2013 {line}" for c in cols for line in sources_for(c.scenario)],
+        sources=sources,
         source_line=t("compare_source_line", lang, files=", ".join(files), version=__version__,
                       date=report_date(today).isoformat()),
         lang=lang,

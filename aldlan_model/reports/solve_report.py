@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as _dt
+import math
 from typing import Any
 
+from aldlan_model.analysis.overrides import assignment, number_text
 from aldlan_model.analysis.paths import kind_of
 from aldlan_model.analysis.solve import Solution
 from aldlan_model.reports.build import headline, source_line, sources_for
-from aldlan_model.reports.labels import t
+from aldlan_model.reports.labels import placeholders, t
 from aldlan_model.reports.messages import warning_message
 from aldlan_model.reports.model import Report, Row, Table
 from aldlan_model.reports.numfmt import money, number, percent
@@ -48,22 +50,104 @@ def metric_label(metric: str, lang: str) -> str:
     return t("target_share" if metric == "share" else metric, lang)
 
 
-def sentences(sol: Solution, lang: str) -> list[str]:
-    m = t("m_" + sol.metric, lang)
-    common = {"metric": m, "year": str(sol.year), "path": sol.path, "goal": metric_text(sol.metric, sol.goal, lang)}
+def _cap(text: str) -> str:
+    return text[0].upper() + text[1:]
+
+
+def _say(key: str, lang: str, **facts: str) -> str:
+    """Label ``key`` filled from ``facts``, each sentence taking the facts it names."""
+    return t(key, lang, **{k: v for k, v in facts.items() if k in placeholders(key, lang)})
+
+
+def _whole_sentence(sol: Solution, lang: str, common: dict[str, str]) -> str:
+    region = sol.region
+    kind = region.kind if region is not None else "all"
+    if kind == "all":
+        return _say("solve_all", lang, **common)
     value = param_text(sol.path, sol.value, lang)
-    achieved = metric_text(sol.metric, sol.achieved, lang)
-    if sol.whole:
-        text = t("solve_answer_whole", lang, value=value, achieved=achieved, **common)
-        return [text[0].upper() + text[1:]]
-    if sol.exact:
-        text = t("solve_answer", lang, value=value, **common)
-    else:  # the metric jumps past the goal: say where it first reaches it, and what it is there
-        text = t("solve_jump", lang, value=value, achieved=achieved, **common)
-    out = [text[0].upper() + text[1:]]
-    if sol.whole_value is not None:
-        out.append(t("solve_whole_hint", lang, value=number(sol.whole_value, lang, 0)))
-    return out
+    bound = t("solve_" + sol.at_bound, lang) if sol.at_bound else ""
+    facts = {
+        "value": value, "bound": bound, "achieved": metric_text(sol.metric, sol.achieved, lang),
+        "neighbour": param_text(sol.path, sol.neighbour, lang) if sol.neighbour is not None else "–",
+        "neighbour_metric": metric_text(sol.metric, sol.neighbour_metric, lang)
+        if sol.neighbour_metric is not None else "–",
+    }
+    if kind == "between":
+        return _say("solve_whole_between", lang, low=param_text(sol.path, region.low, lang),
+                 high=param_text(sol.path, region.high, lang), **facts, **common)
+    return _say("solve_whole_" + kind, lang, **facts, **common)
+
+
+def _side_sentence(sol: Solution, lang: str, common: dict[str, str]) -> str | None:
+    """Continuous parameters: on which side of the answer the goal is reached (None: not one-sided)."""
+    region = sol.region
+    if region is None:
+        return None
+    kind = region.kind
+    if kind == "all":
+        return _say("solve_all", lang, **common)
+    value = param_text(sol.path, sol.value, lang)
+    if kind == "from":
+        key = "solve_side_from" if region.low_included else "solve_side_above"
+    elif kind == "upto":
+        key = "solve_side_upto" if region.high_included else "solve_side_below"
+    else:  # pragma: no cover - a crossing has the goal on one side only
+        return None
+    return _say(key, lang, value=value, **common)
+
+
+def sentences(sol: Solution, lang: str) -> list[str]:
+    """The answer in words: exact about which values reach the goal, and from which side."""
+    side = t("solve_" + sol.side, lang)
+    plural = "_plural" if sol.metric in t("solve_plural_metrics", lang).split() else ""
+    common = {"metric": t("m_" + sol.metric, lang), "year": str(sol.year), "path": sol.path,
+              "goal": metric_text(sol.metric, sol.goal, lang), "side": side,
+              **{verb: t(f"solve_{verb}{plural}", lang) for verb in ("is", "reaches", "jumps")}}
+    out: list[str] = []
+    if sol.whole or sol.method == "none" or (sol.region is not None and sol.region.kind == "all"):
+        out.append(_whole_sentence(sol, lang, common))
+        if sol.region is not None and sol.region.others:
+            ranges = [param_text(sol.path, a, lang) if a == b else
+                      t("solve_range", lang, low=param_text(sol.path, a, lang), high=param_text(sol.path, b, lang))
+                      for a, b in sol.region.others]
+            out.append(t("solve_others", lang, ranges=", ".join(ranges)))
+    else:
+        value = param_text(sol.path, sol.value, lang)
+        achieved = metric_text(sol.metric, sol.achieved, lang)
+        key = "solve_answer" if sol.exact else "solve_jump"  # a jump: where it passes the goal, and what it is there
+        out.append(_say(key, lang, value=value, achieved=achieved, **common))
+        side_text = _side_sentence(sol, lang, common)
+        if side_text:
+            out.append(side_text)
+        if sol.whole_value is not None:
+            key = "solve_whole_hint" if sol.whole_side == "smallest" else "solve_whole_hint_largest"
+            out.append(t(key, lang, value=number(sol.whole_value, lang, 0)))
+    everywhere = sol.region is not None and sol.region.kind == "all"
+    if everywhere or not sol.current_meets:
+        pass
+    elif sol.current == sol.value and (sol.whole or not sol.exact):
+        out.append(t("solve_current_is_answer", lang, value=param_text(sol.path, sol.value, lang)))
+    else:
+        out.append(_say("solve_current_meets", lang, current=param_text(sol.path, sol.current, lang),
+                     current_metric=metric_text(sol.metric, sol.current_metric, lang), **common))
+    return [_cap(x) for x in out]
+
+
+def override_text(path: str, x: float) -> str:
+    """``PATH=VALUE`` for the source line: a solved fraction rounded as the sentence shows it
+    (``participants.zin.count≈13.47``); ``=`` where the rounded value is exact."""
+    kind = kind_of(path)
+    decimals = {"year": 0, "int": 0, "money": 2, "fraction": 4}.get(kind, 2)
+    if x != 0 and abs(x) < 1:  # at least three significant digits
+        decimals = max(decimals, 2 - math.floor(math.log10(abs(x))))
+    shown = round(x, decimals)
+    return f"{path}={number_text(shown)}" if shown == x else f"{path}\u2248{number_text(shown)}"
+
+
+def solve_source_line(sol: Solution, lang: str, today: _dt.date | None = None) -> str:
+    """The run's source line, with the solved value rounded (the exact value is in the JSON)."""
+    line = source_line(sol.scenario, lang, today)
+    return line.replace(assignment(sol.path, sol.value), override_text(sol.path, sol.value))
 
 
 def short_path(path: str, width: int = 30) -> str:
@@ -80,7 +164,7 @@ def solve_report(sol: Solution, lang: str = "nl", today: _dt.date | None = None)
         [
             Row(short_path(sol.path), [sol.current, sol.value], kind=kind),
             Row(f"{metric_label(sol.metric, lang)} {sol.year}", [sol.current_metric, sol.achieved], kind=mkind),
-            Row(t("solve_goal", lang), [None, sol.goal], kind=mkind),
+            Row(t("solve_goal", lang, side=t("solve_" + sol.side, lang)), [None, sol.goal], kind=mkind),
         ],
         kinds=[kind, kind],
     )
@@ -91,7 +175,7 @@ def solve_report(sol: Solution, lang: str = "nl", today: _dt.date | None = None)
         tables=[table],
         warnings=[warning_message(w, lang) for w in warnings_for(sol.result, sol.scenario)],
         sources=sources_for(sol.scenario),
-        source_line=source_line(sol.scenario, lang, today),
+        source_line=solve_source_line(sol, lang, today),
         lang=lang,
     )
 
@@ -107,8 +191,16 @@ def solve_dict(sol: Solution) -> dict[str, Any]:
         "achieved": sol.achieved,
         "exact": sol.exact,
         "whole_number": sol.whole,
-        "smallest_whole_value": sol.whole_value,
+        "side": sol.side,
+        "meets": sol.meets,
+        "reaches": None if sol.region is None else {
+            "kind": sol.region.kind, "low": sol.region.low, "high": sol.region.high,
+            "low_included": sol.region.low_included, "high_included": sol.region.high_included,
+            "also": [list(r) for r in sol.region.others]},
+        "smallest_whole_value": sol.whole_value if sol.whole_side == "smallest" else None,
+        "largest_whole_value": sol.whole_value if sol.whole_side == "largest" else None,
+        "neighbour": None if sol.neighbour is None else {"value": sol.neighbour, "metric": sol.neighbour_metric},
         "method": sol.method,
-        "current": {"value": sol.current, "metric": sol.current_metric},
+        "current": {"value": sol.current, "metric": sol.current_metric, "meets": sol.current_meets},
         "name": sol.scenario.name,
     }

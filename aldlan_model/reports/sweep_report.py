@@ -1,7 +1,8 @@
 """The report of ``aldlan sweep``: the grid as a table, the cells that reach the goal marked ✓.
 
 One parameter: a row per value. Two parameters: rows are the first, columns the second,
-split into tables of ``COLUMNS`` columns so each fits 80 terminal columns.
+split into tables of ``COLUMNS`` columns (documents: six), or for the terminal into as many as
+its width shows whole (:mod:`aldlan_model.reports.termfit`).
 """
 
 from __future__ import annotations
@@ -12,14 +13,15 @@ import io
 
 import numpy as np
 
-from aldlan_model.analysis.sweep import Grid
+from aldlan_model.analysis.sweep import TABLE_COLUMNS, Grid
 from aldlan_model.reports.build import chunks, source_line, sources_for
 from aldlan_model.reports.labels import t
 from aldlan_model.reports.model import Report, Row, Table
 from aldlan_model.reports.numfmt import number, round_euros
 from aldlan_model.reports.solve_report import decimals_needed, metric_label, metric_text, param_text, short_path
+from aldlan_model.reports.termfit import FIT, fit_parts, take
 
-COLUMNS = 4  # grid columns per table: "€ -3.600.000 ✓" is 14 wide, 4 of them and the labels fit 80
+COLUMNS = 4  # grid columns per table when no width is known: "€ -3.600.000 ✓" is 14 wide, 4 and the labels fit 80
 
 
 def _labels(path: str, values: np.ndarray, lang: str) -> list[str]:
@@ -33,7 +35,16 @@ def _cells(grid: Grid, values: np.ndarray) -> list:
     return round_euros(values)
 
 
-def sweep_report(grid: Grid, lang: str = "nl", today: _dt.date | None = None, *, columns: int = COLUMNS) -> Report:
+def _parts(tb: Table, lang: str, columns: int, width: int | None) -> list[range]:
+    if columns == FIT or width is not None:
+        return fit_parts(tb, lang, 80 if width is None else width, TABLE_COLUMNS)
+    return chunks(len(tb.columns), columns)
+
+
+def sweep_report(grid: Grid, lang: str = "nl", today: _dt.date | None = None, *, columns: int = COLUMNS,
+                 width: int | None = None) -> Report:
+    """The grid as tables of ``columns`` columns, or (``width``, or ``columns=FIT``: 80) as many as a
+    terminal that wide shows whole. A table that holds part of the columns names their values."""
     year = str(grid.shown_year) if grid.shown_year is not None else t("sweep_target_year", lang)
     metric = metric_label(grid.metric, lang)
     kind = "percent" if grid.metric == "share" else "money"
@@ -44,23 +55,27 @@ def sweep_report(grid: Grid, lang: str = "nl", today: _dt.date | None = None, *,
     if len(grid.axes) == 2:
         col_axis = grid.axes[1]
         col_labels = _labels(col_axis.path, col_axis.values, lang)
-        title = t("sweep_table_2d", lang, metric=metric, year=year, rows=rows_axis.path, columns=col_axis.path)
     else:
         col_labels = [metric]
-        title = t("sweep_table_1d", lang, metric=metric, year=year, rows=rows_axis.path)
-    parts = chunks(len(col_labels), columns)
+    full = Table(
+        "sweep", "", col_labels,
+        [Row(label, _cells(grid, values[i]), raw=[float(v) for v in values[i]]) for i, label in enumerate(row_labels)],
+        kinds=[kind] * len(col_labels), label_header=short_path(rows_axis.path, 12),
+        marks=set() if marked is None else {(int(i), int(j)) for i, j in zip(*np.nonzero(marked), strict=True)},
+    )
+    parts = _parts(full, lang, columns, width)
     tables = []
     for n, part in enumerate(parts, start=1):
-        span = f" ({part.start + 1}\u2013{part.stop})" if len(parts) > 1 else ""
-        tables.append(Table(
-            "sweep", t("caption", lang, n=n, title=title + span), [col_labels[j] for j in part],
-            [Row(label, _cells(grid, values[i, part.start:part.stop]),
-                 raw=[float(v) for v in values[i, part.start:part.stop]])
-             for i, label in enumerate(row_labels)],
-            kinds=[kind] * len(part), label_header=short_path(rows_axis.path, 12),
-            marks=set() if marked is None else
-            {(i, j - part.start) for i in range(len(row_labels)) for j in part if marked[i, j]},
-        ))
+        if len(grid.axes) == 1:
+            title = t("sweep_table_1d", lang, metric=metric, year=year, rows=rows_axis.path)
+        else:
+            shown = col_axis.path
+            if len(parts) > 1:  # name the values this part holds, as its column headers show them
+                first, last = col_labels[part.start], col_labels[part.stop - 1]
+                shown = t("sweep_columns_part", lang, path=col_axis.path, first=first, last=last) \
+                    if part.stop - part.start > 1 else f"{col_axis.path} {first}"
+            title = t("sweep_table_2d", lang, metric=metric, year=year, rows=rows_axis.path, columns=shown)
+        tables.append(take(full, part, title=t("caption", lang, n=n, title=title)))
     subtitle = [] if grid.marked is None else [t(f"sweep_mark_{grid.metric}", lang)]
     if grid.fixed:
         subtitle.append(t("sweep_fixed", lang, overrides=", ".join(grid.fixed)))

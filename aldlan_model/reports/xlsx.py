@@ -47,6 +47,15 @@ def sheet_name(wanted: str, taken: set[str]) -> str:
     return name
 
 
+def plain_title(title: str, lang: str) -> str:
+    """A table's title without its caption number, and up to a colon (the gist, for a sheet name):
+    "Tabel 1 – Besparing per jaar" → "Besparing per jaar"; "Tabel 1 – Besparing in 2021: rijen …" →
+    "Besparing in 2021"."""
+    head, _, tail = t("caption", lang, n="\x00", title="\x01").partition("\x00")
+    pattern = re.escape(head) + r"\d+" + re.escape(tail.split("\x01")[0])
+    return re.sub("^" + pattern, "", title).split(":")[0].strip()
+
+
 def _year(text: str) -> str | int:
     """A year label (``"2021"``) as a number, so Excel does not flag "number stored as text"."""
     return int(text) if isinstance(text, str) and text.isdigit() and len(text) == 4 else text
@@ -156,7 +165,7 @@ def render(report: Report) -> bytes:
     summary.title = sheet_name(t("heading_headline", lang), taken)
     _summary_sheet(summary, report)
     for n, tb in enumerate(report.tables, start=1):
-        short = t(SHEET_KEYS[tb.key], lang) if tb.key in SHEET_KEYS else tb.key
+        short = t(SHEET_KEYS[tb.key], lang) if tb.key in SHEET_KEYS else plain_title(tb.title, lang)
         _table_sheet(wb.create_sheet(sheet_name(f"{n} {short}", taken)), report, n - 1)
     if report.extra.get("inputs"):
         _inputs_sheet(wb.create_sheet(sheet_name(t("sheet_inputs", lang), taken)), report)
