@@ -271,7 +271,7 @@ def load_scenario(
         raise ScenarioError([Problem(
             where.file, where.line, where.col, "locations",
             "this file is a plan of several locations; this command needs a single scenario "
-            "(run, compare, explain and validate take plans)",
+            "(run, compare, explain, chart and validate take plans)",
         )])
     return validate_document(doc)
 
