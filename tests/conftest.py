@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -79,3 +81,23 @@ def example(tmp_path: Path) -> Path:
 @pytest.fixture
 def minimal(tmp_path: Path) -> Path:
     return write(tmp_path, "minimal.yaml", MINIMAL)
+
+
+@pytest.fixture(scope="module")
+def fast_cli() -> Iterator[None]:
+    """Typer rebuilds the click command on every invoke (half the time of a short run);
+    build it once for modules that invoke the CLI thousands of times."""
+    import typer.main
+    import typer.testing
+
+    from aldlan_model.cli import app
+
+    command = typer.main.get_command(app)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(typer.testing, "_get_command", lambda _app: command)
+        yield
+
+
+def digest(folder: Path) -> dict[str, str]:
+    """A fingerprint of every file in a folder, to prove that nothing was changed."""
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir()) if p.is_file()}

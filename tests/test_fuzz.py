@@ -19,7 +19,6 @@ Examples are bounded (``max_examples``, no deadline) so the suite stays well und
 from __future__ import annotations
 
 import copy
-import hashlib
 import json
 import math
 import os
@@ -29,8 +28,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import typer.main
-import typer.testing
 import yaml
 from hypothesis import HealthCheck, currently_in_test_context, event, given, settings
 from hypothesis import strategies as st
@@ -38,6 +35,7 @@ from typer.testing import CliRunner
 
 from aldlan_model import keys
 from aldlan_model.cli import app
+from tests.conftest import digest
 
 SCENARIOS = Path(__file__).resolve().parent.parent / "scenarios"
 SHIPPED = sorted(p.name for p in SCENARIOS.glob("*.yaml"))
@@ -58,13 +56,7 @@ RUN_LINE = re.compile(r"^error: .+?\.yaml:\d+(:\d+)?: .+$")
 runner = CliRunner()
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _build_cli_once() -> Any:
-    """Typer rebuilds the click command on every invoke (half the time of a run); build it once."""
-    command = typer.main.get_command(app)
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(typer.testing, "_get_command", lambda _app: command)
-        yield
+pytestmark = pytest.mark.usefixtures("fast_cli")
 
 
 @pytest.fixture(scope="module")
@@ -74,10 +66,6 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for name in SHIPPED:
         shutil.copy(SCENARIOS / name, target / name)
     return target
-
-
-def _digest(folder: Path) -> dict[str, str]:
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir()) if p.is_file()}
 
 
 def _no_constant(name: str) -> Any:
@@ -96,7 +84,7 @@ def _all_finite(value: Any) -> bool:
 
 def check_cli(path: Path) -> None:
     """The properties every input file must have, for both commands."""
-    before = _digest(path.parent)
+    before = digest(path.parent)
     for args, pattern in ((["validate", str(path)], VALIDATE_LINE), (["run", str(path), "--format", "json"], RUN_LINE)):
         result = runner.invoke(app, args)
         assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
@@ -115,7 +103,7 @@ def check_cli(path: Path) -> None:
             table = runner.invoke(app, ["run", str(path)])  # the terminal table of the same file
             assert table.exit_code == 0 and table.exception is None, table.output
             assert "NaN" not in table.stdout
-    assert _digest(path.parent) == before, "a file was changed"
+    assert digest(path.parent) == before, "a file was changed"
 
 
 # --- values a scenario should never contain -------------------------------------------------
@@ -293,7 +281,7 @@ SET_LINE = re.compile(r"^error: (--set .+|.+?\.yaml:\d+(:\d+)?): .+$")
 def test_set_values_never_crash(folder: Path, path: str, index: int, value: str) -> None:
     """``--set PATH=VALUE`` with any path and any value: exit 0 or 2, errors name --set or FILE:LINE."""
     setting = f"{path.replace('.N', f'.{index}')}={value}"
-    before = _digest(folder)
+    before = digest(folder)
     result = runner.invoke(app, ["run", str(folder / "aldlan-mix.yaml"), "--format", "json", "--set", setting])
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
     assert result.exit_code in (0, 2), result.output
@@ -302,7 +290,7 @@ def test_set_values_never_crash(folder: Path, path: str, index: int, value: str)
         assert lines and all(SET_LINE.match(ln) for ln in lines), lines
     else:
         assert _all_finite(json.loads(result.stdout, parse_constant=_no_constant))
-    assert _digest(folder) == before
+    assert digest(folder) == before
 
 
 def test_shipped_scenarios_pass_the_same_checks(folder: Path) -> None:

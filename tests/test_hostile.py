@@ -9,7 +9,6 @@ internal-error path.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 import os
@@ -20,14 +19,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import typer.main
-import typer.testing
 import yaml
 from typer.testing import CliRunner
 
 from aldlan_model import yamlsrc
 from aldlan_model.cli import app
 from aldlan_model.numbers import MAX_COUNT, MAX_MAGNITUDE, MIN_MAGNITUDE
+from tests.conftest import digest
 
 NASTY = Path(__file__).resolve().parent / "nasty"
 EXPECTED: dict[str, dict[str, Any]] = yaml.safe_load((NASTY / "expected.yaml").read_text(encoding="utf-8"))
@@ -59,13 +57,7 @@ def child(folder: Path, text: str) -> Path:
     return path
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _build_cli_once() -> Any:
-    """Typer rebuilds the click command on every invoke; build it once for these many calls."""
-    command = typer.main.get_command(app)
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(typer.testing, "_get_command", lambda _app: command)
-        yield
+pytestmark = pytest.mark.usefixtures("fast_cli")
 
 
 @pytest.fixture(scope="module")
@@ -75,10 +67,6 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for name in CORPUS:
         shutil.copyfile(NASTY / name, target / name)
     return target
-
-
-def digest(folder: Path) -> dict[str, str]:
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir()) if p.is_file()}
 
 
 def invoke(*args: str) -> Any:
