@@ -83,7 +83,30 @@ class Result:
         return idx
 
 
-def _ratio(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+def target_figures(
+    amount: np.ndarray, year: np.ndarray, savings: np.ndarray, per_room: np.ndarray, first: int
+) -> dict[str, np.ndarray]:
+    """The target block per variant from the savings lines (all rooms, and per room)."""
+    rows = np.arange(len(amount))
+    j = np.clip((year - first).astype(int), 0, savings.shape[1] - 1)
+    room, total = per_room[rows, j], savings[rows, j]
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        saves = room > SAVINGS_TOLERANCE
+        needed = np.where(saves, np.ceil(amount / np.where(saves, room, 1.0) * (1.0 - RATIO_TOLERANCE)), np.nan)
+    needed = np.where(np.isfinite(needed), needed, np.nan)  # a backstop: never inf in any output
+    reached = savings >= amount[:, None]
+    return {
+        "year": year.astype(int),
+        "amount": amount,
+        "savings": total,
+        "share": total / amount,
+        "locations_needed": needed,
+        "first_year_reached": np.where(reached.any(axis=1), first + reached.argmax(axis=1), -1),
+        "savings_per_location": room,
+    }
+
+
+def safe_ratio(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """a / b, with 0 where a is 0 and inf where only b is 0 (no warnings)."""
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         out = np.where(b > 0, a / np.where(b > 0, b, 1.0), np.inf)
@@ -221,37 +244,19 @@ def compute(table: pd.DataFrame, structure: Structure) -> Result:
     lines = dict(per_loc) if np.all(locations == 1.0) else {name: v * locations for name, v in per_loc.items()}
 
     # target
-    amount = table["target.amount"].to_numpy(float)
-    t_idx = (table["target.year"].to_numpy(float) - first).astype(int)
-    rows = np.arange(n)
-    t_idx_c = np.clip(t_idx, 0, years.shape[1] - 1)
-    loc_savings = per_loc["savings"][rows, t_idx_c]
-    tot_savings = lines["savings"][rows, t_idx_c]
-    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        saves = loc_savings > SAVINGS_TOLERANCE
-        needed = np.where(saves, np.ceil(amount / np.where(saves, loc_savings, 1.0) * (1.0 - RATIO_TOLERANCE)), np.nan)
-    needed = np.where(np.isfinite(needed), needed, np.nan)  # a backstop: never inf in any output
-    reached = lines["savings"] >= amount[:, None]
-    first_reached = np.where(reached.any(axis=1), structure.first + reached.argmax(axis=1), -1)
-
-    target = {
-        "year": table["target.year"].to_numpy(float).astype(int),
-        "amount": amount,
-        "savings": tot_savings,
-        "share": tot_savings / amount,
-        "locations_needed": needed,
-        "first_year_reached": first_reached,
-        "savings_per_location": loc_savings,
-    }
+    target = target_figures(
+        table["target.amount"].to_numpy(float), table["target.year"].to_numpy(float),
+        lines["savings"], per_loc["savings"], structure.first,
+    )
     staffing = {
         "professional_hours": prof_hours[:, 0],
         "professional_group_hours": prof_group_hours[:, 0],
         "volunteer_hours": vol_hours[:, 0],
-        "volunteer_share": _ratio(vol_hours, prof_hours + vol_hours)[:, 0],
+        "volunteer_share": safe_ratio(vol_hours, prof_hours + vol_hours)[:, 0],
         "present": present[:, 0],
         "demand": demand[:, 0],
         "capacity": capacity[:, 0],
-        "indicated_per_professional": _ratio(demand, present)[:, 0],
+        "indicated_per_professional": safe_ratio(demand, present)[:, 0],
         "served_share": f[:, 0],
         "norm": table["norms.max_indicated_per_professional"].to_numpy(float),
     }
@@ -265,7 +270,7 @@ def compute(table: pd.DataFrame, structure: Structure) -> Result:
         "norm_not_met": short[:, 0],
         "allowance_above_legal_max": over.any(axis=1),
         "operator_deficit": ((result < -DEFICIT_TOLERANCE) & op).any(axis=1),
-        "no_savings": loc_savings <= SAVINGS_TOLERANCE,
+        "no_savings": target["savings_per_location"] <= SAVINGS_TOLERANCE,
         "start_after_target": table["period.start"].to_numpy(float) > table["target.year"].to_numpy(float),
     }
     detail = {

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from aldlan_model.engine import RATIO_TOLERANCE, SAVINGS_TOLERANCE, Result, compute
+from aldlan_model.engine import Result, compute, safe_ratio, target_figures
 from aldlan_model.params import Structure, point_table
 from aldlan_model.plan import Plan
 
@@ -62,43 +62,24 @@ def run_plan(plan: Plan) -> Result:
     served = np.sum(
         [w[0] * p.staffing["served_share"] * p.staffing["demand"] for w, p in zip(weights, parts, strict=True)], axis=0
     )
-    with np.errstate(divide="ignore", invalid="ignore"):
-        staffing = {
-            "professional_hours": prof,
-            "professional_group_hours": total("professional_group_hours"),
-            "volunteer_hours": vol,
-            "volunteer_share": np.where(prof + vol > 0, vol / np.where(prof + vol > 0, prof + vol, 1), 0.0),
-            "present": present,
-            "demand": demand,
-            "capacity": capacity,
-            "indicated_per_professional": np.where(
-                demand == 0, 0.0, np.where(present > 0, demand / np.where(present > 0, present, 1), np.inf)
-            ),
-            "served_share": np.where(demand > 0, served / np.where(demand > 0, demand, 1), 1.0),
-            "norm": parts[0].staffing["norm"],
-        }
+    staffing = {
+        "professional_hours": prof,
+        "professional_group_hours": total("professional_group_hours"),
+        "volunteer_hours": vol,
+        "volunteer_share": safe_ratio(vol, prof + vol),
+        "present": present,
+        "demand": demand,
+        "capacity": capacity,
+        "indicated_per_professional": safe_ratio(demand, present),
+        "served_share": np.where(demand > 0, safe_ratio(served, demand), 1.0),
+        "norm": parts[0].staffing["norm"],
+    }
     base = parts[0]
     table = base.table.copy()
     table["locations"] = count
     table["period.start"] = float(plan.start)
-    amount = base.target["amount"]
-    j = int(base.target["year"][0]) - base.structure.first
-    savings = lines["savings"][:, j]
-    per_room = savings / count
-    with np.errstate(divide="ignore", invalid="ignore"):
-        saves = per_room > SAVINGS_TOLERANCE
-        needed = np.where(saves, np.ceil(amount / np.where(saves, per_room, 1) * (1.0 - RATIO_TOLERANCE)), np.nan)
-    reached = lines["savings"] >= amount[:, None]
-    first_reached = np.where(reached.any(axis=1), base.structure.first + reached.argmax(axis=1), -1)
-    target = {
-        "year": base.target["year"],
-        "amount": amount,
-        "savings": savings,
-        "share": savings / amount,
-        "locations_needed": needed,
-        "first_year_reached": first_reached,
-        "savings_per_location": per_room,
-    }
+    target = target_figures(base.target["amount"], base.target["year"], lines["savings"],
+                            per_location["savings"], base.structure.first)
     flags = {code: np.any([p.flags[code] for p in parts], axis=0) for code in base.flags}
     k = base.structure.years[None, :] - plan.start + 1
     detail = dict(base.detail)
