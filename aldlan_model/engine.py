@@ -9,7 +9,6 @@ Nothing here prints, exits or formats.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -285,8 +284,3 @@ def compute(table: pd.DataFrame, structure: Structure) -> Result:
 def run(scenario: Scenario) -> Result:
     """Compute one scenario (a single variant)."""
     return compute(point_table(scenario), Structure.of(scenario))
-
-
-def locations_needed(result: Result, variant: int = 0) -> int | None:
-    v = result.target["locations_needed"][variant]
-    return None if math.isnan(v) else int(v)

@@ -48,11 +48,6 @@ class YearTable(BaseModel):
         idx = np.clip(np.searchsorted(starts, years, side="right") - 1, 0, len(starts) - 1)
         return amounts[idx]
 
-    def source_for(self, year: int) -> str:
-        starts = [s.from_.point for s in self.values]
-        idx = max(0, min(len(starts) - 1, int(np.searchsorted(starts, year, side="right")) - 1))
-        return self.values[idx].amount.source or self.source
-
 
 @cache
 def load_table(name: str) -> YearTable:
