@@ -21,8 +21,21 @@ class Problem:
             where += f":{self.line}"
             if self.col is not None:
                 where += f":{self.col}"
-        key = f" {self.path}:" if self.path else ""
+        key = f" {_short_path(self.path)}:" if self.path else ""
         return one_line(f"{where}:{key} {self.message}")
+
+
+KEY_SHOWN = 40
+"""Keys longer than this are cut in messages (a "key" may be a line of a file that is no scenario)."""
+
+
+def short(text: str, limit: int = KEY_SHOWN) -> str:
+    """``text`` cut to ``limit`` characters with an ellipsis (control characters are escaped on printing)."""
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _short_path(path: str) -> str:
+    return ".".join(short(part) for part in path.split(".")) if len(path) > KEY_SHOWN else path
 
 
 def one_line(text: str) -> str:

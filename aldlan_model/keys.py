@@ -10,6 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from aldlan_model.errors import short
 from aldlan_model.numbers import Num
 
 KeyPath = tuple[str | int, ...]
@@ -85,14 +86,21 @@ def suggest(word: str, candidates: list[str]) -> str | None:
 
 
 def unknown_key_message(path: KeyPath) -> str:
-    key = str(path[-1]) if path else "?"
+    written = str(path[-1]) if path else "?"
     candidates = valid_keys(path[:-1])
-    hint = suggest(key, candidates)
+    hint = suggest(written, candidates)
+    key = short(written)  # control characters are escaped when the problem is printed
     if hint:
         return f"unknown key '{key}'; did you mean '{hint}'?"
     if candidates:
         return f"unknown key '{key}'; expected one of: {', '.join(candidates)}"
     return f"unknown key '{key}'"
+
+
+def is_top_key(word: str) -> bool:
+    """A valid top-level key of a scenario, or a near miss of one ('nmae', 'Period')."""
+    top = valid_keys(())
+    return word in top or (len(word) <= 2 * max(map(len, top)) and suggest(word, top) is not None)
 
 
 def all_paths() -> list[str]:

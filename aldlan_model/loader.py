@@ -44,12 +44,16 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
+def _is_yaml_name(name: str) -> bool:
+    return os.path.splitext(name)[1].lower() in (".yaml", ".yml")
+
+
 def read_document(path: str | os.PathLike[str], _seen: tuple[Path, ...] = ()) -> Document:
     """Read one scenario file and everything it ``extends``, merged child-over-parent."""
     path = Path(path)
     shown = _shown(path) if _seen else str(path)
-    text = read_text(path, shown)
-    data, locs = parse(text, shown)
+    text = read_text(path, shown, regular_only=bool(_seen))
+    data, locs = parse(text, shown, keys.is_top_key)
     locs[()] = Loc(shown, 1, 1)
     if "extends" not in data:
         return Document(shown, data, locs, [shown])
@@ -86,6 +90,8 @@ def read_document(path: str | os.PathLike[str], _seen: tuple[Path, ...] = ()) ->
         raise fail(f"extends chain is deeper than {MAX_EXTENDS_DEPTH} files")
     if real.is_dir():
         raise fail(f"{ref} is a folder, not a scenario file")
+    if not (_is_yaml_name(parent_ref) and _is_yaml_name(real.name)):  # /etc/shadow, secrets.json, /proc/…
+        raise fail(f"{ref} is not a scenario file: only .yaml/.yml files can be extended")
     if not real.is_file():
         raise fail(f"{ref} is not a regular file (a device or pipe?), not a scenario file")
     parent = read_document(target, chain)

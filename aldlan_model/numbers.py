@@ -39,6 +39,16 @@ def fmt_number(x: Any) -> str:
     return repr(x) if isinstance(x, float) else str(x)
 
 
+def _big_int(x: int) -> str:
+    """A huge whole number in a message: 1.000e+30, or its length (10**400 overflows a float)."""
+    if abs(x) < 10**21:
+        return str(x)
+    if abs(x) < 10**300:
+        return f"{x:.3e}"
+    digits = int(abs(x).bit_length() * 0.30103) + 1  # str() of 4,300+ digits raises ValueError
+    return f"a number of about {digits:,} digits"
+
+
 def _text_hint(text: str) -> str:
     """What a Dutch writer probably meant by a number written as text."""
     import re
@@ -70,7 +80,7 @@ def strict_number(x: Any) -> float:
             kind = kind if kind != "nothing" else type(x).__name__
         raise PydanticCustomError("number_type", "expected a number, got {kind}", {"kind": kind})
     if isinstance(x, int) and abs(x) > MAX_MAGNITUDE:  # before float(): 10**400 would overflow
-        raise PydanticCustomError("number_range", _TOO_LARGE, {"raw": str(x) if abs(x) < 10**21 else f"{x:.3e}"})
+        raise PydanticCustomError("number_range", _TOO_LARGE, {"raw": _big_int(x)})
     x = float(x)
     if not math.isfinite(x):
         raise PydanticCustomError(

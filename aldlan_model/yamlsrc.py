@@ -10,13 +10,14 @@ from __future__ import annotations
 import os
 import re
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from aldlan_model.errors import Problem, ScenarioError
+from aldlan_model.errors import Problem, ScenarioError, short
 
 MAX_BYTES = 1_000_000  # a scenario is a few kB; anything this large is not one
 MAX_NODES = 10_000  # nodes after alias expansion: a "billion laughs" file stops here
@@ -50,25 +51,41 @@ def _fail(file: str, line: int | None, col: int | None, message: str) -> Scenari
     return ScenarioError([Problem(file, line, col, "", message)])
 
 
-def _open_limited(path: Path, shown: str) -> bytes:
-    """The file's bytes, refusing folders, devices and anything over :data:`MAX_BYTES`."""
+def _open_limited(path: Path, shown: str, regular_only: bool = False) -> bytes:
+    """The file's bytes, refusing folders, devices and anything over :data:`MAX_BYTES`.
+
+    The file is opened without blocking and checked again on the open descriptor, so a file
+    swapped for a pipe meanwhile cannot hang the read. ``regular_only`` refuses pipes too
+    (files reached through ``extends``). A "regular" file that says it is empty but has
+    content is a kernel file (``/proc``, ``/sys``): refused, never quoted.
+    """
+    not_regular = "is not a regular file (a device or socket?); give a scenario file"
     st = path.stat()
     if stat.S_ISDIR(st.st_mode):
         raise _fail(shown, 1, None, "is a folder, not a scenario file")
-    if not (stat.S_ISREG(st.st_mode) or stat.S_ISFIFO(st.st_mode)):
-        raise _fail(shown, 1, None, "is not a regular file (a device or socket?); give a scenario file")
+    fifo_ok = not regular_only
+    if not (stat.S_ISREG(st.st_mode) or (fifo_ok and stat.S_ISFIFO(st.st_mode))):
+        raise _fail(shown, 1, None, not_regular)
     if st.st_size > MAX_BYTES:
         raise _fail(shown, 1, None, f"file is too large ({st.st_size:,} bytes; the limit is {MAX_BYTES:,})")
-    if stat.S_ISFIFO(st.st_mode):  # <(command): open without waiting for a writer that never comes
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        os.set_blocking(fd, True)  # a pipe without a writer reads as empty; with one, wait for its data
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)  # <(command): never wait for a writer that never comes
+    try:
+        st = os.fstat(fd)
+        if not (stat.S_ISREG(st.st_mode) or (fifo_ok and stat.S_ISFIFO(st.st_mode))):
+            raise _fail(shown, 1, None, not_regular)
+        if stat.S_ISFIFO(st.st_mode):
+            os.set_blocking(fd, True)  # a pipe without a writer reads as empty; with one, wait for its data
         fh = os.fdopen(fd, "rb")
-    else:
-        fh = path.open("rb")
+    except BaseException:
+        os.close(fd)
+        raise
     with fh:  # a pipe or a file growing meanwhile: never read past the limit
         data = fh.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
         raise _fail(shown, 1, None, f"file is too large (more than the limit of {MAX_BYTES:,} bytes)")
+    if stat.S_ISREG(st.st_mode) and st.st_size == 0 and data:
+        raise _fail(shown, 1, None, "is not a scenario file (a /proc or /sys file?); give a scenario file")
     return data
 
 
@@ -91,10 +108,10 @@ def _decode(data: bytes, shown: str) -> str:
     return text
 
 
-def read_text(path: Path, shown: str) -> str:
+def read_text(path: Path, shown: str, regular_only: bool = False) -> str:
     """Read a file as UTF-8 text, with one-line errors (always with a line) for the usual accidents."""
     try:
-        data = _open_limited(path, shown)
+        data = _open_limited(path, shown, regular_only)
     except FileNotFoundError:
         raise _fail(shown, 1, None, "file not found") from None
     except PermissionError:
@@ -129,8 +146,18 @@ def _yaml_message(exc: yaml.MarkedYAMLError, text: str) -> str:
     return f"not valid YAML: {problem}"
 
 
-def parse(text: str, shown: str) -> tuple[Any, dict[KeyPath, Loc]]:
-    """Parse YAML text into (data, locations). The top level must be a mapping."""
+NOT_A_SCENARIO = "not a scenario: none of its keys is a scenario key"
+
+
+def parse(
+    text: str, shown: str, is_key: Callable[[str], bool] | None = None
+) -> tuple[Any, dict[KeyPath, Loc]]:
+    """Parse YAML text into (data, locations). The top level must be a mapping.
+
+    With ``is_key``, a mapping none of whose top-level keys passes it is refused as a whole
+    before anything in it is looked at, so that no key or value of a file that is no
+    scenario (a JSON file of secrets, ``/etc/shadow``) is ever quoted in a message.
+    """
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -169,6 +196,10 @@ def parse(text: str, shown: str) -> tuple[Any, dict[KeyPath, Loc]]:
             node.start_mark.column + 1,
             f"expected a mapping of keys (name: …, period: …), got {kind}",
         )
+    if is_key is not None and not any(
+        isinstance(k, yaml.ScalarNode) and k.tag.endswith(":str") and is_key(k.value) for k, _ in node.value
+    ):
+        raise _fail(shown, 1, None, NOT_A_SCENARIO)
     walker = _Walker(shown, loader)
     data = walker.walk(node, (), 0)
     if walker.problems:
@@ -259,6 +290,10 @@ class _Walker:
             line, col = self._where(node)
             self.problems.append(Problem(self.shown, line, col, _dotted(path), why))
             return None
+        if node.tag.endswith((":int", ":float")) and (why := _huge_number(node.value)):
+            line, col = self._where(node)
+            self.problems.append(Problem(self.shown, line, col, _dotted(path), why))
+            return None
         if node.tag.endswith(":str") and not node.style and _FLOAT12.fullmatch(node.value):
             return float(node.value)  # 1e6, 3.6e6: numbers in YAML 1.2 and in editors, text in YAML 1.1
         return self.loader.construct_object(node)
@@ -266,6 +301,19 @@ class _Walker:
 
 _FLOAT12 = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)[eE][-+]?[0-9]+")
 _OCTAL = re.compile(r"[-+]?0[0-9_]+")
+
+
+_HUGE_DIGITS = 100  # far beyond the limit of 10**12; Python refuses int() of 4,300+ digits
+
+
+def _huge_number(raw: str) -> str | None:
+    """A message for a number literal with absurdly many digits (never converted: int() of
+    5,000 digits raises ValueError, a float of 400 digits is infinite)."""
+    whole = raw.lstrip("+-").replace("_", "").split(".")[0]
+    if len(whole) <= _HUGE_DIGITS or not whole.isdigit():
+        return None
+    return (f"number is too large (the limit is 1,000,000,000,000), "
+            f"got a number of {len(whole.lstrip('0')) or 1:,} digits")
 
 
 def _odd_number(raw: str) -> str | None:
@@ -297,9 +345,9 @@ def _bad_key(node: yaml.Node) -> str:
     if node.tag.endswith(":null"):
         return "keys must be words, got an empty key"
     if node.tag.endswith((":int", ":float")):
-        return (f"keys must be words, got {node.value!r} — inside {{ }} a comma separates entries, "
+        return (f"keys must be words, got {short(node.value)!r} — inside {{ }} a comma separates entries, "
                 "so write decimals with a point (30.51, not 30,51)")
-    return f"keys must be words, got {node.value!r}"
+    return f"keys must be words, got {short(node.value)!r}"
 
 
 def _dotted(path: KeyPath) -> str:

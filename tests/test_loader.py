@@ -180,7 +180,7 @@ def test_syntax_error_has_line(tmp_path):
 
 
 def test_alias_bomb_fails_fast(tmp_path):
-    lines = ['a0: &a0 ["x", "x", "x", "x", "x", "x", "x", "x", "x", "x"]']
+    lines = ['name: bom', 'a0: &a0 ["x", "x", "x", "x", "x", "x", "x", "x", "x", "x"]']
     for i in range(1, 10):
         prev = f"*a{i - 1}"
         lines.append(f"a{i}: &a{i} [{', '.join([prev] * 10)}]")

@@ -90,7 +90,10 @@ def axis_values(expr: str) -> np.ndarray:
         raise UsageError(f"{where}: STEP must be greater than 0, got {spec.split(':')[2]}")
     if stop < start:
         raise UsageError(f"{where}: STOP must be ≥ START (the grid runs upwards), got {start:g} > {stop:g}")
-    n = math.floor((stop - start) / step + 1e-9) + 1
+    span = (stop - start) / step  # 1e-300 steps: a huge or infinite count, never printed in full
+    if not math.isfinite(span) or span > 1e12:
+        raise UsageError(f"{where}: more than the maximum of {MAX_POINTS:,} points; use a larger STEP")
+    n = math.floor(span + 1e-9) + 1
     if n > MAX_POINTS:
         raise UsageError(f"{where}: {n:,} points, more than the maximum of {MAX_POINTS:,}; use a larger STEP")
     values = start + step * np.arange(n)
