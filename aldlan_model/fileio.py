@@ -1,20 +1,40 @@
 """Safe writing of output files: never clobber by accident, never leave half a file.
 
-:func:`write_output` writes to a temporary file in the target folder, flushes it to
-disk and then renames it over the target with :func:`os.replace`, so readers see either
-the old file or the complete new one. Errors are :class:`OutputError` subclasses whose
-message is one line naming the path and what to do about it.
+:func:`write_output` writes to a temporary file ``.NAME.XXXXXXXX.tmp`` in the target
+folder and flushes it to disk. Without ``force`` the temporary file is then hard-linked
+to the target name, which fails if a file of that name appeared meanwhile (another
+writer, another program): nothing is ever overwritten without ``force``. With ``force``
+it is renamed over the target with :func:`os.replace`, so readers see either the old file
+or the complete new one, and only a regular file (or a link to one) is ever replaced: a
+device such as ``/dev/full``, a pipe, a socket or a folder never is.
+
+A ``SIGTERM`` or ``SIGHUP`` during the write removes the temporary file before the process
+ends with that signal; temporary files of this tool older than an hour that an earlier,
+killed run left next to the target are removed on the next write to it.
+
+Errors are :class:`OutputError` subclasses whose message is one line naming the path and
+what to do about it.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import re
+import signal
 import stat
 import tempfile
+import threading
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
-from aldlan_model.errors import AldlanError
+from aldlan_model.errors import AldlanError, one_line
+
+STALE_AFTER = 3600  # seconds: a temporary file this old belongs to a run that was killed
+_TMP_STEM = 180  # characters of the target's name in the temporary name (which adds 15)
+_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 
 class OutputError(AldlanError, OSError):
@@ -33,60 +53,197 @@ class OutputDirError(OutputError):
     """The output's folder is missing, not a folder or not writable, or the path is a folder."""
 
 
+class OutputKindError(OutputError):
+    """The output path is a device, pipe or socket: ``--force`` replaces regular files only."""
+
+
+def _shown(path: Path | str) -> str:
+    text = str(path)
+    return one_line(text if len(text) <= 200 else text[:100] + "…" + text[-99:])
+
+
+def _too_long(path: Path) -> OutputError:
+    return OutputError(f"{_shown(path)}: the file name is too long for the file system; choose a shorter name.")
+
+
 def _check_target(path: Path, force: bool) -> None:
     parent = path.parent
+    shown = _shown(path)
     if not parent.exists():
-        raise OutputDirError(f"Folder {parent} does not exist; create it or choose another path.")
+        raise OutputDirError(f"Folder {_shown(parent)} does not exist; create it or choose another path.")
     if not parent.is_dir():
-        raise OutputDirError(f"{parent} is not a folder; choose another output path.")
+        raise OutputDirError(f"{_shown(parent)} is not a folder; choose another output path.")
     if path.is_dir():
-        raise OutputDirError(f"{path} is a folder; give a file name for the output.")
+        raise OutputDirError(f"{shown} is a folder; give a file name for the output.")
     if not os.access(parent, os.W_OK | os.X_OK):
-        raise OutputDirError(f"Folder {parent} is not writable; choose another output folder.")
-    if path.exists() and not force:
-        raise OutputExistsError(f"{path} already exists; use --force to overwrite.")
+        raise OutputDirError(f"Folder {_shown(parent)} is not writable; choose another output folder.")
+    try:
+        os.lstat(path)
+    except FileNotFoundError:
+        return
+    if not force:
+        raise OutputExistsError(f"{shown} already exists; use --force to overwrite.")
+    _check_replaceable(path)
+
+
+def _check_replaceable(path: Path) -> None:
+    """With ``--force``: refuse to replace anything but a regular file (or a link to one)."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:  # gone meanwhile, or a link to nothing: nothing is lost
+        return
+    if stat.S_ISREG(st.st_mode):
+        return
+    if stat.S_ISDIR(st.st_mode):
+        raise OutputDirError(f"{_shown(path)} is a folder; give a file name for the output.")
+    raise OutputKindError(
+        f"{_shown(path)} is not a regular file (a device, pipe or socket); "
+        "--force overwrites regular files only, choose another output path."
+    )
 
 
 def _file_mode(path: Path) -> int:
     """Keep an existing file's permissions; a new file gets the usual 0o666 minus umask."""
-    with contextlib.suppress(FileNotFoundError):
-        return stat.S_IMODE(path.stat().st_mode)
+    with contextlib.suppress(OSError):
+        st = os.stat(path)
+        if stat.S_ISREG(st.st_mode):
+            return stat.S_IMODE(st.st_mode)
     umask = os.umask(0)
     os.umask(umask)
     return 0o666 & ~umask
 
 
+def _tmp_prefix(path: Path) -> str:
+    return f".{path.name[:_TMP_STEM]}."
+
+
+def remove_stale_temps(path: Path, older_than: float = STALE_AFTER) -> list[Path]:
+    """Remove this tool's temporary files for ``path`` left by a run that was killed.
+
+    Only files named ``.NAME.XXXXXXXX.tmp`` (as :func:`tempfile.mkstemp` names them), that
+    are regular files owned by this user and untouched for ``older_than`` seconds.
+    """
+    pattern = re.compile(re.escape(_tmp_prefix(path)) + r"[a-z0-9_]{8}\.tmp")
+    removed: list[Path] = []
+    now = time.time()
+    uid = os.getuid() if hasattr(os, "getuid") else None
+    with contextlib.suppress(OSError), os.scandir(path.parent) as entries:
+        for entry in entries:
+            if not pattern.fullmatch(entry.name):
+                continue
+            with contextlib.suppress(OSError):
+                st = entry.stat(follow_symlinks=False)
+                if not stat.S_ISREG(st.st_mode) or now - st.st_mtime < older_than:
+                    continue
+                if uid is not None and st.st_uid != uid:
+                    continue
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+    return removed
+
+
+@contextlib.contextmanager
+def _removed_on_signal(tmp: list[str | None]) -> Iterator[None]:
+    """While writing: on SIGTERM or SIGHUP remove the temporary file, then end with that signal."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous: dict[int, object] = {}
+
+    def handler(signum: int, frame: object) -> None:
+        name = tmp[0]
+        if name is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(name)
+            tmp[0] = None
+        old = previous.get(signum)
+        if callable(old):
+            old(signum, frame)
+            return
+        signal.signal(signum, signal.SIG_DFL)
+        os.kill(os.getpid(), signum)  # the shell sees 128 + signum, as without this handler
+
+    try:
+        for signum in _SIGNALS:
+            previous[signum] = signal.signal(signum, handler)
+    except (ValueError, OSError):  # pragma: no cover - no signals here (embedded interpreter)
+        pass
+    try:
+        yield
+    finally:
+        for signum, old in previous.items():
+            with contextlib.suppress(ValueError, OSError, TypeError):
+                signal.signal(signum, old)  # type: ignore[arg-type]
+
+
+def _link_new(tmp_name: str, path: Path) -> None:
+    """Give the finished temporary file the target's name, failing if that name exists."""
+    try:
+        os.link(tmp_name, path)
+    except FileExistsError:
+        raise OutputExistsError(f"{_shown(path)} already exists; use --force to overwrite.") from None
+    except OSError as exc:
+        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK, errno.ENOSYS):
+            raise
+        # a file system without hard links: claim the name first, so no other file is overwritten
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            raise OutputExistsError(f"{_shown(path)} already exists; use --force to overwrite.") from None
+        os.close(fd)
+        os.replace(tmp_name, path)
+        return
+    os.unlink(tmp_name)
+
+
 def write_output(path: Path | str, data: bytes | str, *, force: bool = False) -> Path:
     """Write ``data`` (``str`` as UTF-8) to ``path`` atomically and return the path.
 
-    Raises :class:`OutputExistsError` if the file exists and ``force`` is false,
-    :class:`OutputDirError` for folder problems and :class:`OutputError` when the
-    write itself fails; in every case the original file is left untouched.
+    Raises :class:`OutputExistsError` if the file exists (or appears during the write) and
+    ``force`` is false, :class:`OutputDirError` for folder problems, :class:`OutputKindError`
+    for a device, pipe or socket, and :class:`OutputError` when the write itself fails (also
+    for a name too long for the file system); in every case the original file is left
+    untouched and no temporary file is left behind.
     """
     path = Path(path)
     if isinstance(data, str):
         data = data.encode("utf-8")
     elif not isinstance(data, bytes | bytearray | memoryview):
         raise TypeError(f"data must be bytes or str, not {type(data).__name__}")
-    _check_target(path, force)
-    tmp_name: str | None = None
     try:
-        with tempfile.NamedTemporaryFile(
-            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
-        ) as tmp:
-            tmp_name = tmp.name
-            tmp.write(data)
-            tmp.flush()
-            if hasattr(os, "fchmod"):  # temp files are 0o600; give the output normal permissions
-                os.fchmod(tmp.fileno(), _file_mode(path))
-            os.fsync(tmp.fileno())
-        os.replace(tmp_name, path)
-        tmp_name = None
+        _check_target(path, force)
+    except OutputError:
+        raise
     except OSError as exc:
+        if exc.errno == errno.ENAMETOOLONG:
+            raise _too_long(path) from None
+        raise OutputError(f"Could not write {_shown(path)}: {exc.strerror or exc}.") from None
+    remove_stale_temps(path)
+    tmp: list[str | None] = [None]
+    try:
+        with _removed_on_signal(tmp):
+            fd, tmp[0] = tempfile.mkstemp(dir=path.parent, prefix=_tmp_prefix(path), suffix=".tmp")
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                if hasattr(os, "fchmod"):  # temp files are 0o600; give the output normal permissions
+                    os.fchmod(fh.fileno(), _file_mode(path))
+                os.fsync(fh.fileno())
+            if force:
+                _check_replaceable(path)  # a device put there meanwhile is never replaced
+                os.replace(tmp[0], path)
+            else:
+                _link_new(tmp[0], path)
+            tmp[0] = None
+    except OutputError:
+        raise
+    except OSError as exc:
+        if exc.errno == errno.ENAMETOOLONG:
+            raise _too_long(path) from None
         reason = exc.strerror or str(exc) or type(exc).__name__
-        raise OutputError(f"Could not write {path}: {reason}.") from exc
+        raise OutputError(f"Could not write {_shown(path)}: {reason}.") from exc
     finally:
-        if tmp_name is not None:
+        if tmp[0] is not None:
             with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
+                os.unlink(tmp[0])
     return path

@@ -123,3 +123,136 @@ def test_rejects_other_data_types(tmp_path):
     with pytest.raises(TypeError, match="bytes or str"):
         write_output(tmp_path / "out.csv", 42)  # type: ignore[arg-type]
     assert not any(tmp_path.iterdir())
+
+
+# --- hostile environments (issue 15) ---------------------------------------------------------
+
+
+def test_no_force_never_clobbers_a_file_that_appears_meanwhile(tmp_path, monkeypatch):
+    """Another writer creates the target between our check and our final step: it wins, we fail."""
+    target = tmp_path / "out.csv"
+    real_fsync = os.fsync
+
+    def other_writer_first(fd):
+        real_fsync(fd)
+        target.write_text("theirs")
+
+    monkeypatch.setattr(fileio.os, "fsync", other_writer_first)
+    with pytest.raises(OutputExistsError, match="already exists; use --force"):
+        write_output(target, "ours")
+    assert target.read_text() == "theirs"
+    assert os.listdir(tmp_path) == ["out.csv"]
+
+
+def test_two_writers_without_force_one_wins(tmp_path, monkeypatch):
+    """The second of two concurrent writers (both past the existence check) fails cleanly."""
+    target = tmp_path / "out.csv"
+    real_fsync = os.fsync
+    calls = []
+
+    def second_writer_inside(fd):
+        real_fsync(fd)
+        if not calls:
+            calls.append(1)
+            write_output(target, "second")  # finishes while the first is between fsync and link
+
+    monkeypatch.setattr(fileio.os, "fsync", second_writer_inside)
+    with pytest.raises(OutputExistsError):
+        write_output(target, "first")
+    assert target.read_text() == "second"
+    assert os.listdir(tmp_path) == ["out.csv"]
+
+
+def test_without_hard_links_the_name_is_claimed_first(tmp_path, monkeypatch):
+    def no_links(src, dst):
+        raise OSError(1, "Operation not permitted")
+
+    monkeypatch.setattr(fileio.os, "link", no_links)
+    target = write_output(tmp_path / "out.csv", "new")
+    assert target.read_text() == "new"
+    assert os.listdir(tmp_path) == ["out.csv"]
+    with pytest.raises(OutputExistsError):
+        write_output(target, "again")
+    assert target.read_text() == "new"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+@pytest.mark.parametrize("via_link", [False, True])
+def test_force_never_replaces_a_pipe(tmp_path, via_link):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    target = fifo
+    if via_link:
+        target = tmp_path / "link.csv"
+        target.symlink_to(fifo)
+    with pytest.raises(fileio.OutputKindError, match="not a regular file") as info:
+        write_output(target, "x", force=True)
+    assert "\n" not in str(info.value)
+    assert stat.S_ISFIFO(os.stat(target).st_mode)
+    assert sorted(os.listdir(tmp_path)) == sorted({"pipe", target.name})
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/null"), reason="needs /dev/null")
+def test_force_never_replaces_a_device():
+    with pytest.raises(fileio.OutputKindError, match="regular files only"):
+        write_output("/dev/null", "x", force=True)
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+
+
+def test_force_replaces_a_link_to_a_regular_file(tmp_path):
+    (tmp_path / "real.csv").write_text("old")
+    (tmp_path / "link.csv").symlink_to("real.csv")
+    write_output(tmp_path / "link.csv", "new", force=True)
+    assert (tmp_path / "link.csv").read_text() == "new"
+
+
+def test_name_too_long_is_one_line(tmp_path):
+    target = tmp_path / ("x" * 300 + ".csv")
+    with pytest.raises(OutputError, match="too long for the file system") as info:
+        write_output(target, "x")
+    assert "\n" not in str(info.value) and len(str(info.value)) < 400
+    assert not any(tmp_path.iterdir())
+
+
+def test_longest_name_still_gets_a_temporary_file(tmp_path):
+    target = tmp_path / ("x" * 250 + ".csv")  # 254 characters: the temporary name is cut
+    write_output(target, "x")
+    assert os.listdir(tmp_path) == [target.name]
+
+
+def test_stale_temporary_files_are_removed_on_the_next_write(tmp_path):
+    target = tmp_path / "out.csv"
+    old = tmp_path / ".out.csv.abcd1234.tmp"
+    fresh = tmp_path / ".out.csv.wxyz5678.tmp"
+    other = tmp_path / ".other.csv.abcd1234.tmp"
+    for p in (old, fresh, other):
+        p.write_text("half")
+    hours_ago = os.path.getmtime(old) - 2 * 3600
+    for p in (old, other):
+        os.utime(p, (hours_ago, hours_ago))
+    write_output(target, "x")
+    assert sorted(os.listdir(tmp_path)) == sorted([".other.csv.abcd1234.tmp", ".out.csv.wxyz5678.tmp", "out.csv"])
+
+
+KILL_DURING_WRITE = """\
+import os, signal, sys
+from aldlan_model import fileio
+def killed(fd):
+    os.kill(os.getpid(), signal.{sig})
+fileio.os.fsync = killed
+fileio.write_output(sys.argv[1], "x" * 100000)
+"""
+
+
+@pytest.mark.skipif(not hasattr(os, "kill") or os.name == "nt", reason="needs POSIX signals")
+@pytest.mark.parametrize("sig", ["SIGTERM", "SIGHUP"])
+def test_signal_during_a_write_leaves_no_temporary_file(tmp_path, sig):
+    import signal
+    import subprocess
+    import sys
+
+    target = tmp_path / "out.csv"
+    proc = subprocess.run([sys.executable, "-c", KILL_DURING_WRITE.format(sig=sig), str(target)],
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == -getattr(signal, sig), proc.stderr  # ended by the signal: 128 + n in a shell
+    assert os.listdir(tmp_path) == []
