@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from aldlan_model import keys
 from aldlan_model.errors import Problem, ScenarioError
 from aldlan_model.numbers import fmt_number
-from aldlan_model.scenario import Scenario, cross_checks
+from aldlan_model.scenario import RATE_TAG, TRIP_TAG, Scenario, cross_checks
 from aldlan_model.yamlsrc import KeyPath, Loc, dotted, parse, parse_value, read_text
 
 MAX_EXTENDS_DEPTH = 10
@@ -97,9 +97,10 @@ def read_document(path: str | os.PathLike[str], _seen: tuple[Path, ...] = ()) ->
     parent = read_document(target, chain)
     merged = merge(parent.data, data)
     merged_locs = merge_locs(parent.locs, locs, data)
-    if "description" not in data:  # a description describes its own file, not the files built on it
-        merged.pop("description", None)
-        merged_locs.pop(("description",), None)
+    for own in ("description", "label"):  # they describe their own file, not the files built on it
+        if own not in data:
+            merged.pop(own, None)
+            merged_locs.pop((own,), None)
     return Document(shown, merged, merged_locs, [shown, *parent.chain])
 
 
@@ -309,7 +310,9 @@ def _problem(doc: Document, path: KeyPath, message: str) -> Problem:
     return Problem(loc.file, loc.line, loc.col, dotted(path), message)
 
 
-_PYDANTIC_MARKERS = {"literal['cover_deficit']", "function-after", "function-before"}
+_PYDANTIC_MARKERS = {
+    "literal['cover_deficit']", "function-after", "function-before", TRIP_TAG, RATE_TAG,
+}
 
 
 def _clean_loc(loc: tuple[Any, ...], data: Any) -> KeyPath:

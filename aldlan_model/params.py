@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from aldlan_model.numbers import Num
-from aldlan_model.scenario import Scenario
+from aldlan_model.scenario import Project, Scenario, TransportTrip
 
 STAFF_FIELDS = {
     "fte": ("fte", "salary", "employer_charges", "group_work"),
@@ -23,15 +23,35 @@ STAFF_FIELDS = {
 }
 
 
+NOT_SET = -1.0
+"""Table value of an optional input that was not written (a check that is off, a default that follows another)."""
+
+
+@dataclass(frozen=True)
+class ProjectShape:
+    """What shapes one project's computation: its staff kinds, one-offs and funding items."""
+
+    staff: tuple[str, ...]
+    one_offs: int
+    funding: tuple[tuple[str, str, int], ...]  # per item: (kind 'yearly'/'one_off'/'rest', budget, one-offs)
+
+
+def _kinds(staff: list) -> tuple[str, ...]:
+    return tuple("volunteer" if m.kind == "volunteer" else ("fte" if m.is_fte else "hours") for m in staff)
+
+
 @dataclass(frozen=True)
 class Structure:
-    """What all variants share: the year axis, ramp length, staff members' kinds."""
+    """What all variants share: the year axis, ramp length, staff members' kinds, list shapes."""
 
     first: int
     last: int
     ramp_len: int
     staff: tuple[str, ...]  # per member: 'fte', 'hours' or 'volunteer'
     cover_deficit: bool
+    replaced: tuple[str, ...] = ()  # per replaced item: its index ('wages', 'prices', 'tariffs', 'none')
+    projects: tuple[ProjectShape, ...] = ()
+    project_names: tuple[str, ...] = ()
 
     @property
     def years(self) -> np.ndarray:
@@ -39,11 +59,19 @@ class Structure:
 
     @classmethod
     def of(cls, s: Scenario) -> Structure:
-        kinds = tuple(
-            "volunteer" if m.kind == "volunteer" else ("fte" if m.is_fte else "hours")
-            for m in s.staff
+        projects = tuple(
+            ProjectShape(
+                _kinds(pr.staff),
+                len(pr.one_off),
+                tuple((f.kind, f.budget, len(f.one_off or [])) for f in pr.funding),
+            )
+            for pr in s.projects
         )
-        return cls(s.first, s.last, len(s.ramp_up), kinds, s.income.covers_deficit)
+        return cls(
+            s.first, s.last, len(s.ramp_up), _kinds(s.staff), s.income.covers_deficit,
+            tuple(item.index for item in s.municipality.replaced), projects,
+            tuple(pr.name for pr in s.projects),
+        )
 
 
 def _num(x: float) -> Num:
@@ -72,18 +100,33 @@ def flatten(s: Scenario) -> dict[str, Num]:
         "opening.dagdelen_per_week": s.opening.dagdelen_per_week,
         "opening.hours_per_dagdeel": s.opening.hours_per_dagdeel,
     }
-    for group in ("zin", "pgb", "without_indication"):
+    for group in ("zin", "pgb", "without_indication", "former_indication"):
         g = getattr(s.participants, group)
         out[f"participants.{group}.count"] = g.count
         out[f"participants.{group}.dagdelen_per_week"] = g.dagdelen_per_week
+    former = s.participants.former_indication.baseline_dagdelen_per_week
+    out["participants.former_indication.baseline_dagdelen_per_week"] = former or _num(NOT_SET)
     for i, r in enumerate(s.ramp_up):
         out[f"ramp_up.{i}"] = r
-    for i, (m, kind) in enumerate(zip(s.staff, Structure.of(s).staff, strict=True)):
-        for name in STAFF_FIELDS[kind]:
-            if name == "group_work":
-                out[f"staff.{i}.group_work"] = _num(1.0 if m.group_work in (None, True) else 0.0)
-                continue
-            out[f"staff.{i}.{name}"] = getattr(m, name) or _num(0.0)
+    out |= _staff("staff.", s.staff)
+    for side in ("buurtkamer", "baseline"):
+        t = getattr(s.transport, side)
+        if isinstance(t, Num):  # a bare rate per dagdeel (version 1)
+            out[f"transport.{side}"] = t
+            t = TransportTrip()
+        else:
+            out[f"transport.{side}"] = _num(0.0)
+        out[f"transport.{side}.per_trip"] = t.per_trip
+        out[f"transport.{side}.dagdelen_per_trip"] = t.dagdelen_per_trip
+        out[f"transport.{side}.share"] = t.share
+    for i, item in enumerate(s.municipality.replaced):
+        out[f"municipality.replaced.{i}.amount"] = item.amount
+    for i, pr in enumerate(s.projects):
+        out |= _project(f"projects.{i}.", pr, s)
+    ctx = s.context
+    out["context.indicated_clients"] = ctx.indicated_clients or _num(NOT_SET)
+    out["context.volunteers_available"] = ctx.volunteers_available or _num(NOT_SET)
+    out["norms.max_group_per_professional"] = s.norms.max_group_per_professional or _num(NOT_SET)
     c = s.costs
     out |= {
         "costs.housing": c.housing,
@@ -99,8 +142,6 @@ def flatten(s: Scenario) -> dict[str, Num]:
         "tariffs.buurtkamer.pgb": s.tariffs.buurtkamer.pgb,
         "tariffs.baseline.zin": s.tariffs.baseline.zin,
         "tariffs.baseline.pgb": s.tariffs.baseline.pgb,
-        "transport.buurtkamer": s.transport.buurtkamer,
-        "transport.baseline": s.transport.baseline,
         "municipality.assessment_per_indication": s.municipality.assessment_per_indication,
         "municipality.substitution": s.municipality.substitution,
         "indexation.wages": s.indexation.wages,
@@ -110,6 +151,42 @@ def flatten(s: Scenario) -> dict[str, Num]:
         "norms.max_indicated_per_professional": s.norms.max_indicated_per_professional,
         "norms.enforce": _num(1.0 if s.norms.enforce else 0.0),
     }
+    return out
+
+
+def _staff(prefix: str, staff: list) -> dict[str, Num]:
+    out: dict[str, Num] = {}
+    for i, (m, kind) in enumerate(zip(staff, _kinds(staff), strict=True)):
+        for name in STAFF_FIELDS[kind]:
+            if name == "group_work":
+                out[f"{prefix}{i}.group_work"] = _num(1.0 if m.group_work in (None, True) else 0.0)
+                continue
+            out[f"{prefix}{i}.{name}"] = getattr(m, name) or _num(0.0)
+    return out
+
+
+def _one_offs(prefix: str, items: list) -> dict[str, Num]:
+    out: dict[str, Num] = {}
+    for m, item in enumerate(items):
+        out[f"{prefix}{m}.year"] = item.year
+        out[f"{prefix}{m}.amount"] = item.amount
+    return out
+
+
+def _project(prefix: str, pr: Project, s: Scenario) -> dict[str, Num]:
+    out: dict[str, Num] = {
+        prefix + "start": pr.start or _num(float(s.start)),
+        prefix + "end": pr.end or _num(float(s.last)),
+        prefix + "yearly_costs": pr.yearly_costs,
+    }
+    out |= _staff(prefix + "staff.", pr.staff)
+    out |= _one_offs(prefix + "one_off.", pr.one_off)
+    for f, fund in enumerate(pr.funding):
+        at = f"{prefix}funding.{f}."
+        if fund.kind == "yearly":
+            out[at + "yearly"] = fund.yearly
+        elif fund.kind == "one_off":
+            out |= _one_offs(at + "one_off.", fund.one_off or [])
     return out
 
 

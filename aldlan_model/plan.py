@@ -21,7 +21,7 @@ from aldlan_model.scenario import Scenario
 from aldlan_model.yamlsrc import KeyPath, dotted
 
 ITEM_ONLY = ("name", "count")
-NOT_PER_LOCATION = ("locations", "extends", "target", "name", "description")
+NOT_PER_LOCATION = ("locations", "extends", "target", "name", "description", "label", "context")
 MAX_ROOMS = 10_000
 
 

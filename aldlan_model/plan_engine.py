@@ -10,7 +10,14 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from aldlan_model.engine import Result, compute, safe_ratio, target_figures
+from aldlan_model.engine import (
+    PROJECT_KEYS,
+    Result,
+    compute,
+    full_target,
+    pool_flags,
+    safe_ratio,
+)
 from aldlan_model.params import Structure, point_table
 from aldlan_model.plan import Plan
 
@@ -27,6 +34,7 @@ def _split(result: Result, row: int) -> Result:
         pick(result.target),
         pick(result.flags),
         pick(result.detail),
+        projects=[(name, pick(d)) for name, d in result.projects],
     )
 
 
@@ -50,8 +58,17 @@ def run_plan(plan: Plan) -> Result:
     """The plan as one result: money lines summed over locations, target on the sum."""
     parts = location_results(plan)
     count = float(plan.count)
-    lines = {name: np.sum([p.lines[name] for p in parts], axis=0) for name in parts[0].lines}
+    common = [name for name in parts[0].lines if not name.startswith("project.")]
+    lines = {name: np.sum([p.lines[name] for p in parts], axis=0) for name in common}
     per_location = {name: v / count for name, v in lines.items()}
+    # cumulative figures of the sum are the running sums of the summed lines
+    projects: dict[str, dict[str, np.ndarray]] = {}
+    for part in parts:
+        for name, plines in part.projects:
+            if name in projects:
+                projects[name] = {k: projects[name][k] + plines[k] for k in PROJECT_KEYS}
+            else:
+                projects[name] = dict(plines)
     weights = np.array([[loc.count] for loc in plan.locations], dtype=float)  # (L, 1)
 
     def total(key: str) -> np.ndarray:
@@ -73,17 +90,20 @@ def run_plan(plan: Plan) -> Result:
         "indicated_per_professional": safe_ratio(demand, present),
         "served_share": np.where(demand > 0, safe_ratio(served, demand), 1.0),
         "norm": parts[0].staffing["norm"],
+        "pool_clients": np.sum([p.staffing["pool_clients"] for p in parts], axis=0),
+        "pool_volunteers": np.sum([p.staffing["pool_volunteers"] for p in parts], axis=0),
     }
     base = parts[0]
     table = base.table.copy()
     table["locations"] = count
     table["period.start"] = float(plan.start)
-    target = target_figures(base.target["amount"], base.target["year"], lines["savings"],
-                            per_location["savings"], base.structure.first)
+    target = full_target(table, lines, per_location, base.structure.first)
     flags = {code: np.any([p.flags[code] for p in parts], axis=0) for code in base.flags}
+    flags |= pool_flags(table, staffing)  # pools are the municipality's: checked on the plan's total
     k = base.structure.years[None, :] - plan.start + 1
     detail = dict(base.detail)
     detail["k"] = k.astype(float)
-    result = Result(base.structure, table, lines, per_location, staffing, target, flags, detail)
+    result = Result(base.structure, table, lines, per_location, staffing, target, flags, detail,
+                    projects=list(projects.items()))
     result.parts = parts
     return result

@@ -70,6 +70,11 @@ def volunteer_allowance_max() -> YearTable:
     return load_table("vrijwilligersvergoeding")
 
 
+def volunteer_allowance_hourly_max() -> YearTable:
+    """Legal maximum vrijwilligersvergoeding per hour, volunteers aged 23 or older."""
+    return load_table("vrijwilligersvergoeding_uur")
+
+
 def abonnementstarief() -> YearTable:
     """Wmo abonnementstarief per month."""
     return load_table("abonnementstarief")

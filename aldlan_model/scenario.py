@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, StrictBool, Tag
 from pydantic_core import PydanticCustomError
 
 from aldlan_model.numbers import (
@@ -60,11 +60,21 @@ class Group(Model):
     )
 
 
+class FormerGroup(Group):
+    baseline_dagdelen_per_week: num_type(ge=0, le=14) | None = Field(
+        None, description="Dagdelen per week they had at their regular provider (default: dagdelen_per_week)"
+    )
+
+
 class Participants(Model):
     zin: Group = Field(default_factory=Group, description="With Wmo-indicatie, zorg in natura")
     pgb: Group = Field(default_factory=Group, description="With a persoonsgebonden budget")
     without_indication: Group = Field(
         default_factory=Group, description="Riders-along without indicatie (meeliften)"
+    )
+    former_indication: FormerGroup = Field(
+        default_factory=FormerGroup,
+        description="Former clients whose indicatie ended and who now come without one (v2)",
     )
 
 
@@ -144,15 +154,55 @@ class Tariffs(Model):
     baseline: TariffPair
 
 
+class TransportTrip(Model):
+    """Wmo-vervoer priced per trip (MODEL.md §2.1): rate per dagdeel = per_trip × share / dagdelen_per_trip."""
+
+    per_trip: NonNeg = Field(_n(0), description="€ per return trip (a trip day)")
+    dagdelen_per_trip: num_type(gt=0, le=14) = Field(_n(1), description="Dagdelen one trip covers")
+    share: Fraction = Field(_n(1), description="Share of participant-dagdelen that travel by Wmo-vervoer")
+
+
+TRIP_KEYS = frozenset(TransportTrip.model_fields)
+TRIP_TAG, RATE_TAG = "transport-trip", "transport-rate"
+
+
+def _transport_kind(v: Any) -> str:
+    if isinstance(v, TransportTrip) or (isinstance(v, dict) and set(v) & TRIP_KEYS):
+        return TRIP_TAG
+    return RATE_TAG
+
+
+TransportSide = Annotated[
+    Annotated[TransportTrip, Tag(TRIP_TAG)] | Annotated[NonNeg, Tag(RATE_TAG)],
+    Discriminator(_transport_kind),
+]
+
+
 class Transport(Model):
-    buurtkamer: NonNeg = Field(_n(0), description="€ per attended dagdeel in the buurtkamer")
-    baseline: NonNeg = Field(_n(0), description="€ per attended dagdeel with the regular provider")
+    buurtkamer: TransportSide = Field(
+        _n(0), description="€ per attended dagdeel in the buurtkamer, or {per_trip, dagdelen_per_trip, share}"
+    )
+    baseline: TransportSide = Field(
+        _n(0), description="€ per attended dagdeel with the regular provider, or {per_trip, dagdelen_per_trip, share}"
+    )
+
+
+INDEX_KINDS = ("wages", "prices", "tariffs", "none")
+
+
+class Replaced(Model):
+    name: Annotated[str, Field(min_length=1)] = Field(description="What the municipality stops paying")
+    amount: NonNeg = Field(description="€ per year per location, in euros of period.first")
+    index: Literal["wages", "prices", "tariffs", "none"] = Field("prices", description="Indexation of the amount")
 
 
 class Municipality(Model):
     assessment_per_indication: NonNeg = Field(_n(0), description="Yearly cost of an indicatie")
     substitution: Fraction = Field(
         _n(0), description="Share of riders-along who would otherwise need an indicatie"
+    )
+    replaced: list[Replaced] = Field(
+        default_factory=list, description="Existing spending the room replaces, per location (v2)"
     )
 
 
@@ -166,12 +216,61 @@ class Norms(Model):
     hours_per_fte: num_type(gt=0, le=168) = Field(_n(36))  # a week has 168 hours
     max_indicated_per_professional: Count = Field(_n(8))
     enforce: StrictBool = True
+    max_group_per_professional: Positive | None = Field(
+        None, description="Participants present per professional present (optional check, v2)"
+    )
+
+
+class OneOff(Model):
+    year: Year
+    amount: NonNeg
+
+
+BUDGETS = ("wmo", "municipal", "external")
+
+
+class Funding(Model):
+    name: Annotated[str, Field(min_length=1)]
+    budget: Literal["wmo", "municipal", "external"] = Field(
+        description="Whose money: wmo (counts against the Wmo savings), municipal, external"
+    )
+    yearly: NonNeg | None = Field(None, description="€ per year in running years (prices-indexed)")
+    one_off: list[OneOff] | None = Field(None, description="€ in given years")
+    rest: StrictBool | None = Field(None, description="Pays whatever the other funders leave, each year")
+
+    @property
+    def kind(self) -> str:
+        if self.rest:
+            return "rest"
+        return "one_off" if self.one_off is not None else "yearly"
+
+
+class Project(Model):
+    name: Annotated[str, Field(min_length=1)]
+    start: Year | None = Field(None, description="First year (default period.start)")
+    end: Year | None = Field(None, description="Last year (default period.last)")
+    staff: list[StaffMember] = Field(default_factory=list)
+    yearly_costs: NonNeg = Field(_n(0), description="€ per year in running years (prices-indexed)")
+    one_off: list[OneOff] = Field(default_factory=list, description="€ in given years, not indexed")
+    funding: list[Funding] = Field(default_factory=list)
+
+
+class Context(Model):
+    indicated_clients: num_type(ge=0, le=1e9, whole=True) | None = Field(
+        None, description="People with an indicatie for dagbesteding in the municipality today"
+    )
+    volunteers_available: num_type(ge=0, le=1e9, whole=True) | None = Field(
+        None, description="Volunteers that can realistically be recruited"
+    )
 
 
 class Scenario(Model):
     """One scenario file, validated, with every default filled in."""
 
     name: Annotated[str, Field(min_length=1)]
+    label: Annotated[str, Field(min_length=1, max_length=24)] | None = Field(
+        None, description="Short name for column headers and legends (at most 24 characters)"
+    )
     description: str | None = None
     period: Period
     target: Target = Field(default_factory=Target)
@@ -189,6 +288,8 @@ class Scenario(Model):
     municipality: Municipality = Field(default_factory=Municipality)
     indexation: Indexation = Field(default_factory=Indexation)
     norms: Norms = Field(default_factory=Norms)
+    projects: list[Project] = Field(default_factory=list, description="The wijk's other projects (v2)")
+    context: Context = Field(default_factory=Context, description="Facts about the municipality (v2)")
 
     @property
     def first(self) -> int:
@@ -235,7 +336,7 @@ def cross_checks(s: Scenario) -> list[tuple[Path, str]]:
         )
     d = s.opening.dagdelen_per_week
     d_max = max(v for _, v in d.numbers())
-    for group in ("zin", "pgb", "without_indication"):
+    for group in ("zin", "pgb", "without_indication", "former_indication"):
         g = getattr(s.participants, group).dagdelen_per_week
         worst = max(v for _, v in g.numbers())
         if g.point > d.point or worst > d_max:
@@ -245,36 +346,91 @@ def cross_checks(s: Scenario) -> list[tuple[Path, str]]:
                 f"must be ≤ opening.dagdelen_per_week ({fmt_number(d.point)}), "
                 f"got {fmt_number(shown)}",
             ))
-    for i, m in enumerate(s.staff):
+    out += _staff_checks(("staff",), s.staff)
+    out += _project_checks(s)
+    return out
+
+
+def _staff_checks(at: Path, staff: list[StaffMember]) -> list[tuple[Path, str]]:
+    """The role rules of MODEL.md section 2 for a staff list at key path ``at``."""
+    out: list[tuple[Path, str]] = []
+    for i, m in enumerate(staff):
         given = set(m.model_fields_set)
         if m.kind == "professional":
             for key in sorted(given & {"count", "allowance", "other_costs"}):
-                out.append((("staff", i, key), f"'{key}' does not apply to a professional (it is a volunteer key)"))
+                out.append(((*at, i, key), f"'{key}' does not apply to a professional (it is a volunteer key)"))
             has_fte = bool(given & {"fte", "salary", "employer_charges"})
             has_hours = bool(given & {"hours_per_week", "hourly_cost"})
             if has_fte and has_hours:
                 out.append((
-                    ("staff", i), "a professional has either fte + salary or hours_per_week + hourly_cost, never both"
+                    (*at, i), "a professional has either fte + salary or hours_per_week + hourly_cost, never both"
                 ))
             elif has_fte:
                 for key in ("fte", "salary"):
                     if key not in given:
                         out.append((
-                            ("staff", i), f"missing required key '{key}' (a professional with fte needs fte and salary)"
+                            (*at, i), f"missing required key '{key}' (a professional with fte needs fte and salary)"
                         ))
             elif has_hours:
                 for key in ("hours_per_week", "hourly_cost"):
                     if key not in given:
-                        out.append((("staff", i), f"missing required key '{key}' (a professional paid by the hour "
+                        out.append(((*at, i), f"missing required key '{key}' (a professional paid by the hour "
                                                   "needs hours_per_week and hourly_cost)"))
             else:
-                out.append((("staff", i), "a professional needs fte + salary, or hours_per_week + hourly_cost"))
+                out.append(((*at, i), "a professional needs fte + salary, or hours_per_week + hourly_cost"))
         else:
             for key in sorted(given & {"fte", "salary", "employer_charges", "hourly_cost", "group_work"}):
-                out.append((("staff", i, key), f"'{key}' does not apply to a volunteer (it is a professional key)"))
+                out.append(((*at, i, key), f"'{key}' does not apply to a volunteer (it is a professional key)"))
             for key in ("count", "hours_per_week"):
                 if key not in given:
                     out.append((
-                        ("staff", i), f"missing required key '{key}' (a volunteer needs count and hours_per_week)"
+                        (*at, i), f"missing required key '{key}' (a volunteer needs count and hours_per_week)"
                     ))
+    return out
+
+
+def _in_period(s: Scenario, path: Path, year: Num) -> list[tuple[Path, str]]:
+    y = int(year.point)
+    if not s.first <= y <= s.last:
+        return [(path, f"must lie within the period {s.first}–{s.last}, got {y}")]
+    return []
+
+
+def _project_checks(s: Scenario) -> list[tuple[Path, str]]:
+    """The project rules of MODEL.md section 2.3."""
+    out: list[tuple[Path, str]] = []
+    seen: dict[str, int] = {}
+    for i, pr in enumerate(s.projects):
+        at: Path = ("projects", i)
+        if pr.name in seen:
+            out.append(((*at, "name"), f"duplicate project name {pr.name!r} (also item {seen[pr.name] + 1})"))
+        seen.setdefault(pr.name, i)
+        for key in ("start", "end"):
+            year = getattr(pr, key)
+            if year is not None:
+                out += _in_period(s, (*at, key), year)
+        start = int(pr.start.point) if pr.start is not None else s.start
+        end = int(pr.end.point) if pr.end is not None else s.last
+        if start > end:
+            out.append(((*at, "end"), f"must be ≥ start ({start}), got {end}"))
+        for m, item in enumerate(pr.one_off):
+            out += _in_period(s, (*at, "one_off", m, "year"), item.year)
+        out += _staff_checks((*at, "staff"), pr.staff)
+        rests = []
+        for f, fund in enumerate(pr.funding):
+            fat = (*at, "funding", f)
+            given = [k for k in ("yearly", "one_off", "rest") if getattr(fund, k) is not None]
+            if fund.rest is False:
+                given.remove("rest")
+            if len(given) != 1:
+                shown = " and ".join(given) if given else "none of them"
+                out.append((fat, "a funding item needs exactly one of 'yearly', 'one_off' or 'rest: true', "
+                                 f"got {shown}"))
+            if fund.rest:
+                rests.append(f)
+            for m, item in enumerate(fund.one_off or []):
+                out += _in_period(s, (*fat, "one_off", m, "year"), item.year)
+        if len(rests) > 1:
+            out.append(((*at, "funding", rests[1], "rest"),
+                        f"at most one funding item per project may have 'rest: true' (also item {rests[0] + 1})"))
     return out

@@ -65,11 +65,21 @@ def test_run_json_has_the_section_4_structure(example):
     assert set(year) >= {"year", "operating_year", "operator", "municipality"}
     assert set(year["operator"]) == {
         "staff_professional", "staff_volunteer", "housing", "activities", "overhead", "depreciation", "margin",
-        "cost", "income_zin", "income_pgb", "income_contribution", "income_other", "subsidy", "income", "result"}
-    assert set(year["municipality"]) == {"baseline", "scenario", "savings", "cumulative_savings"}
+        "cost", "income_zin", "income_pgb", "income_contribution", "income_other", "subsidy", "income", "result",
+        # v2 (MODEL.md §4)
+        "projects_cost", "projects_funding", "projects_result", "projects_municipal", "projects_external",
+        "organisation_result", "cumulative_result"}
+    assert set(year["municipality"]) == {
+        "baseline", "scenario", "savings", "cumulative_savings",
+        "replaced", "projects_wmo", "savings_hard", "net_municipality", "cumulative_net_municipality",
+        "moved_clients", "mechanisms"}
+    assert set(year["municipality"]["mechanisms"]) == {
+        "tariff_difference", "transport_avoided", "substitution", "replaced", "moved_clients", "paid"}
+    assert year["projects"] == []
     # full precision: 2020's income_zin is 30.51 × 1.02 × 1382.4 = 43020.56448
     assert data["years"][1]["operator"]["income_zin"] == pytest.approx(43020.56448, abs=1e-9)
-    assert [w["code"] for w in data["warnings"]] == ["operator_deficit"]
+    # v2: 1200 / (4 h × 48 weeks) = € 6,25 per hour, above the hourly maximum of € 5,00
+    assert [w["code"] for w in data["warnings"]] == ["allowance_above_legal_max", "operator_deficit"]
 
 
 def test_run_json_before_start_and_null_locations_needed(minimal):

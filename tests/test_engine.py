@@ -136,22 +136,40 @@ def test_locations_multiply_money_but_not_locations_needed(tmp_path):
 
 def test_warnings_deficit_allowance_no_savings_start_after_target(tmp_path):
     text = NORM.replace("subsidy: cover_deficit", "subsidy: 0").replace(
-        "count: 0, hours_per_week: 3}", "count: 2, hours_per_week: 3, allowance: 1750}"
+        "count: 0, hours_per_week: 3}", "count: 2, hours_per_week: 3, allowance: 600}"
     ).replace("start: 2021", "start: 2023")
     s = load_scenario(write(tmp_path, "w.yaml", text))
     r = run(s)
     codes = [w.code for w in warnings_for(r, s)]
-    # 1750 > the legal maximum 1700 of 2023? No: 2023's maximum is 1900. Only the norm,
-    # the deficit (no subsidy), no savings in 2022 (not open yet) and start after target.
+    # 600 / (3 h × 40 weeks) = € 5,00 per hour: at the hourly maximum, not above it; 600 is below every
+    # yearly maximum. Only the norm, the deficit (no subsidy), no savings in 2022 (not open yet),
+    # start after target.
     assert codes == ["norm_not_met", "operator_deficit", "no_savings", "start_after_target"]
-    s2 = load_scenario(write(tmp_path, "w2.yaml", text.replace("start: 2023", "start: 2020")))
+    s2 = load_scenario(write(tmp_path, "w2.yaml", text.replace("start: 2023", "start: 2020").replace(
+        "allowance: 600", "allowance: 1750")))
     r2 = run(s2)
     codes2 = [w.code for w in warnings_for(r2, s2)]
-    # 1750 > 1700 (2020's legal maximum) in operating year 2020
+    # 1750 > 1700 (2020's legal maximum) in operating year 2020; 1750 / 120 h = € 14,58 per hour is
+    # above the hourly maximum in every year (v2), so every operating year is named
     assert "allowance_above_legal_max" in codes2
     over = [w for w in warnings_for(r2, s2) if w.code == "allowance_above_legal_max"][0]
-    assert over.facts["years"] == [2020]
-    assert over.facts["maximum"] == 1700.0
+    assert over.facts["years"] == [2020, 2021, 2022, 2023]
+    assert over.facts["maximum"] == 1700.0 and over.facts["per"] == "year"
+
+
+def test_allowance_per_hour_and_count_zero(tmp_path):
+    # v2: 720 / (3 h × 40 weeks) = € 6,00 per hour > € 5,00 (2020–2023), below every yearly maximum
+    text = NORM.replace("count: 0, hours_per_week: 3}", "count: 2, hours_per_week: 3, allowance: 720}")
+    s = load_scenario(write(tmp_path, "h.yaml", text))
+    r = run(s)
+    over = [w for w in warnings_for(r, s) if w.code == "allowance_above_legal_max"]
+    assert len(over) == 1 and over[0].facts["per"] == "hour"
+    assert over[0].facts["per_hour"] == pytest.approx(6.0) and over[0].facts["maximum"] == 5.0
+    assert over[0].facts["years"] == [2021, 2022, 2023]  # operating years only (start 2021)
+    # a line with count 0 pays no one: no warning, the yearly test included (5000 > every maximum)
+    s0 = load_scenario(write(tmp_path, "z.yaml", NORM.replace(
+        "count: 0, hours_per_week: 3}", "count: 0, hours_per_week: 3, allowance: 5000}")))
+    assert "allowance_above_legal_max" not in [w.code for w in warnings_for(run(s0), s0)]
 
 
 def test_cover_deficit_never_negative_and_equal_variants(tmp_path):

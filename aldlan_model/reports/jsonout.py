@@ -7,7 +7,14 @@ import math
 from typing import Any
 
 from aldlan_model import __version__
-from aldlan_model.engine import MUNICIPALITY_LINES, OPERATOR_LINES, Result
+from aldlan_model.engine import (
+    MECHANISMS,
+    MUNICIPALITY_LINES,
+    OPERATOR_LINES,
+    PROJECT_OPERATOR_LINES,
+    V2_MUNICIPALITY_LINES,
+    Result,
+)
 from aldlan_model.loader import source_file
 from aldlan_model.params import flatten
 from aldlan_model.reports.messages import warning_message
@@ -43,17 +50,34 @@ def _run_dict(scenario: Scenario, result: Result, variant: int, lang: str) -> di
     tg = result.target
     needed = tg["locations_needed"][variant]
     first_reached = int(tg["first_year_reached"][variant])
+    needed_hard = tg["locations_needed_hard"][variant]
+    payback = int(tg["payback_year"][variant])
     years = []
+    lines = result.lines
     for j, year in enumerate(result.years):
+        at = lambda name: float(lines[name][variant, j])  # noqa: E731
+        municipality = {name: at(name) for name in MUNICIPALITY_LINES + V2_MUNICIPALITY_LINES}
+        municipality["moved_clients"] = at("moved_clients")
+        municipality["mechanisms"] = {name: at(name) for name in MECHANISMS}
         years.append({
             "year": int(year),
             "operating_year": int(result.detail["k"][variant, j]),
-            "operator": {name: float(result.lines[name][variant, j]) for name in OPERATOR_LINES},
-            "municipality": {name: float(result.lines[name][variant, j]) for name in MUNICIPALITY_LINES},
+            "operator": {name: at(name) for name in OPERATOR_LINES + PROJECT_OPERATOR_LINES},
+            "municipality": municipality,
+            "projects": [
+                {
+                    "name": name,
+                    "cost": float(pl["cost"][variant, j]),
+                    "funding": {b: float(pl[b][variant, j]) for b in ("wmo", "municipal", "external")},
+                    "result": float(pl["result"][variant, j]),
+                }
+                for name, pl in result.projects
+            ],
         })
     st = result.staffing
     return {
         "name": scenario.name,
+        "label": getattr(scenario, "label", None),
         "file": source_file(scenario),
         "locations": int(result.table["locations"].iloc[variant]),
         "target": {
@@ -63,7 +87,13 @@ def _run_dict(scenario: Scenario, result: Result, variant: int, lang: str) -> di
             "share": float(tg["share"][variant]),
             "locations_needed": None if math.isnan(needed) else int(needed),
             "first_year_reached": first_reached if first_reached > 0 else None,
+            "savings_hard": float(tg["savings_hard"][variant]),
+            "share_hard": float(tg["share_hard"][variant]),
+            "locations_needed_hard": None if math.isnan(needed_hard) else int(needed_hard),
+            "cost_per_dagdeel": _f(tg["cost_per_dagdeel"][variant]),
         },
+        "financing_need": float(tg["financing_need"][variant]),
+        "payback_year": payback if payback > 0 else None,
         "years": years,
         "staffing": {
             "professional_hours_per_week": float(st["professional_hours"][variant]),
@@ -75,15 +105,22 @@ def _run_dict(scenario: Scenario, result: Result, variant: int, lang: str) -> di
             "norm": float(st["norm"][variant]),
             "served_share": float(st["served_share"][variant]),
         },
-        "warnings": [
-            {"code": w.code, "message": warning_message(w, lang)}
-            for w in warnings_for(result, scenario, variant)
-        ],
+        "warnings": _one_per_code(warnings_for(result, scenario, variant), lang),
         "sources": {
             path: num.source for path, num in flatten(scenario).items() if num.source
         },
         "version": __version__,
     }
+
+
+def _one_per_code(warnings: list, lang: str) -> list[dict[str, str]]:
+    """One ``{code, message}`` per code (MODEL.md §3.6): the messages of every room, project or role joined."""
+    messages: dict[str, list[str]] = {}
+    for w in warnings:
+        text = warning_message(w, lang)
+        if text not in messages.setdefault(w.code, []):
+            messages[w.code].append(text)
+    return [{"code": code, "message": " ".join(texts)} for code, texts in messages.items()]
 
 
 def dumps(data: Any) -> str:

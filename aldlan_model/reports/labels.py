@@ -69,6 +69,32 @@ NL: dict[str, str] = {
     ),
     "no_savings": "Geen besparing in het doeljaar {year}: de besparing is {amount}.",
     "start_after_target": "De buurtkamer start pas in {start}, na het doeljaar {year}.",
+    "allowance_above_legal_max_hour": (
+        "De vrijwilligersvergoeding voor {role} komt in {year} neer op {per_hour} per uur, boven het "
+        "wettelijk maximum van {maximum} per uur; verlaag de vergoeding of reken met meer uren."
+    ),
+    "savings_rest_on_substitution": (
+        "De besparing van {savings} in {year} rust geheel op de aanname dat meelifters anders een "
+        "indicatie zouden krijgen; zonder die aanname (harde besparing) is het {savings_hard}. "
+        "Er is geen bewijs gevonden voor die aanname."
+    ),
+    "project_deficit": (
+        "Het project {project} heeft een tekort in {years} (het grootste {amount}): de financiering "
+        "dekt de kosten niet; zoek een financier voor het restant of verlaag de kosten."
+    ),
+    "group_too_large": (
+        "De groep is te groot: gemiddeld {group} deelnemers per dagdeel bij {present} aanwezige "
+        "professionals, terwijl de norm {norm} per professional is (ruimte voor {limit}); "
+        "zet meer professionals in of spreid de deelnemers over meer dagdelen."
+    ),
+    "pool_clients_exceeded": (
+        "Het plan heeft {needed} deelnemers met een (vroegere) indicatie nodig; de gemeente heeft er "
+        "{available} met een indicatie voor dagbesteding. Minder buurtkamers of minder geïndiceerden per kamer."
+    ),
+    "pool_volunteers_exceeded": (
+        "Het plan heeft {needed} vrijwilligers nodig; er zijn er naar schatting {available} te vinden. "
+        "Reken met minder vrijwilligers per kamer, minder kamers, of werf eerst vrijwilligers."
+    ),
     # table furniture
     "caption": "Tabel {n} \u2013 {title}",
     "source_line": "Bron: scenario {name} ({file}), aldlan-model {version}, {date}",
@@ -127,6 +153,32 @@ EN: dict[str, str] = {
     "operator_deficit": "The operator runs a deficit in {years}; the largest deficit is {amount}.",
     "no_savings": "No savings in the target year {year}: savings are {amount}.",
     "start_after_target": "The buurtkamer only starts in {start}, after the target year {year}.",
+    "allowance_above_legal_max_hour": (
+        "The volunteer allowance for {role} comes to {per_hour} per hour in {year}, above the legal "
+        "maximum of {maximum} per hour; lower the allowance or count more hours."
+    ),
+    "savings_rest_on_substitution": (
+        "The saving of {savings} in {year} rests entirely on the assumption that riders-along would "
+        "otherwise get an indicatie; without it (hard saving) it is {savings_hard}. No evidence for "
+        "that assumption was found."
+    ),
+    "project_deficit": (
+        "Project {project} runs a deficit in {years} (the largest {amount}): its funding does not cover "
+        "its cost; find a funder for the rest or lower the cost."
+    ),
+    "group_too_large": (
+        "The group is too large: on average {group} participants per dagdeel with {present} "
+        "professionals present, while the norm is {norm} per professional (room for {limit}); "
+        "add professionals or spread participants over more dagdelen."
+    ),
+    "pool_clients_exceeded": (
+        "The plan needs {needed} participants with a (former) indicatie; the municipality has {available} "
+        "with an indicatie for dagbesteding. Fewer rooms or fewer indicated participants per room."
+    ),
+    "pool_volunteers_exceeded": (
+        "The plan needs {needed} volunteers; an estimated {available} can be found. Plan fewer "
+        "volunteers per room, fewer rooms, or recruit volunteers first."
+    ),
     "caption": "Table {n} \u2013 {title}",
     "source_line": "Source: scenario {name} ({file}), aldlan-model {version}, {date}",
     "year": "Year",

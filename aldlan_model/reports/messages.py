@@ -34,7 +34,11 @@ def _message(w: Warning, lang: str) -> str:
         return t(w.code, lang, capacity=number(f["capacity"], lang, 1),
                  demand=number(f["demand"], lang, 1), served_share=percent(f["served_share"], lang))
     if w.code == "allowance_above_legal_max":
-        return t(w.code, lang, role=f["role"], allowance=money(f["allowance"], lang),
+        role = f["role"] if "project" not in f else f"{f['role']} ({f['project']})"
+        if f.get("per") == "hour":
+            return t("allowance_above_legal_max_hour", lang, role=role, per_hour=money(f["per_hour"], lang, 2),
+                     year=str(f["year"]), maximum=money(f["maximum"], lang, 2))
+        return t(w.code, lang, role=role, allowance=money(f["allowance"], lang),
                  year=str(f["year"]), maximum=money(f["maximum"], lang))
     if w.code == "operator_deficit":
         return t(w.code, lang, years=_years(f["years"], lang), amount=money(f["amount"], lang))
@@ -42,4 +46,14 @@ def _message(w: Warning, lang: str) -> str:
         return t(w.code, lang, year=str(f["year"]), amount=money(f["amount"], lang))
     if w.code == "start_after_target":
         return t(w.code, lang, start=str(f["start"]), year=str(f["year"]))
+    if w.code == "savings_rest_on_substitution":
+        return t(w.code, lang, year=str(f["year"]), savings=money(f["savings"], lang),
+                 savings_hard=money(f["savings_hard"], lang))
+    if w.code == "project_deficit":
+        return t(w.code, lang, project=f["project"], years=_years(f["years"], lang), amount=money(f["amount"], lang))
+    if w.code == "group_too_large":
+        return t(w.code, lang, group=number(f["group"], lang, 1), limit=number(f["limit"], lang, 1),
+                 present=number(f["present"], lang, 1), norm=number(f["norm"], lang, 1))
+    if w.code in ("pool_clients_exceeded", "pool_volunteers_exceeded"):
+        return t(w.code, lang, needed=number(f["needed"], lang, 0), available=number(f["available"], lang, 0))
     raise KeyError(w.code)  # pragma: no cover - every code is handled above
