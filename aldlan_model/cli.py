@@ -8,6 +8,7 @@ error (a short "please report" line; the traceback only with ``--debug``).
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sys
 from collections.abc import Iterator
@@ -76,8 +77,45 @@ def handled() -> Iterator[None]:
     except KeyboardInterrupt:
         err_console().print("interrupted")
         raise typer.Exit(130) from None
+    except BrokenPipeError:  # `aldlan run x | head -0`: the reader is gone; nothing more to say
+        _silence_stdout()
+        raise typer.Exit(0) from None
+    except SystemExit as exc:  # rich ends with exit code 1 on a broken pipe; for us it is not an error
+        if isinstance(exc.__context__, BrokenPipeError):
+            _silence_stdout()
+            raise typer.Exit(0) from None
+        raise
+    except UnicodeEncodeError as exc:  # a stream whose encoding cannot show € or ë (no main())
+        _say_once(f"error: cannot show the character {exc.object[exc.start:exc.end]!a} in the encoding "
+                  f"{exc.encoding}; set PYTHONIOENCODING=utf-8 or write to a file with -o")
+        raise typer.Exit(2) from None
+    except OSError as exc:
+        if exc.errno not in _STREAM_ERRORS:
+            _internal(exc)
+        _silence_stdout()
+        _say_once(f"error: cannot write the output: {exc.strerror or exc}")
+        raise typer.Exit(2) from None
     except Exception as exc:  # noqa: BLE001 - the one place that catches everything
         _internal(exc)
+
+
+# what writing to a full, broken or too small standard output raises (output files have OutputError)
+_STREAM_ERRORS = {errno.ENOSPC, errno.EFBIG, errno.EIO, errno.EPIPE, getattr(errno, "EDQUOT", errno.ENOSPC)}
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so no later flush (at exit) fails again."""
+    with contextlib.suppress(Exception):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
+
+def _say_once(message: str) -> None:
+    """One line on stderr, if stderr can still be written to."""
+    with contextlib.suppress(Exception):
+        sys.stderr.write(one_line(message) + "\n")
+        sys.stderr.flush()
 
 
 def show_notes(model: object) -> None:
@@ -246,6 +284,42 @@ def explain(
 from aldlan_model import cli_analysis, cli_letters, cli_plan, cli_uncertainty  # noqa: E402,F401
 
 
+def _forgiving_streams() -> None:
+    """A closed stdout or stderr (``>&-``) becomes the null device (and keeps its number, so no
+    file the command opens takes its place); with any PYTHONIOENCODING (ascii, latin-1)
+    characters it cannot show become '?', never a crash."""
+    for name, fileno in (("stdout", 1), ("stderr", 2)):
+        if getattr(sys, name) is None:
+            with contextlib.suppress(OSError):
+                fd = os.open(os.devnull, os.O_WRONLY)
+                if fd != fileno:
+                    os.dup2(fd, fileno)
+                    os.close(fd)
+                setattr(sys, name, open(fileno, "w", encoding="utf-8", closefd=False))  # noqa: SIM115
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.reconfigure(errors="replace")  # type: ignore[union-attr]
+
+
 def main() -> None:
-    """Entry point of the ``aldlan`` console script."""
-    app()
+    """Entry point of the ``aldlan`` console script.
+
+    Standard output closed (``>&-``) or gone (``| head -0``): silence and the command's own
+    exit code. Standard output full (``> /dev/full``): one line on stderr and exit code 2.
+    """
+    _forgiving_streams()
+    try:
+        app()
+        code: int | str | None = 0
+    except SystemExit as exc:
+        code = exc.code
+    if sys.stdout is not None:
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            _silence_stdout()
+        except OSError as exc:
+            _silence_stdout()
+            _say_once(f"error: cannot write the output: {exc.strerror or exc}")
+            code = 2 if code in (0, None) else code
+    sys.exit(code)
