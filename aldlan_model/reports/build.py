@@ -14,9 +14,10 @@ from aldlan_model.errors import UsageError
 from aldlan_model.loader import overrides_of, source_file
 from aldlan_model.params import flatten
 from aldlan_model.reports.labels import t
+from aldlan_model.reports.ledger import MECHANISM_LINES, Ledger, ledger
 from aldlan_model.reports.messages import warning_message
 from aldlan_model.reports.model import Report, Row, Table
-from aldlan_model.reports.numfmt import money, number, percent, round_euros
+from aldlan_model.reports.numfmt import money, number, percent
 from aldlan_model.scenario import Scenario
 from aldlan_model.warnings import warnings_for
 
@@ -82,21 +83,10 @@ def balanced_chunks(n: int, size: int) -> list[range]:
 
 
 def rounded_lines(result: Result, variant: int = 0) -> dict[str, list[int]]:
-    """Every money line per year in whole euros: each line rounded on its own (half away
-    from zero), every total the sum of its rounded lines, the result and the savings the
-    difference of rounded totals. So a line shows the same euro in every table, and every
-    total equals the sum of the rows shown (it may differ by a euro from the exact total
-    rounded, which JSON and ``explain`` give to the cent)."""
-    L = result.lines
-    out: dict[str, list[int]] = {}
-    for name in (*COST_LINES, *INCOME_LINES, "baseline", "scenario"):
-        out[name] = round_euros(list(L[name][variant]))
-    out["cost"] = [int(x) for x in np.sum([out[n] for n in COST_LINES], axis=0)]
-    out["income"] = [int(x) for x in np.sum([out[n] for n in INCOME_LINES], axis=0)]
-    out["result"] = [int(a - b) for a, b in zip(out["income"], out["cost"], strict=True)]
-    out["savings"] = [int(a - b) for a, b in zip(out["baseline"], out["scenario"], strict=True)]
-    out["cumulative_savings"] = [int(x) for x in np.cumsum(out["savings"])]
-    return out
+    """Every money line per year in whole euros, from the one rounded ledger (MODEL.md §4.1):
+    base lines rounded once, every total, result and saving derived from them by addition."""
+    L = ledger(result, variant)
+    return {name: L.row(name) for name in L.lines}
 
 
 def headline(scenario: Scenario, result: Result, lang: str, variant: int = 0) -> list[tuple[str, str]]:
@@ -104,19 +94,42 @@ def headline(scenario: Scenario, result: Result, lang: str, variant: int = 0) ->
     year = int(tg["year"][variant])
     needed = tg["locations_needed"][variant]
     reached = int(tg["first_year_reached"][variant])
-    shown = rounded_lines(result, variant)  # the same euros as the tables below
-    res = shown["result"][result.year_index(year)]
-    savings = shown["savings"][result.year_index(year)]
-    return [
-        (t("target", lang) + f" {year}", money(tg["amount"][variant], lang)),
+    L = ledger(result, variant)  # the same euros as the tables below
+    amount = float(tg["amount"][variant])
+    savings, hard = L.at("savings"), L.at("savings_hard")
+    needed_hard = tg["locations_needed_hard"][variant]
+    hard_text = (t("of_target_no_rooms", lang, share=percent(hard / amount, lang)) if np.isnan(needed_hard)
+                 else t("of_target_rooms", lang, share=percent(hard / amount, lang), rooms=number(needed_hard, lang)))
+    out = [
+        (t("target", lang) + f" {year}", money(amount, lang)),
         (t("savings", lang) + f" {year}",
-         f"{money(savings, lang)} ({percent(tg['share'][variant], lang)} "
-         + t("of_target", lang) + ")"),
+         f"{money(savings, lang)} ({percent(savings / amount, lang)} " + t("of_target", lang) + ")"),
+        (t("savings_hard_headline", lang, year=year), f"{money(hard, lang)} ({hard_text})"),
         (t("locations", lang), str(int(result.table["locations"].iloc[variant]))),
         (t("locations_needed", lang), t("not_applicable", lang) if np.isnan(needed) else number(needed, lang)),
         (t("first_year_target_reached", lang), str(reached) if reached > 0 else t("never_within_period", lang)),
-        (t("result_target_year", lang) + f" ({year})", money(res, lang)),
+        (t("result_target_year", lang) + f" ({year})", money(L.at("result"), lang)),
+        (t("financing_need", lang), financing_sentence(L, lang)),
     ]
+    if result.projects:
+        out += [
+            (t("position_wmo", lang, year=year), money(savings, lang)),
+            (t("position_net", lang, year=year), money(L.at("net_municipality"), lang)),
+        ]
+    return out
+
+
+def financing_sentence(L: Ledger, lang: str) -> str:
+    """"The organisation needs € X of bridge financing; the municipality has its money back in Y"."""
+    cum = L.lines["cumulative_net_municipality"]
+    payback = L.payback_year()
+    if payback is None:
+        when = t("financing_payback_in", lang, year=t("payback_never", lang))
+    elif (cum >= 0).all():
+        when = t("payback_never_waits", lang)
+    else:
+        when = t("financing_payback_in", lang, year=str(payback))
+    return t("financing_sentence", lang, need=money(L.financing_need, lang), payback=when)
 
 
 def run_report(
@@ -151,6 +164,10 @@ def run_report(
         notes=sources_for(scenario, TABLE_INPUTS["municipality"]),
     ))
 
+    L = ledger(result, variant)
+    ty = int(result.target["year"][variant])
+    tables.append(mechanisms_table(L, lang, caption(t("heading_mechanisms", lang, year=ty))))
+
     # 2. operator exploitation, lines as rows, years as columns (split to fit the page)
     order = [*COST_LINES, "cost", *INCOME_LINES, "income", "result"]
     for part in balanced_chunks(len(years), year_cols):
@@ -165,6 +182,12 @@ def run_report(
             kinds=["money"] * len(part), label_header="",
             notes=sources_for(scenario, TABLE_INPUTS["operator"]),
         ))
+
+    tables.append(financing_table(L, lang, caption(t("heading_financing", lang))))
+    if result.projects:
+        tables.append(funding_table(L, lang, caption(t("heading_funding", lang, period=str(ty))), [ty]))
+        whole = t("period_whole", lang, first=years[0], last=years[-1])
+        tables.append(funding_table(L, lang, caption(t("heading_funding", lang, period=whole)), years))
 
     # 3. staffing at full operation
     st = result.staffing
@@ -200,6 +223,53 @@ def run_report(
         lang=lang,
         extra={"inputs": inputs_for(scenario)},
     )
+
+
+MECHANISM_KIND = {"tariff_difference": "mechanism_hard", "transport_avoided": "mechanism_hard",
+                  "substitution": "mechanism_soft", "replaced": "mechanism_hard", "moved_clients": "mechanism_hard",
+                  "paid": "mechanism_paid"}
+
+
+def mechanisms_table(L: Ledger, lang: str, title: str) -> Table:
+    """Where the saving comes from in the target year: the mechanisms as rows, their sum the saving."""
+    rows = [Row(t(name, lang), [L.at(name), t(MECHANISM_KIND[name], lang)]) for name in MECHANISM_LINES]
+    rows.append(Row(t("savings", lang), [L.at("savings"), ""], total=True))
+    rows.append(Row(t("savings_hard", lang), [L.at("savings_hard"), t("mechanism_hard", lang)]))
+    return Table("mechanisms", title, [t("mechanism_amount", lang), t("mechanism_kind", lang)], rows,
+                 kinds=["money", "text"], label_header="", notes=[t("mechanisms_note", lang)])
+
+
+FINANCING_LINES = ("organisation_result", "cumulative_result", "net_municipality", "cumulative_net_municipality")
+
+
+def financing_table(L: Ledger, lang: str, title: str) -> Table:
+    """Per year: the organisation's result and its running sum, the municipality's net and its running sum."""
+    rows = [Row(str(y), [L.row(name)[j] for name in FINANCING_LINES]) for j, y in enumerate(L.years)]
+    return Table("financing", title, [t(name, lang) for name in FINANCING_LINES], rows,
+                 kinds=["money"] * 4, label_header=t("year", lang),
+                 notes=[t("financing_sentence_label", lang) + " " + financing_sentence(L, lang)])
+
+
+def funding_table(L: Ledger, lang: str, title: str, years: list[int]) -> Table:
+    """The dekkingsplan: per project and for the room, cost, funding by budget and result over ``years``."""
+    idx = [L.years.index(y) for y in years]
+
+    def total(arr) -> int:
+        return int(sum(arr[j] for j in idx))
+
+    room = [total(L.lines["cost"]), total(L.lines["income_zin"]) + total(L.lines["income_pgb"])
+            + total(L.lines["subsidy"]), 0,
+            total(L.lines["income_contribution"]) + total(L.lines["income_other"])]
+    room.append(room[1] + room[2] + room[3] - room[0])
+    rows = [Row(t("funding_room", lang), room)]
+    for name, d in L.projects:
+        vals = [total(d["cost"]), total(d["wmo"]), total(d["municipal"]), total(d["external"])]
+        vals.append(vals[1] + vals[2] + vals[3] - vals[0])
+        rows.append(Row(name, vals))
+    rows.append(Row(t("total", lang), [sum(r.values[i] for r in rows) for i in range(5)], total=True))
+    cols = ["funding_cost", "funding_wmo", "funding_municipal", "funding_external", "funding_result"]
+    return Table("funding", title, [t(c, lang) for c in cols], rows, kinds=["money"] * 5, label_header="",
+                 notes=[t("funding_note", lang)])
 
 
 def inputs_for(scenario: Scenario) -> list[dict[str, object]]:
