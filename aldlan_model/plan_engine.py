@@ -57,6 +57,8 @@ def location_results(plan: Plan) -> list[Result]:
 def run_plan(plan: Plan) -> Result:
     """The plan as one result: money lines summed over locations, target on the sum."""
     parts = location_results(plan)
+    for part, loc in zip(parts, plan.locations, strict=True):
+        part._room_name = loc.name  # so a room's warnings find its ledger
     count = float(plan.count)
     common = [name for name in parts[0].lines if not name.startswith("project.")]
     lines = {name: np.sum([p.lines[name] for p in parts], axis=0) for name in common}

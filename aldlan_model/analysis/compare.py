@@ -47,11 +47,9 @@ class Comparison:
 def compare(variants: Sequence[Variant], global_overrides: Sequence[str] = (), year: int | None = None) -> Comparison:
     """Load and run every variant: global overrides first, then the variant's own."""
     docs = DocumentCache()
-    labels = column_labels(variants)
-    columns = []
-    for label, v in zip(labels, variants, strict=True):
-        scenario = validate_model(apply_overrides(docs(v.file), [*global_overrides, *v.overrides]))
-        columns.append(Column(label, v, scenario, run_model(scenario)))
+    scenarios = [validate_model(apply_overrides(docs(v.file), [*global_overrides, *v.overrides])) for v in variants]
+    labels = column_labels(variants, [scenario_label(s) for s in scenarios])
+    columns = [Column(label, v, s, run_model(s)) for label, v, s in zip(labels, variants, scenarios, strict=True)]
     year = columns[0].scenario.target_year if year is None else int(year)
     for c in columns:
         if not c.scenario.first <= year <= c.scenario.last:
@@ -63,6 +61,14 @@ def compare(variants: Sequence[Variant], global_overrides: Sequence[str] = (), y
     return Comparison(year, horizon, columns, list(global_overrides))
 
 
+def scenario_label(scenario: Scenario) -> str | None:
+    """The short ``label`` of a scenario or plan (MODEL.md §2.5), if it has one."""
+    label = getattr(scenario, "label", None)
+    if label is None and hasattr(scenario, "base"):
+        label = getattr(scenario.base, "label", None)
+    return label
+
+
 def _at(result: Result, name: str, year: int) -> float:
     return float(result.lines[name][0, result.year_index(year)])
 
@@ -72,8 +78,7 @@ def figures(column: Column, year: int) -> dict[str, float | None]:
     r = column.result
     j = r.year_index(year)
     st = r.staffing
-    dagdelen = float((r.detail["P_zin"] + r.detail["P_pgb"] + r.detail["P_none"])[0, j])
-    dagdelen *= float(r.table["locations"].iloc[0])
+    dagdelen = _at(r, "dagdelen", year)  # every participant-dagdeel, former clients included (v2)
     cost = _at(r, "cost", year)
     per_location = float(r.per_location["savings"][0, j])  # locations needed, as the engine, in ``year``
     needed = math.ceil(float(r.target["amount"][0]) / per_location) if per_location > 0 else None
@@ -94,7 +99,19 @@ def figures(column: Column, year: int) -> dict[str, float | None]:
         # no indicated participants: nobody to serve, so no share (not 100%)
         "served_share": float(st["served_share"][0]) if st["demand"][0] > 0 else None,
         "warnings": float(len(column.warnings)),
+        # v2
+        "savings_hard": _at(r, "savings_hard", year),
+        "share_hard": _at(r, "savings_hard", year) / float(r.target["amount"][0]),
+        "locations_needed_hard": _needed(float(r.target["amount"][0]), float(r.per_location["savings_hard"][0, j])),
+        "financing_need": float(r.target["financing_need"][0]),
+        "payback_year": float(r.target["payback_year"][0]) if r.target["payback_year"][0] > 0 else None,
+        "net_municipality": _at(r, "net_municipality", year),
+        "projects_cost": _at(r, "projects_cost", year),
     }
+
+
+def _needed(amount: float, per_location: float) -> float | None:
+    return float(math.ceil(amount / per_location * (1 - 1e-9))) if per_location > 0.005 else None
 
 
 def foregone(comparison: Comparison, year: int) -> list[float]:

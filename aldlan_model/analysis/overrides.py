@@ -108,19 +108,20 @@ def _short(override: str) -> str:
     return f"{key.strip().split('.')[-1]}={value.strip()}"
 
 
-def column_labels(variants: Sequence[Variant]) -> list[str]:
-    """Short column headers (a terminal table must fit 80 columns): the file stem; where a
-    file repeats, its overrides in short (``start=2021``), prefixed with the stem only when
-    that is needed to tell columns apart."""
-    stems = [v.stem for v in variants]
+def column_labels(variants: Sequence[Variant], names: Sequence[str | None] | None = None) -> list[str]:
+    """Short column headers (a terminal table must fit 80 columns): the scenario's ``label``
+    (MODEL.md §2.5), else the file stem; where a file repeats, its overrides in short
+    (``start=2021``), prefixed with the label only when that is needed to tell columns apart."""
+    names = list(names) if names is not None else [None] * len(variants)
+    stems = [n or v.stem for v, n in zip(variants, names, strict=True)]
     labels = []
-    for v in variants:
-        label = v.stem
-        if stems.count(v.stem) > 1 and v.overrides:
+    for v, stem in zip(variants, stems, strict=True):
+        label = stem
+        if stems.count(stem) > 1 and v.overrides:
             label = " ".join(_short(o) for o in v.overrides)
         labels.append(label)
     if len(set(labels)) < len(labels):
-        labels = [f"{v.stem} {x}" if x != v.stem else x for v, x in zip(variants, labels, strict=True)]
+        labels = [f"{stem} {x}" if x != stem else x for stem, x in zip(stems, labels, strict=True)]
     # still equal (the same file with the same overrides): number them
     return [f"{x} ({labels[:i + 1].count(x)})" if labels.count(x) > 1 else x for i, x in enumerate(labels)]
 

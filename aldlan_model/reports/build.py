@@ -15,7 +15,7 @@ from aldlan_model.loader import overrides_of, source_file
 from aldlan_model.params import flatten
 from aldlan_model.reports.labels import t
 from aldlan_model.reports.ledger import MECHANISM_LINES, Ledger, ledger
-from aldlan_model.reports.messages import warning_message
+from aldlan_model.reports.warntext import warning_texts
 from aldlan_model.reports.model import Report, Row, Table
 from aldlan_model.reports.numfmt import money, number, percent
 from aldlan_model.scenario import Scenario
@@ -211,7 +211,7 @@ def run_report(
     rooms = getattr(scenario, "locations", None)
     if isinstance(rooms, list) and result.parts:
         tables.append(locations_table(rooms, result, lang, caption(t("heading_locations", lang))))
-    warns = [warning_message(w, lang) for w in warnings_for(result, scenario, variant)]
+    warns = warning_texts(warnings_for(result, scenario, variant), result, lang, variant)
     return Report(
         title=scenario.name,
         subtitle=scenario.description or "",

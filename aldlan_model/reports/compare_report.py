@@ -15,7 +15,8 @@ from aldlan_model.analysis.compare import Column, Comparison, figures, foregone
 from aldlan_model.reports.build import chunks, report_date, rounded_lines, sources_for
 from aldlan_model.reports.jsonout import run_dict
 from aldlan_model.reports.labels import t
-from aldlan_model.reports.messages import warning_message
+from aldlan_model.reports.ledger import ledger
+from aldlan_model.reports.warntext import warning_texts
 from aldlan_model.reports.model import Report, Row, Table
 from aldlan_model.reports.termfit import FIT, fit_parts, take
 
@@ -26,20 +27,29 @@ ROWS: tuple[tuple[str, str, str | None], ...] = (
     ("baseline", "money", None),
     ("scenario", "money", None),
     ("savings", "money", "max"),
+    ("savings_hard", "money", "max"),
     ("share", "percent", "max"),
+    ("share_hard", "percent", "max"),
     ("locations_needed", "int", "min"),
+    ("locations_needed_hard", "int", "min"),
+    ("net_municipality", "money", "max"),
+    ("projects_cost", "money", None),
     ("cost", "money", None),
     ("income", "money", None),
     ("subsidy", "money", None),
     ("result", "money", "max"),
+    ("financing_need", "money", "min"),
+    ("payback_year", "year", None),
     ("cost_per_dagdeel", "money2", "min"),
     ("professional_hours", "number1", None),
     ("volunteer_hours", "number1", None),
     ("volunteer_share", "percent", None),
     ("served_share", "percent", "max"),
-    ("warnings", "int", "min"),
+    ("warnings", "int", None),  # fewer warnings is not "better": a warning can be a mere note
 )
-MONEY = {"baseline", "scenario", "savings", "cost", "income", "subsidy", "result"}
+MONEY = {"baseline", "scenario", "savings", "cost", "income", "subsidy", "result", "savings_hard",
+         "net_municipality", "projects_cost"}
+TARGET_RELATIVE = {"share", "share_hard", "locations_needed", "locations_needed_hard"}
 
 
 def best_column(values: list[Any], how: str | None) -> int | None:
@@ -56,18 +66,26 @@ def _rows(comparison: Comparison, lang: str) -> tuple[list[Row], dict[int, int]]
     year = comparison.year
     cols = comparison.columns
     raw = [figures(c, year) for c in cols]
-    rounded = [rounded_lines(c.result) for c in cols]
+    ledgers = [ledger(c.result) for c in cols]
+    rounded = [{name: L.row(name) for name in L.lines} for L in ledgers]
     js = [c.result.year_index(year) for c in cols]
+    same_target = len({(float(c.result.target["amount"][0]), int(c.result.target["year"][0])) for c in cols}) == 1
     rows: list[Row] = []
     best: dict[int, int] = {}
     for key, kind, how in ROWS:
         raws = [f[key] for f in raw]
         if key in MONEY:
             shown: list[Any] = [r[key][j] for r, j in zip(rounded, js, strict=True)]
+        elif key == "financing_need":
+            shown = [L.financing_need for L in ledgers]
+        elif key == "payback_year":
+            shown = [L.payback_year() for L in ledgers]
         elif kind == "int":
             shown = [None if v is None else int(v) for v in raws]
         else:
             shown = raws
+        if key in TARGET_RELATIVE and not same_target:
+            how = None  # "better" means nothing between different targets
         b = best_column(shown, how)
         if b is not None:
             best[len(rows)] = b
@@ -162,7 +180,7 @@ def compare_report(comparison: Comparison, lang: str = "nl", *, years: bool = Fa
         subtitle=" ".join(subtitle),
         headline=[(c.label, _legend(c, lang)) for c in cols],
         tables=tables,
-        warnings=[f"{c.label}: {warning_message(w, lang)}" for c in cols for w in c.warnings],
+        warnings=[f"{c.label}: {text}" for c in cols for text in warning_texts(c.warnings, c.result, lang)],
         sources=sources,
         source_line=t("compare_source_line", lang, files=", ".join(files), version=__version__,
                       date=report_date(today).isoformat()),

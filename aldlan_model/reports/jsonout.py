@@ -17,7 +17,7 @@ from aldlan_model.engine import (
 )
 from aldlan_model.loader import source_file
 from aldlan_model.params import flatten
-from aldlan_model.reports.messages import warning_message
+from aldlan_model.reports.warntext import warning_texts
 from aldlan_model.scenario import Scenario
 from aldlan_model.warnings import warnings_for
 
@@ -105,7 +105,7 @@ def _run_dict(scenario: Scenario, result: Result, variant: int, lang: str) -> di
             "norm": float(st["norm"][variant]),
             "served_share": float(st["served_share"][variant]),
         },
-        "warnings": _one_per_code(warnings_for(result, scenario, variant), lang),
+        "warnings": _one_per_code(warnings_for(result, scenario, variant), result, lang, variant),
         "sources": {
             path: num.source for path, num in flatten(scenario).items() if num.source
         },
@@ -113,11 +113,11 @@ def _run_dict(scenario: Scenario, result: Result, variant: int, lang: str) -> di
     }
 
 
-def _one_per_code(warnings: list, lang: str) -> list[dict[str, str]]:
-    """One ``{code, message}`` per code (MODEL.md §3.6): the messages of every room, project or role joined."""
+def _one_per_code(warnings: list, result: Result, lang: str, variant: int) -> list[dict[str, str]]:
+    """One ``{code, message}`` per code (MODEL.md §3.6): the messages of every room, project or role joined.
+    Amounts in the messages are those of the tables (the rounded ledger); the figures are full precision."""
     messages: dict[str, list[str]] = {}
-    for w in warnings:
-        text = warning_message(w, lang)
+    for w, text in zip(warnings, warning_texts(warnings, result, lang, variant), strict=True):
         if text not in messages.setdefault(w.code, []):
             messages[w.code].append(text)
     return [{"code": code, "message": " ".join(texts)} for code, texts in messages.items()]

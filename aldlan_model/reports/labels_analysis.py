@@ -6,9 +6,10 @@ Row labels of the comparison stay under 30 characters so the table fits 80 colum
 NL: dict[str, str] = {
     # compare
     "compare_title": "Vergelijking van scenario's",
-    "compare_subtitle": "Kerncijfers in {year}. ★ = beste waarde van de regel: hoogste besparing, deel van "
-                        "het doel, resultaat en deel bediend; laagste aantal benodigde buurtkamers, kosten per "
-                        "deelnemer-dagdeel en waarschuwingen.",
+    "compare_subtitle": "Kerncijfers in {year}. ★ = beste waarde van de regel: hoogste (harde) besparing, "
+                        "resultaat, netto voor de gemeente en deel bediend; laagste kosten per deelnemer-dagdeel "
+                        "en overbruggingsfinanciering; bij hetzelfde doel ook het hoogste deel van het doel en "
+                        "de minste benodigde buurtkamers.",
     "compare_foregone_note": "Gemiste besparing: wat {first} cumulatief meer bespaart dan de kolom, gerekend "
                              "vanaf het begin van de periode (de kosten van later beginnen).",
     "compare_global": "Voor alle kolommen: {overrides}.",
@@ -99,9 +100,10 @@ NL: dict[str, str] = {
 
 EN: dict[str, str] = {
     "compare_title": "Comparison of scenarios",
-    "compare_subtitle": "Key figures in {year}. ★ = best value in the row: highest savings, share of the "
-                        "target, result and share served; lowest number of buurtkamers needed, cost per "
-                        "participant-dagdeel and warnings.",
+    "compare_subtitle": "Key figures in {year}. ★ = best value in the row: highest (hard) savings, result, "
+                        "net for the municipality and share served; lowest cost per participant-dagdeel and "
+                        "bridge financing; with the same target also the highest share of the target and the "
+                        "fewest buurtkamers needed.",
     "compare_foregone_note": "Foregone savings: how much more {first} saves cumulatively than the column, "
                              "counted from the start of the period (the cost of starting later).",
     "compare_global": "For every column: {overrides}.",

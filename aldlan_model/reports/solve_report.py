@@ -11,7 +11,7 @@ from aldlan_model.analysis.paths import kind_of
 from aldlan_model.analysis.solve import Solution
 from aldlan_model.reports.build import headline, source_line, sources_for
 from aldlan_model.reports.labels import placeholders, t
-from aldlan_model.reports.messages import warning_message
+from aldlan_model.reports.warntext import warning_texts
 from aldlan_model.reports.model import Report, Row, Table
 from aldlan_model.reports.numfmt import money, number, percent
 from aldlan_model.warnings import warnings_for
@@ -173,7 +173,7 @@ def solve_report(sol: Solution, lang: str = "nl", today: _dt.date | None = None)
         subtitle=" ".join(sentences(sol, lang)),
         headline=headline(sol.scenario, sol.result, lang),
         tables=[table],
-        warnings=[warning_message(w, lang) for w in warnings_for(sol.result, sol.scenario)],
+        warnings=warning_texts(warnings_for(sol.result, sol.scenario), sol.result, lang),
         sources=sources_for(sol.scenario),
         source_line=solve_source_line(sol, lang, today),
         lang=lang,
