@@ -72,7 +72,7 @@ def handled() -> Iterator[None]:
             console.print(f"[red]error:[/red] {escape(str(problem))}", markup=True, highlight=False)
         raise typer.Exit(2) from None
     except (AldlanError, OutputError) as exc:  # OutputError: file exists, folder missing/read-only
-        err_console().print(f"[red]error:[/red] {escape(str(exc))}", markup=True, highlight=False)
+        err_console().print(f"[red]error:[/red] {escape(one_line(str(exc)))}", markup=True, highlight=False)
         raise typer.Exit(2) from None
     except KeyboardInterrupt:
         err_console().print("interrupted")
@@ -124,7 +124,7 @@ def show_notes(model: object) -> None:
 
     console = err_console()
     for note in notes_of(model):
-        console.print(f"[yellow]note:[/yellow] {escape(str(note))}", markup=True, highlight=False)
+        console.print(f"[yellow]note:[/yellow] {escape(one_line(str(note)))}", markup=True, highlight=False)
 
 
 def _internal(exc: BaseException) -> None:
@@ -272,12 +272,14 @@ def explain(
     from aldlan_model.api import load_model, run_model
     from aldlan_model.explain import explain as explain_figure
     from aldlan_model.reports.explain_text import render_explanation
+    from aldlan_model.reports.safetext import clean
 
     with handled():
         scenario = load_model(file, set_ or [])
         result = run_model(scenario)
         ex = explain_figure(scenario, result, metric, year, lang.value, location=location)
-        out_console().print(render_explanation(ex), markup=False, highlight=False)
+        text = "\n".join(clean(line) for line in render_explanation(ex).split("\n"))  # no escape codes from input
+        out_console().print(text, markup=False, highlight=False)
 
 
 # commands of later capabilities live in their own modules and register on ``app``

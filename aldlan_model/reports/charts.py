@@ -24,6 +24,7 @@ from aldlan_model.errors import UsageError
 from aldlan_model.reports.build import rounded_lines
 from aldlan_model.reports.labels import t
 from aldlan_model.reports.numfmt import money, number
+from aldlan_model.reports.safetext import mpl_text, quiet_glyphs
 
 KINDS = ("savings", "costs", "target")
 FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
@@ -54,7 +55,7 @@ CROWDED = 4  # more scenarios than this: narrower names, upright amounts, "n.v.t
 
 
 def _name(scenario: Model, width: int = 22) -> str:
-    return "\n".join(textwrap.wrap(scenario.name, width)) or "–"
+    return "\n".join(textwrap.wrap(mpl_text(scenario.name), width)) or "–"
 
 
 def _name_width(n: int) -> int:
@@ -77,7 +78,7 @@ def savings_chart(ax: Any, items: Sequence[Item], lang: str) -> None:
     from matplotlib.ticker import FuncFormatter, MaxNLocator
 
     for i, (scenario, result) in enumerate(items):
-        ax.plot(result.years, result.lines["savings"][0], label=scenario.name,
+        ax.plot(result.years, result.lines["savings"][0], label=mpl_text(scenario.name),
                 color=COLOURS[i % len(COLOURS)], linestyle=LINESTYLES[i % len(LINESTYLES)],
                 marker=MARKERS[i % len(MARKERS)], markersize=5, linewidth=1.6)
     peak = max([float(np.max(np.abs(r.lines["savings"][0]))) for _, r in items] + [1.0])
@@ -196,7 +197,8 @@ def render_chart(items: Sequence[Item], kind: str = "savings", lang: str = "nl",
     """The chart as the bytes of a PNG, SVG or PDF file."""
     if fmt not in _METADATA:
         raise UsageError(f"unknown chart format {fmt!r}; expected one of: {', '.join(_METADATA)}")
-    fig = figure(items, kind, lang)
     buf = io.BytesIO()
-    fig.savefig(buf, format=fmt, dpi=DPI, metadata=_METADATA[fmt])
+    with quiet_glyphs():
+        fig = figure(items, kind, lang)
+        fig.savefig(buf, format=fmt, dpi=DPI, metadata=_METADATA[fmt])
     return buf.getvalue()

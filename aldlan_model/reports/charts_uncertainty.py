@@ -17,6 +17,7 @@ import numpy as np
 from aldlan_model.errors import UsageError
 from aldlan_model.reports.labels import t
 from aldlan_model.reports.numfmt import money, number
+from aldlan_model.reports.safetext import quiet_glyphs
 from aldlan_model.reports.solve_report import short_path
 from aldlan_model.uncertainty.sensitivity import Sensitivity
 from aldlan_model.uncertainty.simulate import Simulation
@@ -50,7 +51,8 @@ def _bytes(fig: Any, fmt: str) -> bytes:
     if fmt not in _METADATA:
         raise UsageError(f"unknown chart format {fmt!r}; expected one of: {', '.join(_METADATA)}")
     buf = io.BytesIO()
-    fig.savefig(buf, format=fmt, dpi=DPI, metadata=_METADATA[fmt])
+    with quiet_glyphs():
+        fig.savefig(buf, format=fmt, dpi=DPI, metadata=_METADATA[fmt])
     return buf.getvalue()
 
 

@@ -20,6 +20,7 @@ from typing import Any
 from aldlan_model.reports.docparts import sheet_value
 from aldlan_model.reports.labels import t
 from aldlan_model.reports.model import Report
+from aldlan_model.reports.safetext import SafeCsvWriter
 
 DELIMITERS = {"nl": ";", "en": ","}
 DECIMAL_MARKS = {"nl": ",", "en": "."}
@@ -50,7 +51,7 @@ def number_text(x: Any, lang: str, kind: str = "number") -> str:
 def render(report: Report) -> str:
     lang = report.lang
     buf = io.StringIO()
-    w = csv.writer(buf, delimiter=DELIMITERS[lang], lineterminator="\r\n")
+    w = SafeCsvWriter(csv.writer(buf, delimiter=DELIMITERS[lang], lineterminator="\r\n"))  # text never a formula
     w.writerow([report.title])
     if report.subtitle:
         w.writerow([report.subtitle])

@@ -16,6 +16,7 @@ from typing import Any
 from aldlan_model.reports.docparts import cells, footnotes, numeric_column
 from aldlan_model.reports.labels import t
 from aldlan_model.reports.model import Report, Table
+from aldlan_model.reports.safetext import doc_title
 
 TABLE_STYLE = "Table Grid"
 LANG_TAGS = {"nl": "nl-NL", "en": "en-GB"}
@@ -136,7 +137,7 @@ def render(report: Report) -> bytes:
     lang = report.lang
     doc = Document()
     usable = _setup(doc, lang)
-    doc.core_properties.title = report.title
+    doc.core_properties.title = doc_title(report.title)  # at most 255 characters
     doc.core_properties.author = "aldlan-model"
     doc.core_properties.language = LANG_TAGS[lang]
     doc.add_heading(report.title, level=1)

@@ -20,6 +20,7 @@ from typing import Any
 
 from aldlan_model.errors import UsageError
 from aldlan_model.reports.model import Report
+from aldlan_model.reports.safetext import clean_report
 
 FORMATS = ("table", "markdown", "html", "csv", "xlsx", "docx", "json")
 EXTENSIONS = {
@@ -148,7 +149,7 @@ def emit(
 
         _write(dumps(json_data), output, force)
         return
-    built = layout(report, name, year_cols)
+    built = clean_report(layout(report, name, year_cols))  # no control character from input in any format
     if name == "table":
         if output is not None:
             _write(plain_text(built), output, force)

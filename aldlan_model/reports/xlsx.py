@@ -18,6 +18,7 @@ from typing import Any
 from aldlan_model.reports.docparts import cells, footnotes, numeric_column, sheet_value
 from aldlan_model.reports.labels import t
 from aldlan_model.reports.model import Report
+from aldlan_model.reports.safetext import doc_title, xlsx_text
 
 NUMBER_FORMATS = {
     "nl": {"money": '"€" #,##0;"€" -#,##0', "money2": '"€" #,##0.00;"€" -#,##0.00'},
@@ -67,21 +68,21 @@ def _table_sheet(ws: Any, report: Report, index: int) -> None:
     lang = report.lang
     tb = report.tables[index]
     bold = Font(bold=True)
-    ws.cell(1, 1, tb.title).font = bold
+    xlsx_text(ws.cell(1, 1, tb.title)).font = bold
     header = [tb.label_header, *tb.columns]
     numeric = [numeric_column(tb, ci) for ci in range(len(tb.columns))]
     rule = Border(bottom=Side(style="thin"))
     for ci, text in enumerate(header, start=1):
-        c = ws.cell(2, ci, _year(text))
+        c = xlsx_text(ws.cell(2, ci, _year(text)))
         c.font, c.border = bold, rule
         right_aligned = ci > 1 and numeric[ci - 2]
         c.alignment = Alignment(horizontal="right" if right_aligned else "left", vertical="bottom", wrap_text=True)
     for ri, row in enumerate(tb.rows, start=3):
-        label = ws.cell(ri, 1, _year(row.label))
+        label = xlsx_text(ws.cell(ri, 1, _year(row.label)))
         label.font, label.alignment = Font(bold=row.total), Alignment(horizontal="left")
         for ci in range(len(row.values)):
             value = sheet_value(row, ci)
-            c = ws.cell(ri, ci + 2, value)
+            c = xlsx_text(ws.cell(ri, ci + 2, value))
             c.number_format = number_format(tb.kind(row, ci), lang)
             c.font = Font(bold=row.total or tb.best.get(ri - 3) == ci or (ri - 3, ci) in tb.marks)
     ws.freeze_panes = "B3"
@@ -93,7 +94,7 @@ def _table_sheet(ws: Any, report: Report, index: int) -> None:
     if fn.warnings:
         lines += [fn.warnings_heading + ":", *("\u26a0 " + w for w in fn.warnings)]
     for k, line in enumerate(lines):
-        ws.cell(r + k, 1, line).font = Font(italic=k == 0, size=9)
+        xlsx_text(ws.cell(r + k, 1, line)).font = Font(italic=k == 0, size=9)
     shown = cells(tb, lang)
     label_width = max(len(x) for x in [tb.label_header, *(r.label for r in tb.rows)])
     ws.column_dimensions["A"].width = min(MAX_WIDTH, label_width + 2)
@@ -113,22 +114,22 @@ def _summary_sheet(ws: Any, report: Report) -> None:
     from openpyxl.styles import Font
 
     lang = report.lang
-    ws.cell(1, 1, report.title).font = Font(bold=True, size=14)
+    xlsx_text(ws.cell(1, 1, report.title)).font = Font(bold=True, size=14)
     r = 2
     if report.subtitle:
-        ws.cell(r, 1, report.subtitle).font = Font(italic=True)
+        xlsx_text(ws.cell(r, 1, report.subtitle)).font = Font(italic=True)
         r += 1
     r += 1
     for label, value in report.headline:
-        ws.cell(r, 1, label).font = Font(bold=True)
-        ws.cell(r, 2, value)
+        xlsx_text(ws.cell(r, 1, label)).font = Font(bold=True)
+        xlsx_text(ws.cell(r, 2, value))
         r += 1
     r += 1
-    ws.cell(r, 1, t("heading_warnings", lang)).font = Font(bold=True)
+    xlsx_text(ws.cell(r, 1, t("heading_warnings", lang))).font = Font(bold=True)
     for w in report.warnings or [t("no_warnings", lang)]:
         r += 1
-        ws.cell(r, 1, w)
-    ws.cell(r + 2, 1, report.source_line).font = Font(italic=True, size=9)
+        xlsx_text(ws.cell(r, 1, w))
+    xlsx_text(ws.cell(r + 2, 1, report.source_line)).font = Font(italic=True, size=9)
     ws.column_dimensions["A"].width = min(MAX_WIDTH, max([len(lb) for lb, _ in report.headline] or [10]) + 2)
     ws.column_dimensions["B"].width = min(MAX_WIDTH, max([len(v) for _, v in report.headline] or [10]) + 2)
 
@@ -140,14 +141,14 @@ def _inputs_sheet(ws: Any, report: Report) -> None:
     keys = ("input_path", "input_value", "input_low", "input_mode", "input_high", "input_source")
     header = [t(k, lang) for k in keys]
     for ci, text in enumerate(header, start=1):
-        c = ws.cell(1, ci, text)
+        c = xlsx_text(ws.cell(1, ci, text))
         c.font, c.border = Font(bold=True), Border(bottom=Side(style="thin"))
     inputs = report.extra.get("inputs") or []
     for ri, item in enumerate(inputs, start=2):
-        ws.cell(ri, 1, item["path"])
+        xlsx_text(ws.cell(ri, 1, item["path"]))
         for ci, key in enumerate(("value", "low", "mode", "high"), start=2):
-            ws.cell(ri, ci, item.get(key)).number_format = "General"
-        ws.cell(ri, 6, item.get("source") or "")
+            xlsx_text(ws.cell(ri, ci, item.get(key))).number_format = "General"
+        xlsx_text(ws.cell(ri, 6, item.get("source") or ""))
     ws.freeze_panes = "A2"
     widths = [max([len(header[0]), *(len(i["path"]) for i in inputs)]) + 2, 14, 12, 12, 12,
               min(100, max([len(header[5]), *(len(i.get("source") or "") for i in inputs)]) + 2)]
@@ -169,7 +170,7 @@ def render(report: Report) -> bytes:
         _table_sheet(wb.create_sheet(sheet_name(f"{n} {short}", taken)), report, n - 1)
     if report.extra.get("inputs"):
         _inputs_sheet(wb.create_sheet(sheet_name(t("sheet_inputs", lang), taken)), report)
-    wb.properties.title = report.title
+    wb.properties.title = doc_title(report.title)
     wb.properties.creator = "aldlan-model"
     buf = io.BytesIO()
     wb.save(buf)

@@ -1,0 +1,137 @@
+"""Text from a scenario made safe for every output: terminal, documents and spreadsheets.
+
+A scenario's name, sources, roles and location names are whatever its author typed. Before
+they reach an output:
+
+- :func:`clean` shows control characters as visible escapes (``\\x1b``, ``\\u202e``), so an
+  ANSI escape or a right-to-left override never reaches a terminal raw and Word and Excel
+  never refuse a character (openpyxl's ``IllegalCharacterError``, python-docx's
+  ``ValueError``); line breaks and tabs become spaces, so no text can fake an output line.
+- :func:`clean_report` does that for every text of a :class:`Report`, once, where a
+  report is sent to its format (``output.emit``).
+- :func:`csv_field` and :func:`xlsx_text` keep input text from becoming a spreadsheet
+  formula: in CSV a text starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+  return gets a leading ``'`` (as OWASP recommends), numbers stay numbers; in Excel a text
+  cell is always a text cell, never a formula.
+- :func:`mpl_text` keeps ``$`` from starting matplotlib's math mode.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import re
+import unicodedata
+import warnings
+from collections.abc import Iterator
+from typing import Any
+
+# control characters (C0, DEL, C1) and the invisible format characters that reorder or hide
+# text (bidi overrides and isolates, zero-width marks): shown, never passed on
+_HIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff"
+                     r"\ufff9-\ufffb]")
+_BREAKS = re.compile(r"[\t\n\r\x85\u2028\u2029]")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBERLIKE = re.compile(r"[-+]?[\d\s.,\u00a0\u202f'€%]*\d[\d\s.,\u00a0\u202f'€%]*")
+MAX_DOC_TITLE = 255  # Word's document properties (core_properties.title) hold at most 255 characters
+
+
+def _shown(match: re.Match[str]) -> str:
+    ch = match.group()
+    code = ord(ch)
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def clean(text: str) -> str:
+    """``text`` with line breaks and tabs as spaces and other control characters escaped."""
+    if text.isprintable():
+        return text
+    return _HIDDEN.sub(_shown, _BREAKS.sub(" ", text))
+
+
+def clean_any(value: Any) -> Any:
+    """``value`` with every string in it cleaned: strings, lists, tuples, sets, dicts, dataclasses."""
+    if isinstance(value, str):
+        return clean(value)
+    if isinstance(value, list):
+        return [clean_any(v) for v in value]
+    if isinstance(value, tuple):
+        return tuple(clean_any(v) for v in value)
+    if isinstance(value, set | frozenset):
+        return type(value)(clean_any(v) for v in value)
+    if isinstance(value, dict):
+        return {clean_any(k): clean_any(v) for k, v in value.items()}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {f.name: clean_any(getattr(value, f.name)) for f in dataclasses.fields(value) if f.init}
+        return dataclasses.replace(value, **changes)
+    return value
+
+
+def clean_report(report: Any) -> Any:
+    """A copy of a :class:`Report` (or any dataclass) with every text in it cleaned."""
+    return clean_any(report)
+
+
+def csv_field(value: Any) -> Any:
+    """A CSV field that no spreadsheet reads as a formula; numbers (``-1234,5``) are unchanged."""
+    if not isinstance(value, str) or not value.startswith(_FORMULA_START):
+        return value
+    if _NUMBERLIKE.fullmatch(value):
+        return value
+    return "'" + value
+
+
+def csv_row(row: Any) -> list[Any]:
+    return [csv_field(v) for v in row]
+
+
+def xlsx_text(cell: Any) -> Any:
+    """An openpyxl cell holding text as text: ``=cmd|' /C calc'!A0`` stays those characters."""
+    if isinstance(cell.value, str):
+        text = clean(cell.value)
+        cell.value = text
+        cell.data_type = "s"  # openpyxl makes any text starting with '=' a formula
+    return cell
+
+
+def doc_title(text: str) -> str:
+    """A title for a document's properties: clean and at most 255 characters."""
+    text = clean(text)
+    return text if len(text) <= MAX_DOC_TITLE else text[: MAX_DOC_TITLE - 1] + "…"
+
+
+def mpl_text(text: str) -> str:
+    """A label for matplotlib: clean, and ``$`` literal (it would start math mode)."""
+    return clean(text).replace("$", r"\$")
+
+
+def is_clean(text: str) -> bool:
+    """No control character and no hidden format character left in ``text``."""
+    return not any(unicodedata.category(ch) == "Cc" for ch in text) and not _HIDDEN.search(text)
+
+
+class SafeCsvWriter:
+    """A ``csv.writer`` whose every field goes through :func:`csv_field`."""
+
+    def __init__(self, writer: Any):
+        self._writer = writer
+
+    def writerow(self, row: Any) -> Any:
+        return self._writer.writerow(csv_row(row))
+
+    def writerows(self, rows: Any) -> None:
+        for row in rows:
+            self.writerow(row)
+
+
+@contextlib.contextmanager
+def quiet_glyphs() -> Iterator[None]:
+    """Drawing a chart: a character the font lacks (an emoji in a name) is drawn as a box and a
+    name too long for the layout is drawn anyway, without matplotlib's warnings (with a source
+    path) on stderr."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from", category=UserWarning)
+        warnings.filterwarnings("ignore", message=r".*does not have a glyph for", category=UserWarning)
+        # a very long name: the layout gives up and the chart is drawn without it
+        warnings.filterwarnings("ignore", message=r"constrained_layout not applied", category=UserWarning)
+        yield
