@@ -257,11 +257,17 @@ def run(
 def explain(
     file: Annotated[Path, typer.Argument(help="Scenario file.", show_default=False)],
     metric: Annotated[str, typer.Argument(
-        help="The figure: savings, baseline, scenario, cost, income, result or an operator line.",
+        help="The figure: savings, savings_hard, baseline, scenario, a mechanism (tariff_difference, "
+             "transport_avoided, substitution, replaced, moved_clients, paid), net_municipality, "
+             "organisation_result, financing_need, payback_year, projects_cost, projects_wmo, cost, income, "
+             "result or an operator line.",
         show_default=False)],
     year: YearOpt = None,
     location: Annotated[str | None, typer.Option(
         "--location", help="For a plan: explain the figure of this location (its name).")] = None,
+    project: Annotated[str | None, typer.Option(
+        "--project", help="For a project figure (projects_cost, projects_wmo, …): explain this project (its name).")
+    ] = None,
     set_: SetOpt = None,
     lang: LangOpt = Lang.nl,
 ) -> None:
@@ -277,7 +283,7 @@ def explain(
     with handled():
         scenario = load_model(file, set_ or [])
         result = run_model(scenario)
-        ex = explain_figure(scenario, result, metric, year, lang.value, location=location)
+        ex = explain_figure(scenario, result, metric, year, lang.value, location=location, project=project)
         text = "\n".join(clean(line) for line in render_explanation(ex).split("\n"))  # no escape codes from input
         out_console().print(text, markup=False, highlight=False)
 

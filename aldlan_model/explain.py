@@ -9,16 +9,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from aldlan_model.engine import COST_LINES, INCOME_LINES, MONEY_LINES, Result
+from aldlan_model.engine import COST_LINES, INCOME_LINES, V1_MONEY_LINES, Result
 from aldlan_model.errors import UsageError
+from aldlan_model.explain_v2 import V2_METRICS, V2_TARGET_METRICS, figure, transport_rate
 from aldlan_model.keys import suggest
 from aldlan_model.params import flatten
 from aldlan_model.reports.labels import t
 from aldlan_model.reports.numfmt import money, number
 from aldlan_model.scenario import Scenario
 
-METRICS = MONEY_LINES
-TARGET_METRICS = ("share", "locations_needed")
+METRICS = (*V1_MONEY_LINES, *V2_METRICS)
+TARGET_METRICS = ("share", "locations_needed", *V2_TARGET_METRICS)
 
 
 @dataclass
@@ -309,7 +310,7 @@ def _municipality(ctx: _Ctx, name: str) -> None:
             Nn,
             False,
         )
-        bz, bp, tr = ctx.p("tariffs.baseline.zin"), ctx.p("tariffs.baseline.pgb"), ctx.p("transport.baseline")
+        bz, bp, tr = ctx.p("tariffs.baseline.zin"), ctx.p("tariffs.baseline.pgb"), transport_rate(ctx, "baseline")
         T, S = lab("ex_sym_t"), lab("ex_sym_substitution")
         PZ, PP, PN = lab("ex_sym_P_zin"), lab("ex_sym_P_pgb"), lab("ex_sym_P_none")
         NI, NN = lab("ex_sym_N_ind"), lab("ex_sym_N_none")
@@ -317,26 +318,29 @@ def _municipality(ctx: _Ctx, name: str) -> None:
             f"{lab('ex_sym_baseline_zin')} × {T} × ({PZ} + {S} × {PN}) + {lab('ex_sym_baseline_pgb')} × {T} × {PP}"
             f" + {lab('ex_sym_transport_baseline')} × {T} × ({PZ} + {PP} + {S} × {PN})"
             f" + {lab('ex_sym_assessment')} × {T} × ({NI} + {S} × {NN})"
+            f" + {lab('replaced')} + {lab('moved_clients')}"
         )
         f4 = lambda x: ctx.n(x, 8)  # noqa: E731
         num = (
             f"{ctx.m(bz)} × {f4(tix)} × ({ctx.n(Pz)} + {f4(s_)} × {ctx.n(Pn)}) + {ctx.m(bp)} × {f4(tix)} × {ctx.n(Pp)}"
             f" + {ctx.m(tr)} × {f4(tix)} × ({ctx.n(Pz)} + {ctx.n(Pp)} + {f4(s_)} × {ctx.n(Pn)})"
             f" + {ctx.m(a)} × {f4(tix)} × ({ctx.n(Ni)} + {f4(s_)} × {ctx.n(Nn)})"
+            f" + {ctx.m(ctx.L['replaced'])} + {ctx.m(ctx.L['moved_clients'])}"
         )
         ctx.add(lab("baseline"), sym, num, ctx.L["baseline"])
     else:
-        tr = ctx.p("transport.buurtkamer")
+        tr = transport_rate(ctx, "buurtkamer")
         _line(ctx, "subsidy")
         T = lab("ex_sym_t")
         sym = (
             f"{lab('income_zin')} + {lab('income_pgb')} + {lab('subsidy')} + "
             f"{lab('ex_sym_transport_buurtkamer')} × {T} × ({lab('ex_sym_P_zin')} + {lab('ex_sym_P_pgb')})"
-            f" + {lab('ex_sym_assessment')} × {T} × {lab('ex_sym_N_ind')}"
+            f" + {lab('ex_sym_assessment')} × {T} × {lab('ex_sym_N_ind')} + {lab('projects_wmo')}"
         )
         num = (
             f"{ctx.m(ctx.L['income_zin'])} + {ctx.m(ctx.L['income_pgb'])} + {ctx.m(ctx.L['subsidy'])} + "
             f"{ctx.m(tr)} × {ctx.n(tix, 8)} × ({ctx.n(Pz)} + {ctx.n(Pp)}) + {ctx.m(a)} × {ctx.n(tix, 8)} × {ctx.n(Ni)}"
+            f" + {ctx.m(ctx.L['projects_wmo'])}"
         )
         ctx.used.update({"tariffs.buurtkamer.zin": None, "tariffs.buurtkamer.pgb": None})
         ctx.add(lab("scenario"), sym, num, ctx.L["scenario"])
@@ -349,6 +353,7 @@ def explain(
     year: int | None = None,
     lang: str = "nl",
     location: str | None = None,
+    project: str | None = None,
 ) -> Explanation:
     """Explain one money figure of one year (default: the target year).
 
@@ -357,9 +362,13 @@ def explain(
     """
     rooms = getattr(scenario, "locations", None)
     if isinstance(rooms, list):
-        return _explain_plan(scenario, result, metric, year, lang, location)
+        return _explain_plan(scenario, result, metric, year, lang, location, project)
     if location is not None:
         raise UsageError("--location applies to plans (a scenario whose locations are a list of rooms)")
+    if project is not None and metric not in ("projects_cost", "projects_funding", "projects_result", "projects_wmo",
+                                              "projects_municipal", "projects_external"):
+        raise UsageError("--project goes with a project figure: projects_cost, projects_wmo, projects_municipal, "
+                         "projects_external, projects_funding or projects_result")
     if metric in TARGET_METRICS:
         return _explain_target(scenario, result, metric, lang)
     if metric not in METRICS:
@@ -377,7 +386,9 @@ def explain(
     if metric == "subsidy":
         rule_key = "ex_rule_subsidy_cover" if scenario.income.covers_deficit else "ex_rule_subsidy_fixed"
     rule = t(rule_key, lang, first=scenario.first) if metric == "cumulative_savings" else t(rule_key, lang)
-    if k < 1 and metric != "cumulative_savings":
+    if metric in V2_METRICS:
+        figure(ctx, metric, project)
+    elif k < 1 and metric not in ("cumulative_savings", "baseline", "scenario", "savings"):
         rule = rule + " " + t("ex_not_operating", lang, year=year, k=k)
     elif metric in (*COST_LINES, *INCOME_LINES, "subsidy"):
         _line(ctx, metric)
@@ -403,20 +414,33 @@ def explain(
     sources = flatten(scenario)
     inputs = [(path, float(ctx.row[path]), sources[path].source if path in sources else None) for path in ctx.used]
     locations = int(ctx.row["locations"])
-    from aldlan_model.reports.build import rounded_lines  # the tables' own rounding
+    from aldlan_model.reports.ledger import ledger  # the tables' own rounding
 
+    led = ledger(result)
+    value, per_location = float(result.lines[metric][0, ctx.j]), ctx.L[metric]
+    shown = int(led.lines[metric][ctx.j])
+    label = t(metric, lang)
+    if project is not None:
+        key = metric.removeprefix("projects_")
+        lines = dict(result.projects)[project]
+        arr = (lines["wmo"] + lines["municipal"] + lines["external"]) if key == "funding" else lines[key]
+        value, per_location = float(arr[0, ctx.j]), float(arr[0, ctx.j]) / locations
+        pl = dict(led.projects)[project]
+        shown = int(pl[key][ctx.j]) if key in pl else int(pl["wmo"][ctx.j] + pl["municipal"][ctx.j]
+                                                          + pl["external"][ctx.j])
+        label = f"{label} ({project})"
     return Explanation(
         metric=metric,
-        label=t(metric, lang),
+        label=label,
         year=year,
-        value=float(result.lines[metric][0, ctx.j]),
-        per_location=ctx.L[metric],
+        value=value,
+        per_location=per_location,
         locations=locations,
         rule=rule,
         steps=ctx.steps,
         inputs=inputs,
         lang=lang,
-        shown=rounded_lines(result)[metric][ctx.j],
+        shown=shown,
     )
 
 
@@ -430,6 +454,8 @@ def _explain_target(scenario: Scenario, result: Result, metric: str, lang: str) 
     m = lambda x: money(x, lang, decimals=2)  # noqa: E731
     source = scenario.target.amount.source
     inputs = [("target.amount", amount, source), ("locations", float(locations), scenario.locations.source)]
+    if metric in V2_TARGET_METRICS:
+        return _explain_target_v2(scenario, result, metric, lang)
     if metric == "share":
         value = float(result.target["share"][0])
         steps = [Step(t("target_share", lang), f"{t('savings', lang)} {year} / target.amount",
@@ -447,13 +473,14 @@ def _explain_target(scenario: Scenario, result: Result, metric: str, lang: str) 
                        steps, inputs, lang, kind="rooms")
 
 
-def _explain_plan(plan, result: Result, metric: str, year: int | None, lang: str, location: str | None) -> Explanation:
+def _explain_plan(plan, result: Result, metric: str, year: int | None, lang: str, location: str | None,
+                  project: str | None = None) -> Explanation:
     if location is None and metric in TARGET_METRICS:
         return _explain_target(plan.base, result, metric, lang)  # the plan's totals, its rooms counted
     if location is not None:
         room = plan.location(location)
         part = result.parts[plan.locations.index(room)]
-        ex = explain(room.scenario, part, metric, year, lang)
+        ex = explain(room.scenario, part, metric, year, lang, project=project)
         ex.label = f"{ex.label} ({room.name})"
         return ex
     first = explain(plan.locations[0].scenario, result.parts[0], metric, year, lang)  # checks metric and year
@@ -473,3 +500,59 @@ def _explain_plan(plan, result: Result, metric: str, year: int | None, lang: str
         inputs=[],
         lang=lang,
     )
+
+
+def _explain_target_v2(scenario: Scenario, result: Result, metric: str, lang: str) -> Explanation:
+    """The hard-savings target, the cost per dagdeel, the financing need and the payback year."""
+    tg = result.target
+    year, amount = int(tg["year"][0]), float(tg["amount"][0])
+    m = lambda x: money(x, lang, decimals=2)  # noqa: E731
+    years = [int(y) for y in result.years]
+    locations = int(result.table["locations"].iloc[0])
+    inputs = [("target.amount", amount, scenario.target.amount.source)]
+    rule = t(f"ex_rule_{metric}", lang)
+    if metric == "share_hard":
+        value = float(tg["share_hard"][0])
+        steps = [Step(t("target_share", lang), f"{t('savings_hard_short', lang)} {year} / target.amount",
+                      f"{m(float(tg['savings_hard'][0]))} / {m(amount)}", value, money=False)]
+        return Explanation(metric, t("cmp_share_hard", lang), year, value, value, 1, rule, steps, inputs, lang,
+                           kind="percent")
+    if metric == "locations_needed_hard":
+        per_room = float(tg["savings_hard_per_location"][0])
+        value = float(tg["locations_needed_hard"][0])
+        steps = [Step(t("savings_hard_short", lang) + f" {year} " + t("ex_per_location", lang),
+                      f"{t('savings_hard_short', lang)} / {t('locations', lang)}",
+                      f"{m(float(tg['savings_hard'][0]))} / {locations}", per_room)]
+        if per_room > 0.005:
+            steps.append(Step(t("cmp_locations_needed_hard", lang), f"⌈ target.amount / {t('savings_hard_short', lang)}"
+                              f" {t('ex_per_location', lang)} ⌉", f"⌈ {m(amount)} / {m(per_room)} ⌉ = "
+                              f"⌈ {number(amount / per_room, lang, 4)} ⌉", value, money=False))
+        return Explanation(metric, t("cmp_locations_needed_hard", lang), year, value, value, 1, rule, steps, inputs,
+                           lang, kind="rooms")
+    if metric == "cost_per_dagdeel":
+        j = result.year_index(year)
+        cost, dagdelen = float(result.lines["cost"][0, j]), float(result.lines["dagdelen"][0, j])
+        value = float(tg["cost_per_dagdeel"][0])
+        steps = [Step(t("cost_per_dagdeel", lang), f"{t('cost', lang)} {year} / {t('ex_sym_dagdelen_all', lang)}",
+                      f"{m(cost)} / {number(dagdelen, lang, 2)}", value)]
+        pairs = [("tariffs.buurtkamer.zin", scenario.tariffs.buurtkamer.zin),
+                 ("tariffs.baseline.zin", scenario.tariffs.baseline.zin)]
+        inputs = [(path, num.point, num.source) for path, num in pairs]
+        return Explanation(metric, t("cost_per_dagdeel", lang), year, value, value, 1, rule, steps, inputs, lang,
+                           kind="money2")
+    if metric == "financing_need":
+        cum = result.lines["cumulative_result"][0]
+        j = int(cum.argmin())
+        value = float(tg["financing_need"][0])
+        steps = [Step(f"{t('cumulative_result', lang)} {y}", f"Σ {t('organisation_result', lang)} {years[0]}–{y}",
+                      m(float(c)), float(c)) for y, c in zip(years, cum, strict=True)]
+        steps.append(Step(t("financing_need", lang), f"max(0; −min {t('cumulative_result', lang)})",
+                          f"max(0; −({m(float(cum[j]))})) ({years[j]})", value))
+        return Explanation(metric, t("financing_need", lang), year, value, value / locations, locations, rule, steps,
+                           [], lang)
+    # payback_year
+    cum = result.lines["cumulative_net_municipality"][0]
+    value = float(tg["payback_year"][0])
+    steps = [Step(f"{t('cumulative_net_municipality', lang)} {y}", f"Σ {t('net_municipality', lang)} {years[0]}–{y}",
+                  m(float(c)), float(c)) for y, c in zip(years, cum, strict=True)]
+    return Explanation(metric, t("payback_year", lang), year, value, value, 1, rule, steps, [], lang, kind="year")

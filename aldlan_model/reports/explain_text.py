@@ -31,6 +31,11 @@ def render_explanation(ex: Explanation) -> str:
     lines.append("")
     if ex.kind == "percent":
         lines.append(f"{t('ex_value', lang)}: {percent(ex.value, lang, 2)}")
+    elif ex.kind == "year":
+        shown = t("payback_never", lang) if ex.value <= 0 or math.isnan(ex.value) else str(int(ex.value))
+        lines.append(f"{t('ex_value', lang)}: {shown}")
+    elif ex.kind == "money2":
+        lines.append(f"{t('ex_value', lang)}: {money(ex.value, lang, decimals=2)}")
     elif ex.kind == "rooms":
         shown = t("not_applicable", lang) if math.isnan(ex.value) else f"{number(ex.value, lang)} {t('ex_rooms', lang)}"
         lines.append(f"{t('ex_value', lang)}: {shown}")
@@ -46,6 +51,8 @@ def render_explanation(ex: Explanation) -> str:
     if ex.inputs:
         lines += ["", t("ex_inputs", lang) + ":"]
         for path, value, source in ex.inputs:
-            lines.append(f"  {path} = {_trim(number(value, lang, 8))}"
+            is_year = path.rsplit(".", 1)[-1] in {"start", "end", "year", "first", "last"}
+            shown = str(int(value)) if is_year and float(value).is_integer() else _trim(number(value, lang, 8))
+            lines.append(f"  {path} = {shown}"
                          f"  [{source or t('ex_source_none', lang)}]")
     return "\n".join(lines)
