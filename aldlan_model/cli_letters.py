@@ -15,6 +15,8 @@ class ChartKind(str, Enum):  # noqa: UP042 - Typer shows the values of a str Enu
     savings = "savings"
     costs = "costs"
     target = "target"
+    mechanisms = "mechanisms"
+    funding = "funding"
 
 
 @app.command()
@@ -26,7 +28,9 @@ def chart(
                                          "--force).")],
     kind: Annotated[ChartKind, typer.Option("--kind", "-k", help="savings: savings per year against the target; "
                                             "costs: cost and income lines in the target year; "
-                                            "target: buurtkamers needed to reach the target.")] = ChartKind.savings,
+                                            "target: buurtkamers needed to reach the target; "
+                                            "mechanisms: where the saving comes from (one scenario); "
+                                            "funding: who pays for the room and each project (one scenario).")] = ChartKind.savings,
     lang: LangOpt = Lang.nl,
     force: ForceOpt = False,
     set_: SetOpt = None,

@@ -26,7 +26,7 @@ from aldlan_model.reports.labels import t
 from aldlan_model.reports.numfmt import money, number
 from aldlan_model.reports.safetext import mpl_text, quiet_glyphs
 
-KINDS = ("savings", "costs", "target")
+KINDS = ("savings", "costs", "target", "mechanisms", "funding")
 FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
 SIZE_IN, DPI = (8.0, 4.5), 150
 OFF_SCALE = 4.0  # a target more than this many times the largest savings is named, not drawn
@@ -55,7 +55,9 @@ CROWDED = 4  # more scenarios than this: narrower names, upright amounts, "n.v.t
 
 
 def _name(scenario: Model, width: int = 22) -> str:
-    return "\n".join(textwrap.wrap(mpl_text(scenario.name), width)) or "–"
+    """The scenario's short ``label`` (MODEL.md §2.5), else its name, wrapped."""
+    label = getattr(scenario, "label", None) or getattr(getattr(scenario, "base", None), "label", None)
+    return "\n".join(textwrap.wrap(mpl_text(label or scenario.name), width)) or "–"
 
 
 def _name_width(n: int) -> int:
@@ -78,7 +80,7 @@ def savings_chart(ax: Any, items: Sequence[Item], lang: str) -> None:
     from matplotlib.ticker import FuncFormatter, MaxNLocator
 
     for i, (scenario, result) in enumerate(items):
-        ax.plot(result.years, result.lines["savings"][0], label=mpl_text(scenario.name),
+        ax.plot(result.years, result.lines["savings"][0], label=_name(scenario, 40).replace("\n", " "),
                 color=COLOURS[i % len(COLOURS)], linestyle=LINESTYLES[i % len(LINESTYLES)],
                 marker=MARKERS[i % len(MARKERS)], markersize=5, linewidth=1.6)
     peak = max([float(np.max(np.abs(r.lines["savings"][0]))) for _, r in items] + [1.0])
@@ -169,7 +171,17 @@ def target_chart(ax: Any, items: Sequence[Item], lang: str) -> None:
     ax.yaxis.set_major_formatter(FuncFormatter(lambda x, _pos: number(x, lang)))
 
 
-DRAW = {"savings": savings_chart, "costs": costs_chart, "target": target_chart}
+def _v2(name: str) -> Any:
+    def draw(ax: Any, items: Sequence[Item], lang: str) -> None:
+        from aldlan_model.reports import charts_v2
+
+        getattr(charts_v2, name)(ax, items, lang)
+
+    return draw
+
+
+DRAW = {"savings": savings_chart, "costs": costs_chart, "target": target_chart,
+        "mechanisms": _v2("mechanisms_chart"), "funding": _v2("funding_chart")}
 
 
 def figure(items: Sequence[Item], kind: str = "savings", lang: str = "nl") -> Any:
