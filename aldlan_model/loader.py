@@ -184,6 +184,11 @@ def apply_overrides(doc: Document, overrides: list[str] | tuple[str, ...]) -> Do
             problems.extend(exc.problems)
             continue
         where = f"--set {expr}"
+        try:
+            path = resolve_names(data, path)
+        except ScenarioError as exc:
+            problems.extend(Problem(where, None, None, p.path, p.message) for p in exc.problems)
+            continue
         node: Any = data
         ok = True
         made: list[KeyPath] = []  # mappings this --set creates (or puts in place of a value)
@@ -227,6 +232,46 @@ def apply_overrides(doc: Document, overrides: list[str] | tuple[str, ...]) -> Do
     if problems:
         raise ScenarioError(problems)
     return Document(doc.file, data, locs, doc.chain, [*doc.overrides, *overrides])
+
+
+NAME_KEYS = ("name", "role")  # list items addressed by name: projects, rooms, replaced items; staff by role
+
+
+def resolve_names(data: Any, path: KeyPath) -> KeyPath:
+    """``projects.Huiswerk.yearly_costs`` → ``projects.1.yearly_costs``: a word where a list
+    stands picks the item whose ``name`` (staff: ``role``) it is, exactly or ignoring case."""
+    out: list[str | int] = []
+    node = data
+    for i, part in enumerate(path):
+        if isinstance(node, list) and isinstance(part, str):
+            found = None
+            for match in (lambda a, b: a == b, lambda a, b: a.casefold() == b.casefold()):
+                hits = [j for j, item in enumerate(node) if isinstance(item, dict)
+                        and any(isinstance(item.get(k), str) and match(item[k], part) for k in NAME_KEYS)]
+                if len(hits) == 1:
+                    found = hits[0]
+                    break
+                if len(hits) > 1:
+                    raise ScenarioError([Problem("", None, None, dotted(path), (
+                        f"{part!r} names {len(hits)} items of {dotted(path[:i])}; use the item number "
+                        f"({', '.join(map(str, hits))})"))])
+            if found is None:
+                names = [str(item.get(k)) for item in node if isinstance(item, dict) for k in NAME_KEYS
+                         if isinstance(item.get(k), str)]
+                hint = keys.suggest(part, names)
+                extra = f"; did you mean '{hint}'?" if hint else ""
+                shown = ", ".join(names) if names else "none"
+                raise ScenarioError([Problem("", None, None, dotted(path), (
+                    f"no item named {part!r} in {dotted(path[:i])}{extra} (names: {shown}; or use the item number)"))])
+            part = found
+        out.append(part)
+        if isinstance(node, dict) and isinstance(part, str):
+            node = node.get(part)
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        else:
+            node = None
+    return tuple(out)
 
 
 def _no_such_path(data: Any, path: KeyPath) -> str:
