@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import errno
 import os
+import typing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -439,4 +440,20 @@ def _message(doc: Document, path: KeyPath, err: dict[str, Any]) -> str:
         return f"expected 'professional' or 'volunteer', got {got!r}" + (f"; did you mean '{hint}'?" if hint else "")
     if kind == "string_too_short":
         return "must not be empty"
+    if kind == "string_too_long":
+        limit = (err.get("ctx") or {}).get("max_length")
+        return f"must be at most {limit} characters, got {len(str(err.get('input')))}"
+    if kind == "literal_error":
+        expected = [str(x) for x in typing.get_args(_literal_at(path))] or []
+        got = err.get("input")
+        hint = keys.suggest(got, expected) if isinstance(got, str) and expected else None
+        choices = ", ".join(repr(x) for x in expected)
+        return f"expected one of {choices}, got {got!r}" + (f"; did you mean '{hint}'?" if hint else "")
     return err["msg"]
+
+
+def _literal_at(path: KeyPath) -> Any:
+    """The Literal type of the field at ``path`` (for the choices of an error message)."""
+    model = keys.model_at(path[:-1])
+    info = model.model_fields.get(path[-1]) if model is not None and path else None
+    return info.annotation if info is not None else None
