@@ -51,7 +51,8 @@ def test_json_holds_the_run_json_of_each_scenario():
         s = load_scenario(file)
         expected = json.loads(json.dumps(run_dict(s, run(s))))
         assert {k: v for k, v in got.items() if k not in {"column", "overrides"}} == expected
-    assert [d["column"] for d in data["scenarios"]] == ["aldlan-mix", "volunteers-only"]
+    # the shipped scenarios carry a `label` (MODEL.md §2.5), which names the column
+    assert [d["column"] for d in data["scenarios"]] == ["Aldlan", "Alleen vrijwilligers"]
 
 
 def test_cost_of_delay_by_hand(simple):
@@ -140,7 +141,7 @@ def test_cli_table_fits_80_columns_with_legend():
     assert res.exit_code == 0, res.output
     assert max(len(line) for line in res.stdout.splitlines()) <= 80
     legend = [" ".join(line.split()) for line in res.stdout.splitlines()]
-    assert "commercial Commerciële aanbieder met sociaal werkers" in legend
+    assert "Commerciële aanbieder Commerciële aanbieder met sociaal werkers" in legend  # label, then name
     assert "Tabel 2 – Besparing per jaar" in res.stdout
 
 

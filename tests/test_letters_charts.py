@@ -136,11 +136,11 @@ def test_a_plan_is_drawn_as_its_totals():
     plan = load_model(SHIPPED / "leeuwarden-kamers-professionals.yaml")
     result = run_model(plan)
     ax = figure([(plan, result)], "savings", "nl").axes[0]
-    line = next(ln for ln in ax.get_lines() if ln.get_label() == plan.name)
+    line = next(ln for ln in ax.get_lines() if ln.get_label() == "Kamers prof. + vrijw.")  # its label (§2.5)
     assert list(line.get_ydata()) == list(result.lines["savings"][0])  # the sum over the nine rooms
-    # the target chart: savings 2021 € 419,836 over 9 rooms = € 46,648 a room; ceil(800,000 / 46,648) = 18
+    # the target chart: savings 2021 € 946,793 over 9 rooms = € 105,199 a room; ceil(800,000 / 105,199) = 8
     texts = [t.get_text() for t in figure([(plan, result)], "target", "nl").axes[0].texts]
-    assert texts == [str(int(result.target["locations_needed"][0]))] == ["18"]
+    assert texts == [str(int(result.target["locations_needed"][0]))] == ["8"]
 
 
 @pytest.mark.parametrize("kind", ["costs", "target"])
@@ -160,5 +160,5 @@ def test_many_scenarios_do_not_overlap(kind):
         boxes = [a.get_window_extent(renderer) for a in artists if a.get_text()]
         return not any(b.overlaps(c) for i, b in enumerate(boxes) for c in boxes[i + 1:])
 
-    assert len(ax.get_xticklabels()) == 6 and apart(ax.get_xticklabels())
+    assert len(ax.get_xticklabels()) == 7 and apart(ax.get_xticklabels())  # seven shipped files, base.yaml included
     assert apart(ax.texts)  # the amounts above the bars, "n.v.t. (geen besparing)"

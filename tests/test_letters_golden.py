@@ -47,7 +47,11 @@ def test_golden_files_show_the_letter_conventions():
     md_nl = (GOLDEN / "run.nl.md").read_text(encoding="utf-8")
     # 0.8 fte × 36,000 × 1.30 employer charges × 1.025 (one year of wage indexation) × 2 locations = 76,752
     assert "| Personeel professionals    |     €\u00a00 |      €\u00a076.752 |" in md_nl  # no-break space
-    assert "**Tabel 2 – Exploitatie van de buurtkamer 2020–2023, Buurtkamer De Brug \\| test & \\<proef\\>**" in md_nl
+    # Table 2 is "Waar komt de besparing vandaan" (v2); the exploitation moved to tables 3 and 4
+    assert "**Tabel 3 – Exploitatie van de buurtkamer 2020–2023, Buurtkamer De Brug \\| test & \\<proef\\>**" in md_nl
+    # the mechanisms add up to the saving: 20,392 + 36,851 + 34,319 = 91,562; hard = 91,562 − 34,319 = 57,243
+    assert "| **Besparing**                                        | **€\u00a091.562** |         |" in md_nl
+    assert "- **Harde besparing 2022:** €\u00a057.243 (22,9% van het doel; 9 buurtkamers nodig)" in md_nl
     assert "*Bron: scenario Buurtkamer De Brug \\| test & \\<proef\\> (letters-scenario.yaml), aldlan-model TEST, " \
            "2026-01-01*" in md_nl
     assert "| :--------- | -------------------------: |" in md_nl  # numbers right-aligned

@@ -36,12 +36,16 @@ def workbook(tmp_path_factory):
 
 
 def test_xlsx_sheets(workbook):
-    assert workbook.sheetnames == ["Samenvatting", "1 Gemeente", "2 Exploitatie", "3 Bezetting", "Invoer"]
+    # v2: the mechanisms (2) and the financing (4) have their own sheets; names are cut at 31 characters
+    names = workbook.sheetnames
+    assert len(names) == 7 and [names[i] for i in (0, 1, 3, 5, 6)] == [
+        "Samenvatting", "1 Gemeente", "3 Exploitatie", "5 Bezetting", "Invoer"]
+    assert names[2].startswith("2 Waar komt de besparing") and names[4].startswith("4 Financiering")
 
 
 def test_xlsx_money_is_a_number_in_whole_euros_format(workbook):
-    ws = workbook["2 Exploitatie"]
-    assert ws["A1"].value.startswith("Tabel 2 – Exploitatie van de buurtkamer, Buurtkamer De Brug")
+    ws = workbook["3 Exploitatie"]
+    assert ws["A1"].value.startswith("Tabel 3 – Exploitatie van de buurtkamer, Buurtkamer De Brug")
     assert [ws.cell(2, c).value for c in range(2, 9)] == list(range(2020, 2027))  # all years on one sheet
     assert ws["A3"].value == "Personeel professionals"
     cell = ws["C3"]  # 2021
@@ -65,7 +69,7 @@ def test_xlsx_keeps_unrounded_values(workbook):
 
 
 def test_xlsx_percent_and_inputs(workbook):
-    ws = workbook["3 Bezetting"]
+    ws = workbook["5 Bezetting"]
     share = next(row for row in ws.iter_rows(min_row=3) if row[0].value == "Aandeel vrijwilligersuren")[1]
     # 24 volunteer hours / (28.8 professional + 24 volunteer hours) = 0.4545...
     assert share.value == pytest.approx(24 / 52.8) and share.number_format == "0.0%"
@@ -80,8 +84,11 @@ def test_xlsx_percent_and_inputs(workbook):
 
 def test_xlsx_english_euro_format(tmp_path):
     wb = load_workbook(write(tmp_path, "brief.xlsx", "--lang", "en"))
-    assert wb.sheetnames == ["Summary", "1 Municipality", "2 Operating account", "3 Staffing", "Inputs"]
-    assert wb["2 Operating account"]["C3"].number_format == '"€"#,##0;-"€"#,##0'
+    names = wb.sheetnames
+    assert [names[i] for i in (0, 1, 3, 5, 6)] == ["Summary", "1 Municipality", "3 Operating account", "5 Staffing",
+                                                   "Inputs"]
+    assert names[2].startswith("2 Where the saving comes from") and names[4].startswith("4 Financing")
+    assert wb["3 Operating account"]["C3"].number_format == '"€"#,##0;-"€"#,##0'
 
 
 def test_sheet_names_are_valid_and_unique():
@@ -111,16 +118,18 @@ def test_docx_tables(document):
     captions = [t for t in texts if t.startswith("Tabel ")]
     assert captions == [
         "Tabel 1 – Wmo-uitgaven van de gemeente, Buurtkamer De Brug | test & <proef>",
-        "Tabel 2 – Exploitatie van de buurtkamer 2020–2023, Buurtkamer De Brug | test & <proef>",
-        "Tabel 3 – Exploitatie van de buurtkamer 2024–2026, Buurtkamer De Brug | test & <proef>",
-        "Tabel 4 – Bezetting en norm, Buurtkamer De Brug | test & <proef>",
+        "Tabel 2 – Waar komt de besparing vandaan, 2022, Buurtkamer De Brug | test & <proef>",
+        "Tabel 3 – Exploitatie van de buurtkamer 2020–2023, Buurtkamer De Brug | test & <proef>",
+        "Tabel 4 – Exploitatie van de buurtkamer 2024–2026, Buurtkamer De Brug | test & <proef>",
+        "Tabel 5 – Financiering van de organisatie en positie van de gemeente, Buurtkamer De Brug | test & <proef>",
+        "Tabel 6 – Bezetting en norm, Buurtkamer De Brug | test & <proef>",
     ]
     data = document.tables[1:]  # the first table is the summary
-    assert len(data) == 4 and all(len(t.columns) <= 7 for t in data)
+    assert len(data) == 6 and all(len(t.columns) <= 7 for t in data)
     for table in data:
         assert table.style.name == "Table Grid"
         assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None  # header repeats on every page
-    operator = data[1]
+    operator = data[2]
     assert [c.text for c in operator.rows[0].cells] == ["", "2020", "2021", "2022", "2023"]
     staff = operator.rows[1]
     assert staff.cells[0].text == "Personeel professionals" and staff.cells[2].text == "€\u00a076.752"
@@ -134,7 +143,8 @@ def test_docx_tables(document):
 def test_docx_footnotes_and_warnings(document):
     texts = [p.text for p in document.paragraphs]
     source = "Bron: scenario Buurtkamer De Brug | test & <proef> (" + str(SCENARIO)
-    assert sum(t.startswith(source) and t.endswith(", 2026-01-01") for t in texts) == 4  # under every table
+    assert sum(t.startswith(source) and t.endswith(", 2026-01-01") for t in texts) == 6  # under every table
     warning = "⚠ De exploitant heeft een tekort in 2021–2026; het grootste tekort is €\u00a076.203."
-    assert texts.count(warning) == 1 + 3  # the warnings section and under each table that is not continued
+    # the warnings section and under each table that is not continued (1, 2, 4, 5, 6; table 3 continues in 4)
+    assert texts.count(warning) == 1 + 5
     assert "participants.zin.count: assumption: 8 wijkbewoners | ZIN <indicatie>" in texts

@@ -114,9 +114,15 @@ def test_run_report_totals_in_documents(zin, none, housing, overhead, locations,
     result = compute(s)
     report = layout(lambda cols: run_report(s, result, lang, year_cols=cols), "markdown", 4)
     for tables in (md_tables(markdown.render(report)), html_tables(html.render(report))):
-        municipality, *operator = tables[:3]
+        # v2 order: 1 municipality, 2 where the saving comes from, 3–4 exploitation (split at 4 year columns),
+        # 5 financing, 6 staffing
+        municipality, mechanisms, *operator = tables[:4]
         body = [[amount(c) for c in row[1:4]] for row in municipality]
         assert body[-1] == [sum(col) for col in zip(*body[:-1], strict=True)]
+        # the six mechanisms add up to the saving; the hard saving leaves out substitution (the only "assumption")
+        mech = [(amount(row[1]), row[2]) for row in mechanisms]
+        assert mech[6][0] == sum(value for value, _ in mech[:6])
+        assert mech[7][0] == mech[6][0] - sum(value for value, kind in mech[:6] if kind == t("mechanism_soft", lang))
         for part in operator:
             lines = {row[0]: [amount(c) for c in row[1:]] for row in part}
             by_key = {key: lines[t(key, lang)] for key in (*COST_LINES, *INCOME_LINES, "cost", "income", "result")}
