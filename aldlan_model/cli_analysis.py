@@ -7,7 +7,19 @@ from typing import Annotated
 
 import typer
 
-from aldlan_model.cli import ForceOpt, FormatOpt, Lang, LangOpt, OutputOpt, SetOpt, YearOpt, app, handled
+from aldlan_model.cli import (
+    ForceOpt,
+    FormatOpt,
+    Lang,
+    LangOpt,
+    OutputOpt,
+    SetOpt,
+    SourcesMode,
+    SourcesOpt,
+    YearOpt,
+    app,
+    handled,
+)
 
 
 @app.command()
@@ -25,6 +37,7 @@ def compare(
     output: OutputOpt = None,
     force: ForceOpt = False,
     lang: LangOpt = Lang.nl,
+    sources: SourcesOpt = SourcesMode.short,
 ) -> None:
     """Compare scenarios side by side: spending, savings, the operator and staffing, best value per row ★.
 
@@ -49,8 +62,8 @@ def compare(
 
         def report(cols: int):  # the terminal: as many columns as fit; documents 6; spreadsheets all
             if cols == FIT:
-                return compare_report(comparison, lang.value, years=years, width=width)
-            return compare_report(comparison, lang.value, years=years, columns=cols)
+                return compare_report(comparison, lang.value, years=years, width=width, sources=sources.value)
+            return compare_report(comparison, lang.value, years=years, columns=cols, sources=sources.value)
 
         emit(report, compare_dict(comparison, lang.value), fmt=format, output=output, force=force, year_cols=FIT)
 
@@ -65,8 +78,13 @@ def solve(
         "--goal", metavar="METRIC=VALUE", show_default=False,
         help="What to reach, e.g. result=0 or savings=3600000 (at least; cost, subsidy, baseline and scenario: "
              "at most; or write >= or <=). METRIC: savings, cumulative_savings, result, "
-             "cost, income, subsidy, baseline, scenario or share (savings / target).")],
+             "cost, income, subsidy, baseline, scenario or share (savings / target). A chance: "
+             "p_target=0.9 (at least 90 % chance to reach the target), p_target_hard=0.9 (on hard savings) "
+             "or p_deficit=0.1 (at most 10 % chance of an operator deficit), by Monte Carlo.")],
     year: YearOpt = None,
+    draws: Annotated[int, typer.Option("--draws", "-n", help="Chance goals: Monte Carlo draws per value tried.")]
+    = 10_000,
+    seed: Annotated[int, typer.Option("--seed", help="Chance goals: the seed of the draws (as in simulate).")] = 1,
     set_: SetOpt = None,
     format: FormatOpt = None,
     output: OutputOpt = None,
@@ -87,11 +105,26 @@ def solve(
       aldlan solve scenarios/aldlan-mix.yaml --vary participants.zin.count --goal result=0
     Example, buurtkamers needed for the target:
       aldlan solve scenarios/aldlan-mix.yaml --vary locations --goal savings=3600000
+    Example, buurtkamers needed for a 90 % chance of the target (common random numbers, seed 1):
+      aldlan solve scenarios/aldlan-mix.yaml --vary locations --goal p_target=0.9 --draws 100000
     """
-    from aldlan_model.analysis.solve import parse_goal
-    from aldlan_model.analysis.solve import solve as run_solve
+    from aldlan_model.analysis.solve_chance import is_chance
     from aldlan_model.loader import read_document
     from aldlan_model.reports.output import emit
+
+    if is_chance(goal.partition("=")[0].rstrip("<>")):
+        from aldlan_model.analysis.solve_chance import parse_chance_goal, solve_chance
+        from aldlan_model.cli_uncertainty import keep_freed_memory
+        from aldlan_model.reports.solve_report import chance_dict, chance_report
+
+        with handled():
+            chance, value = parse_chance_goal(goal)
+            keep_freed_memory()
+            sol = solve_chance(read_document(file), vary.strip(), chance, value, year, set_ or [], draws, seed)
+            emit(chance_report(sol, lang.value), chance_dict(sol), fmt=format, output=output, force=force)
+        return
+    from aldlan_model.analysis.solve import parse_goal
+    from aldlan_model.analysis.solve import solve as run_solve
     from aldlan_model.reports.solve_report import solve_dict, solve_report
 
     with handled():

@@ -67,6 +67,34 @@ def keep_freed_memory() -> None:
 CHART_FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
 
 
+def load_uncertain(file: Path, overrides: list[str]) -> Any:
+    """A scenario or a plan as :mod:`aldlan_model.uncertainty.rooms` needs it (shared and own inputs)."""
+    from aldlan_model.api import validate_model
+    from aldlan_model.loader import apply_overrides, read_document
+    from aldlan_model.uncertainty.rooms import build
+
+    doc = apply_overrides(read_document(file), list(overrides))
+    return build(validate_model(doc), doc.data)
+
+
+def fitted_report(build_report: Any, output: Path | None) -> Any:
+    """A report builder for ``emit``: in the terminal (or a .txt file) split to its width, else not split."""
+    def report(cols: int) -> Any:
+        from aldlan_model.reports.termfit import FIT
+
+        if cols != FIT:
+            return build_report(None)
+        if output is not None:
+            from aldlan_model.reports.output import TEXT_WIDTH
+
+            return build_report(TEXT_WIDTH)
+        from rich.console import Console
+
+        return build_report(Console().width)
+
+    return report
+
+
 def _chart_or_emit(output: Path | None, format: str | None, force: bool, draw: Any, report: Any,
                    data: Any) -> None:
     """A chart for -o *.png/.svg/.pdf (unless --format says otherwise), else the report via emit."""
@@ -78,13 +106,14 @@ def _chart_or_emit(output: Path | None, format: str | None, force: bool, draw: A
         typer.echo(f"✓ wrote {output}", err=True)
         return
     from aldlan_model.reports.output import emit
+    from aldlan_model.reports.termfit import FIT
 
-    emit(report, data, fmt=format, output=output, force=force)
+    emit(report, data, fmt=format, output=output, force=force, year_cols=FIT)
 
 
 @app.command()
 def simulate(
-    file: Annotated[Path, typer.Argument(help="Scenario file.", show_default=False)],
+    file: Annotated[Path, typer.Argument(help="Scenario or plan file.", show_default=False)],
     draws: Annotated[int, typer.Option("--draws", "-n", help="Number of Monte Carlo draws (1 to 10,000,000).")]
     = 10_000,
     seed: Annotated[int, typer.Option("--seed", help="Seed of the random draws: the same seed gives the same "
@@ -108,33 +137,34 @@ def simulate(
     \b
     Example: aldlan simulate scenarios/aldlan-mix.yaml --draws 100000 --seed 7 -o besparing.png
     """
-    from aldlan_model.loader import load_scenario
     from aldlan_model.reports.labels import t
     from aldlan_model.reports.uncertainty_report import simulate_dict, simulate_report
     from aldlan_model.uncertainty.simulate import simulate as run_simulate
 
     with handled():
-        scenario = load_scenario(file, set_ or [])
+        model = load_uncertain(file, set_ or [])
+        scenario = model.plan or model.scenario
         keep_freed_memory()
         with ProgressBar(t("unc_draws", lang.value)) as bar:
-            sim = run_simulate(scenario, draws, seed, year, progress=bar)
-        amount = scenario.target.amount.point
+            sim = run_simulate(model, draws, seed, year, progress=bar)
+        amount = model.scenario.target.amount.point
 
         def chart(fmt: str) -> bytes:
             from aldlan_model.reports.charts_uncertainty import histogram
 
             return histogram(sim, amount, lang.value, fmt)
 
-        _chart_or_emit(output, format, force, chart,
-                       simulate_report(scenario, sim, lang.value), simulate_dict(scenario, sim, lang.value))
+        report = fitted_report(lambda width: simulate_report(scenario, sim, lang.value, width=width,
+                                                             sources=model.sources), output)
+        _chart_or_emit(output, format, force, chart, report, simulate_dict(scenario, sim, lang.value))
 
 
 @app.command()
 def sensitivity(
-    file: Annotated[Path, typer.Argument(help="Scenario file.", show_default=False)],
+    file: Annotated[Path, typer.Argument(help="Scenario or plan file.", show_default=False)],
     metric: Annotated[str, typer.Option(
         "--metric", "-m", help="The figure: savings, cumulative_savings, result, cost, income, subsidy, "
-                               "baseline or scenario.")] = "savings",
+                               "baseline, scenario, savings_hard, net_municipality or financing_need.")] = "savings",
     year: YearOpt = None,
     set_: SetOpt = None,
     format: FormatOpt = None,
@@ -150,18 +180,22 @@ def sensitivity(
     \b
     Example: aldlan sensitivity scenarios/aldlan-mix.yaml --metric result -o tornado.png
     """
-    from aldlan_model.loader import load_scenario
     from aldlan_model.reports.uncertainty_report import sensitivity_dict, sensitivity_report
+    from aldlan_model.uncertainty.sensitivity import check_metric
     from aldlan_model.uncertainty.sensitivity import sensitivity as run_sensitivity
 
     with handled():
-        scenario = load_scenario(file, set_ or [])
-        sens = run_sensitivity(scenario, year, metric.strip())
+        check_metric(metric.strip())
+        model = load_uncertain(file, set_ or [])
+        scenario = model.plan or model.scenario
+        sens = run_sensitivity(model, year, metric.strip())
 
         def chart(fmt: str) -> bytes:
             from aldlan_model.reports.charts_uncertainty import tornado
 
             return tornado(sens, lang.value, fmt)
 
-        _chart_or_emit(output, format, force, chart,
-                       sensitivity_report(scenario, sens, lang.value), sensitivity_dict(scenario, sens, lang.value))
+        rooms = sum(r.count for r in model.rooms) if model.is_plan else 0
+        report = fitted_report(lambda width: sensitivity_report(scenario, sens, lang.value, width=width,
+                                                                sources=model.sources, rooms=rooms), output)
+        _chart_or_emit(output, format, force, chart, report, sensitivity_dict(scenario, sens, lang.value))

@@ -86,7 +86,7 @@ def test_cli_table_and_json(case):
     r = invoke("sensitivity", str(case), "--lang", "en")
     assert r.exit_code == 0, r.output
     lines = [ln for ln in r.stdout.splitlines() if "│" in ln]
-    assert lines[0].split("│")[0].strip() == "municipality.substitution"
+    assert lines[0].split("│")[0].strip() == "Substitution: riders-along who"  # a label, wrapped
     assert [c.strip() for c in lines[0].split("│")[1:]] == ["10%", "30%", "€2,400", "€7,200", "€4,800"]
     data = json.loads(invoke("sensitivity", str(case), "--format", "json").stdout)
     assert [(i["path"], i["swing"]) for i in data["inputs"]] == [
@@ -99,7 +99,8 @@ def test_cli_unknown_metric_exit_code(case):
     r = invoke("sensitivity", str(case), "--metric", "winst")
     assert r.exit_code == 2
     assert r.stderr.strip() == ("error: unknown metric 'winst'; choose one of: savings, cumulative_savings, result, "
-                                "cost, income, subsidy, baseline, scenario")
+                                "cost, income, subsidy, baseline, scenario, savings_hard, net_municipality, "
+                                "financing_need")
 
 
 def test_cli_tornado_chart(case, tmp_path):

@@ -73,6 +73,61 @@ NL: dict[str, str] = {
     "sens_m_subsidy": "de subsidie",
     "sens_m_baseline": "de uitgaven zonder buurtkamer",
     "sens_m_scenario": "de uitgaven met buurtkamer",
+    # v2: hard savings, financing, plans, fitting tables
+    "unc_savings": "Besparing",
+    "unc_savings_hard": "Harde besparing",
+    "unc_net_municipality": "Netto gemeente",
+    "unc_financing_need": "Voorfinanciering",
+    "unc_subsidy": "Subsidie",
+    "unc_p_target_hard": "Kans op het doel met harde besparing",
+    "unc_p_target_hard_value": "{p} (harde besparing ≥ {amount} in {year})",
+    "unc_mc_error": "Monte-Carlofout",
+    "unc_mc_error_value": "± {error} op de kans dat het doel wordt gehaald (standaardfout)",
+    "unc_note_hard": "Harde besparing: zonder de aanname dat meelifters anders een indicatie krijgen "
+                     "(substitutie). Netto gemeente: besparing min projectgeld uit andere gemeentelijke "
+                     "budgetten. Voorfinanciering: wat de organisatie op haar slechtste moment in de hele "
+                     "periode moet voorschieten.",
+    "unc_plan_note": "Een plan van {rooms} kamers: invoer uit het gedeelde bestand wordt per trekking één keer "
+                     "getrokken voor alle kamers; invoer in de eigen regel van een kamer voor die kamer apart. "
+                     "Tekort: in minstens één kamer.",
+    "unc_rooms_table": "Kamers: besparing in {year} en aandeel in de spreiding",
+    "unc_room": "Kamer",
+    "unc_share_of_spread": "Aandeel spreiding",
+    "unc_note_rooms": "Aandeel spreiding: hoeveel van de spreiding (variantie) van de totale besparing door "
+                      "de kamer komt; samen 100%. Bedragen × het aantal kamers van die regel.",
+    "unc_continued": "{title} (vervolg)",
+    "unc_room_count": "{name} (× {count})",
+    "sens_m_savings_hard": "de harde besparing",
+    "sens_m_net_municipality": "het netto resultaat voor de gemeente",
+    "sens_m_financing_need": "de voorfinanciering",
+    "sens_plan_note": "Een plan van {rooms} kamers: gedeelde invoer beweegt in alle kamers tegelijk, de eigen "
+                      "invoer van een kamer alleen in die kamer.",
+    # solve with a chance goal
+    "chance_title": "Doel zoeken onder onzekerheid: {name}",
+    "chance_p_target": "de kans dat de besparing in {year} het doel ({amount}) haalt",
+    "chance_p_target_hard": "de kans dat de harde besparing in {year} het doel ({amount}) haalt",
+    "chance_p_deficit": "de kans op een tekort bij de exploitant tot en met {year}",
+    "chance_at_least": "ten minste",
+    "chance_at_most": "ten hoogste",
+    "chance_smallest": "De kleinste waarde van {label} waarbij {chance} {side} {goal} is: {value}. Daar is die kans {p} "
+                       "(± {error}, standaardfout van de Monte-Carloschatting).",
+    "chance_largest": "De grootste waarde van {label} waarbij {chance} {side} {goal} is: {value}. Daar is die kans {p} "
+                      "(± {error}, standaardfout van de Monte-Carloschatting).",
+    "chance_neighbour": "Bij {value} is die kans {p}.",
+    "chance_every": "Het doel wordt gehaald bij elke mogelijke waarde, ook de {end} ({value}).",
+    "chance_end_lowest": "laagste",
+    "chance_end_highest": "hoogste",
+    "chance_method": "{draws} trekkingen (seed {seed}); elke geprobeerde waarde met dezelfde trekkingen van de "
+                     "andere onzekere invoer, zodat de uitkomst reproduceerbaar is. Controle: {command}",
+    "chance_table": "Kans bij de gevonden en de naburige waarde",
+    "chance_value": "Waarde",
+    "chance_chance": "Kans",
+    "chance_error": "Fout (±)",
+    "chance_row_answer": "Antwoord",
+    "chance_row_neighbour": "Eén stap verder",
+    "chance_row_current": "Huidige waarde",
+    "chance_draws": "Trekkingen",
+    "chance_tried": "Doorgerekende waarden",
 }
 
 EN: dict[str, str] = {
@@ -142,4 +197,57 @@ EN: dict[str, str] = {
     "sens_m_subsidy": "the subsidy",
     "sens_m_baseline": "spending without buurtkamer",
     "sens_m_scenario": "spending with buurtkamer",
+    "unc_savings": "Savings",
+    "unc_savings_hard": "Hard savings",
+    "unc_net_municipality": "Net municipality",
+    "unc_financing_need": "Financing need",
+    "unc_subsidy": "Subsidy",
+    "unc_p_target_hard": "Chance of the target on hard savings",
+    "unc_p_target_hard_value": "{p} (hard savings ≥ {amount} in {year})",
+    "unc_mc_error": "Monte Carlo error",
+    "unc_mc_error_value": "± {error} on the chance the target is reached (standard error)",
+    "unc_note_hard": "Hard savings: without assuming that riders-along would otherwise get an indicatie "
+                     "(substitution). Net municipality: savings minus project money from other municipal "
+                     "budgets. Financing need: what the organisation must bridge at its worst moment over the "
+                     "whole period.",
+    "unc_plan_note": "A plan of {rooms} rooms: an input from the shared file is drawn once per draw for every "
+                     "room; an input in a room's own entry is drawn for that room alone. Deficit: in at least "
+                     "one room.",
+    "unc_rooms_table": "Rooms: savings in {year} and share of the spread",
+    "unc_room": "Room",
+    "unc_share_of_spread": "Share of spread",
+    "unc_note_rooms": "Share of spread: how much of the spread (variance) of the total savings comes from the "
+                      "room; 100% together. Amounts × the number of rooms of that entry.",
+    "unc_continued": "{title} (continued)",
+    "unc_room_count": "{name} (× {count})",
+    "sens_m_savings_hard": "the hard savings",
+    "sens_m_net_municipality": "the net result for the municipality",
+    "sens_m_financing_need": "the financing need",
+    "sens_plan_note": "A plan of {rooms} rooms: a shared input moves in every room at once, a room's own input "
+                      "in that room only.",
+    "chance_title": "Goal seek under uncertainty: {name}",
+    "chance_p_target": "the chance that the savings reach the target ({amount}) in {year}",
+    "chance_p_target_hard": "the chance that the hard savings reach the target ({amount}) in {year}",
+    "chance_p_deficit": "the chance that the operator runs a deficit up to {year}",
+    "chance_at_least": "at least",
+    "chance_at_most": "at most",
+    "chance_smallest": "The smallest value of {label} at which {chance} is {side} {goal}: {value}. There the chance is "
+                       "{p} (± {error}, standard error of the Monte Carlo estimate).",
+    "chance_largest": "The largest value of {label} at which {chance} is {side} {goal}: {value}. There the chance is "
+                      "{p} (± {error}, standard error of the Monte Carlo estimate).",
+    "chance_neighbour": "At {value} the chance is {p}.",
+    "chance_every": "The goal is reached at every possible value, also the {end} ({value}).",
+    "chance_end_lowest": "lowest",
+    "chance_end_highest": "highest",
+    "chance_method": "{draws} draws (seed {seed}); every value tried uses the same draws of the other uncertain "
+                     "inputs, so the answer is reproducible. Check: {command}",
+    "chance_table": "Chance at the value found and its neighbour",
+    "chance_value": "Value",
+    "chance_chance": "Chance",
+    "chance_error": "Error (±)",
+    "chance_row_answer": "Answer",
+    "chance_row_neighbour": "One step beyond",
+    "chance_row_current": "Current value",
+    "chance_draws": "Draws",
+    "chance_tried": "Values computed",
 }

@@ -11,9 +11,9 @@ from aldlan_model.analysis.paths import kind_of
 from aldlan_model.analysis.solve import Solution
 from aldlan_model.reports.build import headline, source_line, sources_for
 from aldlan_model.reports.labels import placeholders, t
-from aldlan_model.reports.warntext import warning_texts
 from aldlan_model.reports.model import Report, Row, Table
 from aldlan_model.reports.numfmt import money, number, percent
+from aldlan_model.reports.warntext import warning_texts
 from aldlan_model.warnings import warnings_for
 
 CELL_KINDS = {"year": "year", "int": "int", "money": "money2", "fraction": "percent", "number": "number2"}
@@ -203,4 +203,85 @@ def solve_dict(sol: Solution) -> dict[str, Any]:
         "method": sol.method,
         "current": {"value": sol.current, "metric": sol.current_metric, "meets": sol.current_meets},
         "name": sol.scenario.name,
+    }
+
+
+def _chance_value(sol: Any, x: float, lang: str) -> str:
+    from aldlan_model.reports.uncertainty_report import value_text
+
+    if sol.whole:
+        return number(x, lang, 0) if kind_of(sol.path) != "year" else str(int(x))
+    return value_text(sol.path, x, lang, decimals_needed([x, sol.step]))
+
+
+def chance_command(sol: Any) -> str:
+    """The ``aldlan simulate`` command that reproduces the chance at the answer."""
+    from aldlan_model.loader import overrides_of, source_file
+
+    sets = " ".join(f"--set {o}" for o in overrides_of(sol.scenario) if not o.startswith(sol.path + "="))
+    file = source_file(sol.scenario) or "FILE"
+    extra = f" --year {sol.year}" if getattr(sol, "year_given", False) else ""
+    return (f"aldlan simulate {file} {sets + ' ' if sets else ''}--set {assignment(sol.path, sol.value)}"
+            f" --draws {sol.draws} --seed {sol.seed}{extra}")
+
+
+def chance_report(sol: Any, lang: str = "nl", today: _dt.date | None = None) -> Report:
+    """The answer of a chance goal in sentences, and the chance at the answer, its neighbour and now."""
+    from aldlan_model.reports.labels_inputs import input_label
+
+    label = input_label(sol.path, lang, sol.scenario)
+    amount = money(sol.scenario.target.amount.point, lang)
+    chance = t("chance_" + sol.metric, lang, year=str(sol.year), amount=amount)
+    p = lambda x: percent(x, lang, 2)  # noqa: E731
+    facts = {"label": label, "chance": chance, "side": t("chance_" + sol.side, lang), "goal": p(sol.goal),
+             "value": _chance_value(sol, sol.value, lang), "p": p(sol.chance), "error": p(sol.error)}
+    if sol.every_value:
+        sentences_ = [t("chance_every", lang, end=t("chance_end_" + (sol.at_bound or "lowest"), lang),
+                        value=facts["value"])]
+    else:
+        sentences_ = [t("chance_smallest" if sol.direction == "up" else "chance_largest", lang, **facts)]
+    if sol.neighbour is not None:
+        sentences_.append(t("chance_neighbour", lang, value=_chance_value(sol, sol.neighbour, lang),
+                            p=p(sol.neighbour_chance)))
+    sentences_.append(t("chance_method", lang, draws=number(sol.draws, lang), seed=str(sol.seed),
+                        command=chance_command(sol)))
+    rows = [Row(t("chance_row_answer", lang), [_chance_value(sol, sol.value, lang), sol.chance, sol.error])]
+    if sol.neighbour is not None:
+        err = math.sqrt(max(0.0, sol.neighbour_chance * (1 - sol.neighbour_chance)) / sol.draws)
+        rows.append(Row(t("chance_row_neighbour", lang),
+                        [_chance_value(sol, sol.neighbour, lang), sol.neighbour_chance, err]))
+    cur_err = math.sqrt(max(0.0, sol.current_chance * (1 - sol.current_chance)) / sol.draws)
+    rows.append(Row(t("chance_row_current", lang), [_chance_value(sol, sol.current, lang), sol.current_chance,
+                                                     cur_err]))
+    table = Table(
+        "solve_chance", t("caption", lang, n=1, title=t("chance_table", lang)),
+        [t("chance_value", lang), t("chance_chance", lang), t("chance_error", lang)],
+        rows, kinds=["text", "percent", "percent"], label_header=label if len(label) <= 30 else "",
+    )
+    return Report(
+        title=t("chance_title", lang, name=sol.scenario.name),
+        subtitle=" ".join(sentences_),
+        headline=[(t("chance_draws", lang), f"{number(sol.draws, lang)} (seed {sol.seed})"),
+                  (t("chance_tried", lang), number(len(sol.tried), lang))],
+        tables=[table], warnings=[], sources=[],
+        source_line=source_line(sol.scenario, lang, today), lang=lang,
+    )
+
+
+def chance_dict(sol: Any) -> dict[str, Any]:
+    """The JSON of a chance goal: the answer, its chance and Monte Carlo error, the values tried."""
+    from aldlan_model import __version__
+
+    as_value = (lambda x: int(x)) if sol.whole else float  # noqa: E731
+    return {
+        "name": sol.scenario.name, "parameter": sol.path, "metric": sol.metric, "goal": sol.goal, "side": sol.side,
+        "year": sol.year, "draws": sol.draws, "seed": sol.seed,
+        "value": as_value(sol.value), "chance": sol.chance, "error": sol.error, "meets": sol.meets,
+        "direction": sol.direction, "every_value": sol.every_value, "at_bound": sol.at_bound,
+        "neighbour": None if sol.neighbour is None else {"value": as_value(sol.neighbour),
+                                                         "chance": sol.neighbour_chance},
+        "current": {"value": sol.current, "chance": sol.current_chance},
+        "whole_number": sol.whole, "step": sol.step,
+        "tried": [{"value": as_value(x), "chance": c} for x, c in sol.tried.items()],
+        "check": chance_command(sol), "version": __version__,
     }

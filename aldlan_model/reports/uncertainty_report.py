@@ -7,74 +7,137 @@ swing shown is the difference of the two rounded amounts shown beside it.
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Any
+import math
+from typing import Any as _Any
 
 from aldlan_model import __version__
-from aldlan_model.analysis.paths import kind_of
 from aldlan_model.loader import source_file
-from aldlan_model.params import flatten
 from aldlan_model.reports.build import source_line
 from aldlan_model.reports.labels import t
+from aldlan_model.reports.labels_inputs import input_kind, input_label
 from aldlan_model.reports.model import Report, Row, Table
 from aldlan_model.reports.numfmt import money, number, percent, round_euros
-from aldlan_model.reports.solve_report import decimals_needed, param_text, short_path
-from aldlan_model.scenario import Scenario
+from aldlan_model.reports.solve_report import decimals_needed
+from aldlan_model.reports.termfit import fit_parts, take
 from aldlan_model.uncertainty.draws import Spec
 from aldlan_model.uncertainty.sensitivity import Sensitivity
 from aldlan_model.uncertainty.simulate import FIGURES, Simulation
 
-LABEL_WIDTH = 26  # the input column of the tornado table; five value columns beside it fit 80
+WIDTH = 80  # the terminal width the tables are laid out for when none is given
+SPREAD_ROWS = ("savings", "savings_hard", "cumulative_savings", "net_municipality", "result", "subsidy",
+               "financing_need")
+
+
+def value_text(path: str, x: float | None, lang: str, decimals: int | None = None) -> str | None:
+    """A value of an input as a reader expects it: 2021, 36, € 31,24, 8,5%, 13,27."""
+    if x is None:
+        return None
+    kind = input_kind(path)
+    if kind == "year":
+        return str(int(x))
+    if kind == "int":
+        return number(x, lang, 0)
+    if kind == "money":
+        return money(x, lang, 2 if decimals is None else decimals)
+    if kind == "fraction":
+        return percent(x, lang, 2 if decimals is None else max(0, decimals - 2))
+    return number(x, lang, 2 if decimals is None else decimals)
 
 
 def _input_cells(spec: Spec, lang: str) -> list[str | None]:
     numbers = [x for x in (spec.low, spec.mode, spec.high) if x is not None]
     d = decimals_needed(numbers)
-    if d and kind_of(spec.path) == "money":
+    if d and input_kind(spec.param) == "money":
         d = 2  # € 3,50, not € 3,5
-    show = lambda x: None if x is None else param_text(spec.path, x, lang, decimals=d)  # noqa: E731
-    return [show(spec.low), show(spec.mode), show(spec.high)]
+    return [value_text(spec.param, x, lang, d) for x in (spec.low, spec.mode, spec.high)]
 
 
-def _sources(scenario: Scenario, paths: list[str]) -> list[str]:
-    nums = flatten(scenario)
-    return [f"{p}: {nums[p].source}" for p in paths if nums[p].source]
+def _label(spec: Spec, lang: str, scenario: _Any) -> str:
+    return input_label(spec.path, lang, scenario)
 
 
-def _inputs_json(specs: list[Spec]) -> list[dict[str, Any]]:
-    return [{"path": s.path, "distribution": s.distribution, "low": s.low, "mode": s.mode, "high": s.high,
-             "point": s.point, "whole": s.whole} for s in specs]
+def _sources(sources: dict[str, str], specs: list[Spec], lang: str, scenario: _Any) -> list[str]:
+    return [f"{_label(s, lang, scenario)}: {sources[s.path]}" for s in specs if sources.get(s.path)]
 
 
-def inputs_table(specs: list[Spec], lang: str, n: int, sources: list[str]) -> Table:
-    """The uncertain inputs: distribution and range."""
-    rows = [Row(short_path(s.path), [t("unc_" + s.distribution, lang), *_input_cells(s, lang)]) for s in specs]
+def _inputs_json(specs: list[Spec], lang: str, scenario: _Any) -> list[dict[str, _Any]]:
+    out = []
+    for s in specs:
+        d = {"path": s.path, "distribution": s.distribution, "low": s.low, "mode": s.mode, "high": s.high,
+             "point": s.point, "whole": s.whole}
+        if s.room is not None:
+            d |= {"room": s.room, "parameter": s.param}
+        out.append(d | {"label": _label(s, lang, scenario)})
+    return out
+
+
+def fitted(tb: Table, lang: str, width: int | None, first: int) -> list[Table]:
+    """``tb`` split into parts that a terminal ``width`` wide shows whole (None: as it is), numbered
+    from caption ``first``; a part after the first says it continues."""
+    parts = [range(len(tb.columns))] if width is None else fit_parts(tb, lang, width, len(tb.columns))
+    out = []
+    for i, part in enumerate(parts):
+        title = tb.title if i == 0 else t("unc_continued", lang, title=tb.title)
+        out.append(take(tb, part, title=t("caption", lang, n=first + i, title=title)))
+    return out
+
+
+def _number_tables(tables: list[Table], lang: str, width: int | None) -> list[Table]:
+    out: list[Table] = []
+    for tb in tables:
+        out += fitted(tb, lang, width, len(out) + 1)
+    return out
+
+
+def inputs_table(specs: list[Spec], lang: str, sources: list[str], scenario: _Any = None) -> Table:
+    """The uncertain inputs: distribution and range (the caption is set by :func:`fitted`)."""
+    rows = [Row(_label(s, lang, scenario), [t("unc_" + s.distribution, lang), *_input_cells(s, lang)]) for s in specs]
     return Table(
-        "uncertain_inputs", t("caption", lang, n=n, title=t("unc_inputs_table", lang)),
+        "uncertain_inputs", t("unc_inputs_table", lang),
         [t("unc_distribution", lang), t("unc_low", lang), t("unc_mode", lang), t("unc_high", lang)],
         rows, kinds=["text"] * 4, label_header=t("unc_input", lang), notes=sources,
     )
 
 
-def simulate_report(scenario: Scenario, sim: Simulation, lang: str = "nl", today: _dt.date | None = None) -> Report:
-    """Headline (chances), the spread table and the uncertain inputs."""
+def mc_error(p: float, draws: int) -> float:
+    """The Monte Carlo standard error of a chance ``p`` estimated from ``draws`` draws."""
+    return math.sqrt(max(0.0, p * (1.0 - p)) / draws) if draws > 0 else 0.0
+
+
+def simulate_report(scenario: _Any, sim: Simulation, lang: str = "nl", today: _dt.date | None = None, *,
+                    width: int | None = WIDTH, sources: dict[str, str] | None = None) -> Report:
+    """Headline (chances), the spread table, a plan's rooms and the uncertain inputs; every table split
+    to fit a terminal ``width`` wide (None: not split)."""
+    base = getattr(scenario, "base", scenario)
     year = str(sim.year)
     shown_year = t("unc_year_drawn", lang, year=year) if sim.year_drawn else year
-    amount = money(scenario.target.amount.point, lang)
-    labels = {"savings": t("savings", lang), "cumulative_savings": t("unc_cumulative", lang),
-              "result": t("unc_result", lang), "subsidy": t("subsidy", lang)}
+    amount = money(base.target.amount.point, lang)
     rows = []
-    for name in FIGURES:
+    for name in SPREAD_ROWS:
         s = sim.summary(name)
         raw = [s["p10"], s["p50"], s["p90"], s["mean"], sim.point[name]]
-        rows.append(Row(labels[name], round_euros(raw), raw=raw))
+        rows.append(Row(t("unc_cumulative" if name == "cumulative_savings" else
+                          "unc_result" if name == "result" else "unc_" + name, lang), round_euros(raw), raw=raw))
     tables = [Table(
-        "spread", t("caption", lang, n=1, title=t("unc_table", lang, year=shown_year)),
+        "spread", t("unc_table", lang, year=shown_year),
         [t(k, lang) for k in ("unc_p10", "unc_p50", "unc_p90", "unc_mean", "unc_point")],
         rows, kinds=["money"] * 5,
     )]
-    sources = _sources(scenario, [s.path for s in sim.uncertain])
+    if sim.rooms:
+        room_rows = []
+        for d in sim.room_summary():
+            label = str(d["name"]) if d["count"] == 1 else t("unc_room_count", lang, name=d["name"], count=d["count"])
+            raw = [d["p10"], d["p50"], d["p90"]]
+            room_rows.append(Row(label, [*round_euros(raw), d["share_of_spread"]], raw=[*raw, d["share_of_spread"]]))
+        tables.append(Table(
+            "rooms", t("unc_rooms_table", lang, year=shown_year),
+            [t("unc_p10", lang), t("unc_p50", lang), t("unc_p90", lang), t("unc_share_of_spread", lang)],
+            room_rows, kinds=["money", "money", "money", "percent"], label_header=t("unc_room", lang),
+            notes=[t("unc_note_rooms", lang)],
+        ))
+    source_lines = _sources(sources or {}, sim.uncertain, lang, scenario)
     if sim.uncertain:
-        tables.append(inputs_table(sim.uncertain, lang, 2, sources))
+        tables.append(inputs_table(sim.uncertain, lang, source_lines, scenario))
     draws = number(sim.draws, lang)
     headline = [
         (t("unc_draws", lang), draws),
@@ -82,83 +145,117 @@ def simulate_report(scenario: Scenario, sim: Simulation, lang: str = "nl", today
         (t("unc_year", lang), shown_year),
         (t("unc_p_target", lang), t("unc_p_target_value", lang, p=percent(sim.p_target, lang), amount=amount,
                                     year=shown_year)),
+        (t("unc_p_target_hard", lang), t("unc_p_target_hard_value", lang, p=percent(sim.p_target_hard, lang),
+                                         amount=amount, year=shown_year)),
         (t("unc_p_deficit", lang), t("unc_p_deficit_value", lang, p=percent(sim.p_deficit, lang), year=shown_year)),
+        (t("unc_mc_error", lang), t("unc_mc_error_value", lang,
+                                    error=percent(mc_error(sim.p_target, sim.draws), lang, 2))),
     ]
+    notes = [
+        t("unc_subtitle", lang, draws=draws, seed=str(sim.seed)),
+        t("unc_note_percentiles", lang, first=str(base.first), year=shown_year),
+        t("unc_note_hard", lang),
+        t("unc_note_deficit", lang, year=shown_year),
+    ]
+    if sim.rooms:
+        notes.append(t("unc_plan_note", lang, rooms=number(sum(sim.room_counts), lang)))
+    if any(s.whole for s in sim.uncertain):
+        notes.append(t("unc_note_whole", lang))
     return Report(
         title=t("unc_title", lang, name=scenario.name),
-        subtitle=" ".join([
-            t("unc_subtitle", lang, draws=draws, seed=str(sim.seed)),
-            t("unc_note_percentiles", lang, first=str(scenario.first), year=shown_year),
-            t("unc_note_deficit", lang, year=shown_year),
-            *([t("unc_note_whole", lang)] if any(s.whole for s in sim.uncertain) else []),
-        ]),
-        headline=headline, tables=tables,
+        subtitle=" ".join(notes),
+        headline=headline, tables=_number_tables(tables, lang, width),
         warnings=[] if sim.uncertain else [t("unc_no_ranges", lang)],
-        sources=sources, source_line=source_line(scenario, lang, today), lang=lang,
+        sources=source_lines, source_line=source_line(scenario, lang, today), lang=lang,
     )
 
 
-def simulate_dict(scenario: Scenario, sim: Simulation, lang: str = "nl") -> dict[str, Any]:
+def simulate_dict(scenario: _Any, sim: Simulation, lang: str = "nl") -> dict[str, _Any]:
     """The JSON of ``aldlan simulate``: full precision, no locale."""
-    out: dict[str, Any] = {
+    base = getattr(scenario, "base", scenario)
+    out: dict[str, _Any] = {
         "name": scenario.name, "file": source_file(scenario),
         "draws": sim.draws, "seed": sim.seed, "year": sim.year, "year_drawn": sim.year_drawn,
-        "target_amount": scenario.target.amount.point,
+        "target_amount": base.target.amount.point,
     }
     out |= {name: sim.summary(name) for name in FIGURES}
     out |= {
-        "p_target": sim.p_target, "p_deficit": sim.p_deficit,
+        "p_target": sim.p_target, "p_target_hard": sim.p_target_hard, "p_deficit": sim.p_deficit,
+        "p_target_error": mc_error(sim.p_target, sim.draws),
         "point": dict(sim.point),
         "uncertain": [s.path for s in sim.uncertain],
-        "inputs": _inputs_json(sim.uncertain),
+        "inputs": _inputs_json(sim.uncertain, lang, scenario),
+    }
+    if sim.rooms:
+        out["rooms"] = sim.room_summary()
+    out |= {
         "warnings": [] if sim.uncertain else [{"code": "no_ranges", "message": t("unc_no_ranges", lang)}],
         "version": __version__,
     }
     return out
 
 
-def sensitivity_report(scenario: Scenario, sens: Sensitivity, lang: str = "nl",
-                       today: _dt.date | None = None) -> Report:
-    """Headline (the metric at point values) and the tornado table, largest swing first."""
-    metric, year = t(sens.metric, lang), str(sens.year)
+def _metric_name(metric: str, lang: str) -> str:
+    key = {"cumulative_savings": "unc_cumulative", "result": "unc_result"}.get(metric, "unc_" + metric)
+    return t(key, lang) if key in _keys() else t(metric, lang)
+
+
+def _keys() -> set[str]:
+    from aldlan_model.reports.labels_uncertainty import NL
+
+    return set(NL)
+
+
+def sensitivity_report(scenario: _Any, sens: Sensitivity, lang: str = "nl", today: _dt.date | None = None, *,
+                       width: int | None = WIDTH, sources: dict[str, str] | None = None,
+                       rooms: int = 0) -> Report:
+    """Headline (the metric at point values) and the tornado table, largest swing first; split to fit
+    a terminal ``width`` wide (None: not split)."""
+    metric, year = _metric_name(sens.metric, lang), str(sens.year)
+    if sens.metric == "financing_need":
+        year = f"{scenario.first if hasattr(scenario, 'first') else ''}–{getattr(scenario, 'last', '')}"
     rows = []
     for w in sens.swings:
         low, high = round_euros([w.at_low, w.at_high])
         cells = _input_cells(w.spec, lang)
-        rows.append(Row(short_path(w.spec.path, LABEL_WIDTH), [cells[0], cells[2], low, high, abs(high - low)],
+        rows.append(Row(_label(w.spec, lang, scenario), [cells[0], cells[2], low, high, abs(high - low)],
                         raw=[w.spec.low, w.spec.high, w.at_low, w.at_high, w.swing]))
     tables = []
-    sources = _sources(scenario, [w.spec.path for w in sens.swings])
+    source_lines = _sources(sources or {}, [w.spec for w in sens.swings], lang, scenario)
     if rows:
         tables.append(Table(
-            "tornado", t("caption", lang, n=1, title=t("sens_table", lang, metric=metric, year=year)),
+            "tornado", t("sens_table", lang, metric=metric, year=year),
             [t("unc_low", lang), t("unc_high", lang), t("sens_at_low", lang), t("sens_at_high", lang),
              t("sens_swing", lang)],
             rows, kinds=["text", "text", "money", "money", "money"], label_header=t("unc_input", lang),
-            notes=sources,
+            notes=source_lines,
         ))
+    subtitle = t("sens_subtitle", lang, metric=t("sens_m_" + sens.metric, lang), year=year) + " " \
+        + t("sens_note_swing", lang, metric=t("sens_m_" + sens.metric, lang))
+    if rooms:
+        subtitle += " " + t("sens_plan_note", lang, rooms=number(rooms, lang))
     return Report(
         title=t("sens_title", lang, name=scenario.name),
-        subtitle=t("sens_subtitle", lang, metric=t("sens_m_" + sens.metric, lang), year=year) + " "
-        + t("sens_note_swing", lang, metric=t("sens_m_" + sens.metric, lang)),
+        subtitle=subtitle,
         headline=[
             (t("sens_base", lang, metric=metric, year=year), money(sens.base, lang)),
             (t("sens_inputs", lang), number(len(sens.swings), lang)),
         ],
-        tables=tables,
+        tables=_number_tables(tables, lang, width),
         warnings=[] if rows else [t("sens_no_ranges", lang)],
-        sources=sources,
+        sources=source_lines,
         source_line=source_line(scenario, lang, today), lang=lang,
     )
 
 
-def sensitivity_dict(scenario: Scenario, sens: Sensitivity, lang: str = "nl") -> dict[str, Any]:
+def sensitivity_dict(scenario: _Any, sens: Sensitivity, lang: str = "nl") -> dict[str, _Any]:
     """The JSON of ``aldlan sensitivity``: inputs ranked by swing, full precision."""
     return {
         "name": scenario.name, "file": source_file(scenario),
         "metric": sens.metric, "year": sens.year, "base": sens.base,
         "inputs": [d | {"at_low": w.at_low, "at_high": w.at_high, "swing": w.swing}
-                   for w, d in zip(sens.swings, _inputs_json([w.spec for w in sens.swings]), strict=True)],
+                   for w, d in zip(sens.swings, _inputs_json([w.spec for w in sens.swings], lang, scenario),
+                                   strict=True)],
         "warnings": [] if sens.swings else [{"code": "no_ranges", "message": t("sens_no_ranges", lang)}],
         "version": __version__,
     }

@@ -42,6 +42,13 @@ class Spec:
     mode: float | None = None
     point: float = 0.0
     whole: bool = False
+    room: str | None = None  # a plan's room whose own input this is (None: shared by every room)
+    parameter: str | None = None  # the parameter path when ``path`` is a room's draw key
+
+    @property
+    def param(self) -> str:
+        """The parameter path (``costs.housing``), also for a room's own input."""
+        return self.parameter or self.path
 
     @classmethod
     def of(cls, path: str, num: Num) -> Spec:

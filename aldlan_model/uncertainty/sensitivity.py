@@ -1,26 +1,32 @@
 """One-at-a-time sensitivity: each ranged input at its low and at its high end, every other
-input at its point value, all in one engine call (a table of 2 x k rows).
+input at its point value, all in one engine call per structure (a table of 2 x k + 1 rows).
 
 Each input's *swing* is ``|metric at high - metric at low|``; inputs are ranked by swing,
 largest first (ties keep the order of the parameter table). The metric is read in the
 report year: ``year`` if given, else the target year (for the rows that move
-``target.year`` itself, the target year of that row).
+``target.year`` itself, the target year of that row). For a plan the metric is the plan's
+total and the inputs are those of :mod:`.rooms`: an input shared by every room moves in all
+of them at once, a room's own input in that room only.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
-from aldlan_model.engine import compute
 from aldlan_model.errors import UsageError
-from aldlan_model.params import Structure, point_table
-from aldlan_model.scenario import Scenario
-from aldlan_model.uncertainty.draws import Spec, specs
+from aldlan_model.uncertainty import rooms as rooms_mod
+from aldlan_model.uncertainty.draws import Spec
 from aldlan_model.uncertainty.simulate import check_year
 
-METRICS = ("savings", "cumulative_savings", "result", "cost", "income", "subsidy", "baseline", "scenario")
+METRICS = (
+    "savings", "cumulative_savings", "result", "cost", "income", "subsidy", "baseline", "scenario",
+    "savings_hard", "net_municipality", "financing_need",
+)
+"""Every metric is the figure in the report year, except ``financing_need`` (the organisation's
+bridge financing at its worst moment over the whole period, MODEL.md §3.5)."""
 
 
 @dataclass(frozen=True)
@@ -49,24 +55,23 @@ def check_metric(metric: str) -> None:
         raise UsageError(f"unknown metric {metric!r}; choose one of: {', '.join(METRICS)}")
 
 
-def sensitivity(scenario: Scenario, year: int | None = None, metric: str = "savings") -> Sensitivity:
-    """Tornado data for ``metric`` in ``year`` (default: the target year); see the module doc."""
+def sensitivity(scenario: Any, year: int | None = None, metric: str = "savings", *,
+                doc_data: Any = None) -> Sensitivity:
+    """Tornado data for ``metric`` in ``year`` (default: the target year) of a scenario, a plan or a
+    built :class:`~aldlan_model.uncertainty.rooms.Model`; see the module doc."""
     check_metric(metric)
-    check_year(scenario, year)
-    uncertain = specs(scenario)
+    model = scenario if isinstance(scenario, rooms_mod.Model) else rooms_mod.build(scenario, doc_data)
+    check_year(model, year)
+    uncertain = model.specs
     k = len(uncertain)
-    table = point_table(scenario, 2 * k + 1)  # row 2k: everything at its point value
+    n = 2 * k + 1  # row 2k: everything at its point value
+    drawn = {}
     for i, spec in enumerate(uncertain):
-        col = table.columns.get_loc(spec.path)
-        table.iloc[2 * i, col] = spec.low
-        table.iloc[2 * i + 1, col] = spec.high
-    result = compute(table, Structure.of(scenario))
-    if year is not None:
-        idx = np.full(len(table), int(year) - scenario.first)
-    else:
-        idx = np.clip(table["target.year"].to_numpy(float) - scenario.first, 0, len(result.years) - 1)
-    values = result.lines[metric][np.arange(len(table)), idx.astype(np.intp)]
+        col = np.full(n, spec.point)
+        col[2 * i], col[2 * i + 1] = spec.low, spec.high
+        drawn[spec.path] = col
+    values = rooms_mod.evaluate(model, n, drawn, year)[metric]
     swings = [Swing(spec, float(values[2 * i]), float(values[2 * i + 1])) for i, spec in enumerate(uncertain)]
     order = sorted(range(k), key=lambda i: -swings[i].swing)  # sorted() is stable: ties keep table order
-    return Sensitivity(metric, int(year) if year is not None else scenario.target_year,
+    return Sensitivity(metric, int(year) if year is not None else model.target_year,
                        float(values[2 * k]), [swings[i] for i in order])

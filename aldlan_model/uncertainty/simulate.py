@@ -1,19 +1,20 @@
-"""Monte Carlo over the ranged inputs of a scenario, through the vectorised engine.
+"""Monte Carlo over the ranged inputs of a scenario or a plan, through the vectorised engine.
 
-``simulate(scenario, draws=, seed=)`` draws every ranged input (see :mod:`.draws`), sends
-the draws through :func:`aldlan_model.engine.compute` in chunks of rows (inputs that are not
-ranged sit at their point value), keeps only a few numbers per draw and throws each chunk
-away, so memory stays bounded however many draws are asked for. Chunks run on a few
-threads (NumPy releases the GIL in its array loops); each writes only its own slice of the
-kept arrays. The draws depend neither on the chunk size nor on the threads, so neither do
-the results.
+``simulate(model, draws=, seed=)`` draws every ranged input (see :mod:`.draws`; for a plan,
+which inputs are shared by all rooms and which are a room's own: :mod:`.rooms`), sends the
+draws through :func:`aldlan_model.engine.compute` in chunks of rows (inputs that are not ranged
+sit at their point value), keeps only a few numbers per draw and throws each chunk away, so
+memory stays bounded however many draws are asked for. Chunks run on a few threads (NumPy
+releases the GIL in its array loops); each writes only its own slice of the kept arrays. The
+draws depend neither on the chunk size nor on the threads, so neither do the results.
 
 The report year is ``year`` if given, else the target year (each draw's own target year
-when ``target.year`` is itself a range). Per draw it keeps, in that year: savings,
-cumulative savings, the operator's result and subsidy; whether the target is reached
-(savings ≥ ``target.amount``); and whether the operator runs a deficit, meaning a result
-below zero (by more than half a cent) in *any* operating year from the start up to and
-including the report year.
+when ``target.year`` is itself a range). Per draw it keeps, in that year: savings, hard
+savings, cumulative savings, the net position of the municipality, the operator's result and
+subsidy (a plan: summed over its rooms), and the financing need over the period; whether the
+target is reached (savings ≥ ``target.amount``, and the same for hard savings); and whether
+the operator runs a deficit, meaning a result below zero (by more than half a cent; in a plan,
+in any room) in *any* operating year from the start up to and including the report year.
 """
 
 from __future__ import annotations
@@ -22,15 +23,13 @@ import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
-import pandas as pd
 
-from aldlan_model.engine import DEFICIT_TOLERANCE, Result, compute
 from aldlan_model.errors import UsageError
-from aldlan_model.params import Structure, flatten, point_table
-from aldlan_model.scenario import Scenario
-from aldlan_model.uncertainty.draws import BLOCK, Spec, draw, specs
+from aldlan_model.uncertainty import rooms as rooms_mod
+from aldlan_model.uncertainty.draws import BLOCK, Spec, draw
 
 DEFAULT_DRAWS = 10_000
 DEFAULT_SEED = 1
@@ -38,9 +37,10 @@ MAX_DRAWS = 10_000_000
 CHUNK_CELLS = 114_688
 """Rows x years per engine call: small enough for the CPU cache, big enough to vectorise."""
 MAX_WORKERS = 4
-FIGURES = ("savings", "cumulative_savings", "result", "subsidy")
+FIGURES = ("savings", "savings_hard", "cumulative_savings", "net_municipality", "result", "subsidy",
+           "financing_need")
 PERCENTILES = (10, 50, 90)
-_BYTES_PER_DRAW = 8 * len(FIGURES) + 2 + 8  # kept figures, two flags, room for sorting one
+_BYTES_PER_DRAW = 8 * len(FIGURES) + 3 + 8  # kept figures, two flags, room for sorting one
 _BYTES_PER_CELL = 8 * 160  # the engine's working arrays per row-year in a chunk
 
 Progress = Callable[[int, int], None]
@@ -59,6 +59,10 @@ class Simulation:
     reached: np.ndarray  # bool per draw: savings >= target amount in the report year
     deficit: np.ndarray  # bool per draw: result < 0 in an operating year up to the report year
     point: dict[str, float] = field(default_factory=dict)  # the deterministic run, same year
+    reached_hard: np.ndarray | None = None  # bool per draw: hard savings >= target amount
+    rooms: list[str] = field(default_factory=list)  # a plan's location items (empty: one scenario)
+    room_counts: list[int] = field(default_factory=list)
+    room_savings: np.ndarray | None = None  # (items, draws): each item's savings in the report year
     _summaries: dict[str, dict[str, float]] = field(default_factory=dict, repr=False)
 
     def summary(self, name: str) -> dict[str, float]:
@@ -76,6 +80,27 @@ class Simulation:
     @property
     def p_deficit(self) -> float:
         return float(self.deficit.mean())
+
+    @property
+    def p_target_hard(self) -> float:
+        return float(self.reached_hard.mean()) if self.reached_hard is not None else 0.0
+
+    def room_summary(self) -> list[dict[str, float | str | int]]:
+        """Per location item of a plan: P10/P50/P90 and mean of its savings, and its share of the
+        spread of the plan's savings, ``cov(item, total) / var(total)`` (the shares add up to 1;
+        0 for every item when the total does not vary), largest share first."""
+        if self.room_savings is None:
+            return []
+        total = self.figures["savings"]
+        dev = total - total.mean()
+        var = float(dev @ dev)
+        out = []
+        for name, count, values in zip(self.rooms, self.room_counts, self.room_savings, strict=True):
+            p10, p50, p90 = (float(x) for x in np.percentile(values, PERCENTILES))
+            share = float((values - values.mean()) @ dev) / var if var > 0 else 0.0
+            out.append({"name": name, "count": count, "p10": p10, "p50": p50, "p90": p90,
+                        "mean": float(values.mean()), "share_of_spread": share})
+        return sorted(out, key=lambda d: -float(d["share_of_spread"]))
 
 
 def available_memory() -> int | None:
@@ -98,19 +123,25 @@ def chunk_rows(years: int) -> int:
     return int(min(BLOCK, max(256, CHUNK_CELLS // max(1, years))))
 
 
-def memory_needed(draws: int, years: int, workers: int = 1) -> int:
+def chunk_draws(years: int, rooms: int = 1) -> int:
+    """Draws per chunk: a plan's rooms are rows of the same engine call, so fewer draws per chunk."""
+    return int(max(256, chunk_rows(years) // max(1, rooms)))
+
+
+def memory_needed(draws: int, years: int, workers: int = 1, rooms: int = 1) -> int:
     """A generous estimate of the bytes a run of ``draws`` draws needs beyond start-up."""
-    return draws * _BYTES_PER_DRAW + workers * chunk_rows(years) * years * _BYTES_PER_CELL
+    per_draw = _BYTES_PER_DRAW + (8 * rooms if rooms > 1 else 0)
+    return draws * per_draw + workers * chunk_draws(years, rooms) * rooms * years * _BYTES_PER_CELL
 
 
-def check_draws(draws: int, years: int, available: int | None = None, workers: int = 1) -> None:
+def check_draws(draws: int, years: int, available: int | None = None, workers: int = 1, rooms: int = 1) -> None:
     """Refuse a number of draws below 1, above :data:`MAX_DRAWS` or too big for memory."""
     if draws < 1:
         raise UsageError(f"--draws must be at least 1, got {draws}")
     if draws > MAX_DRAWS:
         raise UsageError(f"--draws may be at most {MAX_DRAWS:,}, got {draws:,}")
     available = available_memory() if available is None else available
-    need = memory_needed(draws, years, workers)
+    need = memory_needed(draws, years, workers, rooms)
     if available is not None and need > 0.8 * available:
         raise UsageError(
             f"{draws:,} draws need about {need / 2**20:,.0f} MB of memory and only "
@@ -118,26 +149,7 @@ def check_draws(draws: int, years: int, available: int | None = None, workers: i
         )
 
 
-def _year_index(scenario: Scenario, table: pd.DataFrame, year: int | None) -> np.ndarray | int:
-    first, last = scenario.first, scenario.last
-    if year is not None:
-        return int(year) - first
-    years = table["target.year"].to_numpy(float)
-    return np.clip(years - first, 0, last - first).astype(np.intp)
-
-
-def _take(res: Result, yi: np.ndarray | int, threshold: np.ndarray) -> dict[str, np.ndarray]:
-    """The kept numbers of one chunk: each figure in the report year, and the two flags."""
-    rows = np.arange(res.n)
-    out = {name: res.lines[name][rows, yi] for name in FIGURES}
-    out["reached"] = out["savings"] >= threshold
-    cols = np.arange(len(res.years))[None, :] <= np.asarray(yi).reshape(-1, 1)
-    loss = (res.lines["result"] < -DEFICIT_TOLERANCE) & (res.detail["k"] >= 1) & cols
-    out["deficit"] = loss.any(axis=1)
-    return out
-
-
-def check_year(scenario: Scenario, year: int | None) -> None:
+def check_year(scenario: Any, year: int | None) -> None:
     if year is not None and not scenario.first <= year <= scenario.last:
         raise UsageError(f"--year {year} lies outside the period {scenario.first}–{scenario.last}")
 
@@ -148,7 +160,7 @@ def default_workers() -> int:
 
 
 def simulate(
-    scenario: Scenario,
+    scenario: Any,
     draws: int = DEFAULT_DRAWS,
     seed: int = DEFAULT_SEED,
     year: int | None = None,
@@ -156,37 +168,39 @@ def simulate(
     chunk: int | None = None,
     workers: int | None = None,
     progress: Progress | None = None,
+    doc_data: Any = None,
 ) -> Simulation:
-    """Run ``draws`` Monte Carlo draws of ``scenario`` with ``seed``; see the module doc.
+    """Run ``draws`` Monte Carlo draws of ``scenario`` (a scenario, a plan or a built
+    :class:`~aldlan_model.uncertainty.rooms.Model`) with ``seed``; see the module doc.
 
-    ``chunk`` (rows per engine call) and ``workers`` (threads) change the speed, never the result.
-    ``progress(done, total)`` is called from this thread after each chunk, in order.
+    ``chunk`` (draws per engine call) and ``workers`` (threads) change the speed, never the result.
+    ``progress(done, total)`` is called from this thread after each chunk, in order. ``doc_data``:
+    a plan file's data, to tell shared inputs from rooms' own (:func:`.rooms.build`).
     """
-    structure = Structure.of(scenario)
-    n_years = scenario.last - scenario.first + 1
+    model = scenario if isinstance(scenario, rooms_mod.Model) else rooms_mod.build(scenario, doc_data)
+    n_years = model.years
     workers = workers or default_workers()
-    check_draws(draws, n_years, workers=workers)
-    check_year(scenario, year)
+    items = len(model.rooms)
+    check_draws(draws, n_years, workers=workers, rooms=items)
+    check_year(model, year)
     if seed < 0:
         raise UsageError(f"--seed must be 0 or more, got {seed}")
-    uncertain = specs(scenario)
-    base = point_table(scenario)
-    point = _take(compute(base, structure), _year_index(scenario, base, year), base["target.amount"].to_numpy())
+    uncertain = model.specs
+    point = rooms_mod.evaluate(model, 1, None, year)
     computed = draws if uncertain else 1  # without ranges every draw is the deterministic run
-    size = chunk or chunk_rows(n_years)
-    points = {k: v.point for k, v in flatten(scenario).items()}
+    size = chunk or chunk_draws(n_years, items)
     kept: dict[str, np.ndarray] = {name: np.empty(computed) for name in FIGURES}
-    kept |= {"reached": np.empty(computed, bool), "deficit": np.empty(computed, bool)}
+    kept |= {flag: np.empty(computed, bool) for flag in ("reached", "reached_hard", "deficit")}
+    per_room = np.empty((items, computed)) if model.is_plan else None
 
     def run_chunk(start: int) -> int:  # writes its own slice of ``kept`` only
         stop = min(computed, start + size)
         drawn = draw(uncertain, seed, start, stop)
-        cols = {k: drawn[k] if k in drawn else np.full(stop - start, v) for k, v in points.items()}
-        table = pd.DataFrame(cols, copy=False)
-        taken = _take(compute(table, structure), _year_index(scenario, table, year),
-                      table["target.amount"].to_numpy())
-        for name, values in taken.items():
-            kept[name][start:stop] = values
+        taken = rooms_mod.evaluate(model, stop - start, drawn, year, room_savings=per_room is not None)
+        for name in kept:
+            kept[name][start:stop] = taken[name]
+        if per_room is not None:
+            per_room[:, start:stop] = taken["rooms"]
         return stop
 
     starts = range(0, computed, size)
@@ -205,11 +219,15 @@ def simulate(
             pool.shutdown(wait=True, cancel_futures=True)
     return Simulation(
         draws=draws, seed=seed,
-        year=int(year) if year is not None else scenario.target_year,
+        year=int(year) if year is not None else model.target_year,
         year_drawn=year is None and any(s.path == "target.year" for s in uncertain),
         uncertain=uncertain,
         figures={name: kept[name] for name in FIGURES},
-        reached=kept["reached"], deficit=kept["deficit"],
+        reached=kept["reached"], deficit=kept["deficit"], reached_hard=kept["reached_hard"],
         point={name: float(point[name][0]) for name in FIGURES}
-        | {"reached": bool(point["reached"][0]), "deficit": bool(point["deficit"][0])},
+        | {"reached": bool(point["reached"][0]), "reached_hard": bool(point["reached_hard"][0]),
+           "deficit": bool(point["deficit"][0])},
+        rooms=model.room_names if model.is_plan else [],
+        room_counts=[r.count for r in model.rooms] if model.is_plan else [],
+        room_savings=per_room,
     )
