@@ -21,7 +21,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from aldlan_model import __version__
-from aldlan_model.errors import AldlanError, ScenarioError, one_line
+from aldlan_model.errors import AldlanError, ScenarioError, one_line, short
 from aldlan_model.fileio import OutputError
 
 app = typer.Typer(
@@ -72,7 +72,8 @@ def handled() -> Iterator[None]:
             console.print(f"[red]error:[/red] {escape(str(problem))}", markup=True, highlight=False)
         raise typer.Exit(2) from None
     except (AldlanError, OutputError) as exc:  # OutputError: file exists, folder missing/read-only
-        err_console().print(f"[red]error:[/red] {escape(one_line(str(exc)))}", markup=True, highlight=False)
+        err_console().print(f"[red]error:[/red] {escape(short(one_line(str(exc)), 1000))}", markup=True,
+                            highlight=False)
         raise typer.Exit(2) from None
     except KeyboardInterrupt:
         err_console().print("interrupted")

@@ -16,7 +16,7 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        where = self.file
+        where = self.file if len(self.file) <= 200 else self.file[:100] + "…" + self.file[-99:]  # --set x=9999…
         if self.line is not None:
             where += f":{self.line}"
             if self.col is not None:

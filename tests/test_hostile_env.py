@@ -314,3 +314,38 @@ def test_sigterm_during_a_command_leaves_no_temporary_file(nasty: Path) -> None:
     proc = subprocess.run([sys.executable, "-c", script, EVIL], capture_output=True, timeout=120)
     assert proc.returncode == -signal.SIGTERM, proc.stderr
     assert not [p for p in os.listdir() if p.endswith(".tmp") or p == "out.xlsx"]
+
+
+# --- smaller holes found on the way ------------------------------------------------------------
+
+
+def test_json_has_no_raw_c1_control_or_direction_mark(nasty: Path) -> None:
+    import json
+
+    Path("c1.yaml").write_text('extends: _base.yaml\nname: "C1 \\x9b31m \\u202e rtl \\x7f"\n')
+    result = invoke("run", "c1.yaml", "-f", "json")
+    assert result.exit_code == 0
+    assert not re.search("[\x7f-\x9f\u202e]", result.stdout)
+    assert json.loads(result.stdout)["name"] == "C1 \x9b31m \u202e rtl \x7f"  # the same data, escaped
+
+
+def test_new_from_a_file_that_is_not_yaml(nasty: Path) -> None:
+    shutil.copyfile("_base.yaml", "base.txt")
+    result = invoke("new", "x.yaml", "--from", "base.txt")
+    assert result.exit_code == 2 and "only .yaml/.yml scenario files can be extended" in result.stderr
+    assert not Path("x.yaml").exists()
+
+
+def test_new_from_a_name_with_control_characters_validates(nasty: Path) -> None:
+    Path("c1.yaml").write_text('extends: _base.yaml\nname: "C1 \\x9b31m \\e[0m"\n')
+    assert invoke("new", "x.yaml", "--from", "c1.yaml").exit_code == 0
+    assert invoke("validate", "x.yaml").exit_code == 0
+
+
+@pytest.mark.parametrize("args", [["run", "_base.yaml", "--set", "locations=" + "9" * 5000],
+                                  ["sweep", "_base.yaml", "--set", "locations=1:" + "9" * 5000 + ":1"]])
+def test_messages_stay_short_whatever_was_typed(nasty: Path, args: list[str]) -> None:
+    result = invoke(*args)
+    assert result.exit_code == 2
+    (line,) = result.stderr.strip().splitlines()
+    assert len(line) <= 1100

@@ -20,7 +20,7 @@ from typing import Any
 
 from aldlan_model.errors import UsageError
 from aldlan_model.reports.model import Report
-from aldlan_model.reports.safetext import clean_report
+from aldlan_model.reports.safetext import clean_report, json_text
 
 FORMATS = ("table", "markdown", "html", "csv", "xlsx", "docx", "json")
 EXTENSIONS = {
@@ -147,7 +147,7 @@ def emit(
     if name == "json":
         from aldlan_model.reports.jsonout import dumps
 
-        _write(dumps(json_data), output, force)
+        _write(json_text(dumps(json_data)), output, force)  # no raw C1 or direction mark in a terminal
         return
     built = clean_report(layout(report, name, year_cols))  # no control character from input in any format
     if name == "table":

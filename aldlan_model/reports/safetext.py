@@ -72,6 +72,15 @@ def clean_report(report: Any) -> Any:
     return clean_any(report)
 
 
+_JSON_HIDDEN = re.compile(r"[\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]")
+
+
+def json_text(text: str) -> str:
+    """JSON text with the characters ``json.dumps`` leaves raw (DEL, C1 controls, direction marks)
+    written as ``\\u`` escapes: the same data, but nothing a terminal acts on."""
+    return _JSON_HIDDEN.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def csv_field(value: Any) -> Any:
     """A CSV field that no spreadsheet reads as a formula; numbers (``-1234,5``) are unchanged."""
     if not isinstance(value, str) or not value.startswith(_FORMULA_START):
