@@ -59,6 +59,17 @@ LangOpt = Annotated[Lang, typer.Option("--lang", help="Language of labels and nu
 YearOpt = Annotated[int | None, typer.Option("--year", "-y", help="Year to show (default: the target year).")]
 
 
+class SourcesMode(StrEnum):
+    none = "none"
+    short = "short"
+    full = "full"
+
+
+SourcesOpt = Annotated[SourcesMode, typer.Option(
+    "--sources", help="Sources as numbered notes: none (only the tables), short (sourced inputs, the default) "
+    "or full (every input, with its range).")]
+
+
 @contextlib.contextmanager
 def handled() -> Iterator[None]:
     """Turn library errors into messages and exit codes; never a traceback for users."""
@@ -233,6 +244,7 @@ def run(
     output: OutputOpt = None,
     force: ForceOpt = False,
     lang: LangOpt = Lang.nl,
+    sources: SourcesOpt = SourcesMode.short,
 ) -> None:
     """Compute a scenario: savings against the target, the operator's exploitation, staffing.
 
@@ -248,7 +260,7 @@ def run(
         show_notes(scenario)
         result = run_model(scenario)
         def report(year_cols: int):  # each format picks its table width
-            return run_report(scenario, result, lang.value, year_cols=year_cols)
+            return run_report(scenario, result, lang.value, year_cols=year_cols, sources=sources.value)
 
         emit(report, run_dict(scenario, result, lang=lang.value), fmt=format, output=output, force=force,
              year_cols=4)

@@ -228,20 +228,22 @@ def test_sources_deduplicated_and_definitions_apart(tmp_path):
     a = write(tmp_path, "a.yaml", SOURCED.replace("{who}", "A"))
     b = write(tmp_path, "b.yaml", SOURCED.replace("{who}", "B"))
     report = compare_report(compare(parse_variants([str(a), str(b), str(a), "locations=2"])))
-    # the tariff's source is the same in all three columns: once, unmarked; the count's differs
-    assert report.tables[0].notes == [
-        "participants.zin.count: telling A (alleen a, locations=2)",
-        "participants.zin.count: telling B (alleen b)",
-        "tariffs.buurtkamer.zin: tarieven 2021",
+    # one numbered note per distinct source; the tariff's source holds in all three columns: unmarked;
+    # the count's differs, and the count of the column with locations=2 differs again (one room vs two)
+    assert report.sources == [
+        "[1] Deelnemers met Wmo-indicatie (ZIN), aantal: 10 (alleen a, locations=2). Bron: telling A",
+        "[2] Tarief buurtkamer, ZIN per dagdeel: €\u00a020. Bron: tarieven 2021",
+        "[3] Deelnemers met Wmo-indicatie (ZIN), aantal: 10 (alleen b). Bron: telling B",
     ]
-    assert report.sources == report.tables[0].notes
+    assert report.tables[0].notes[-1] == "Bronnen: noot 1–3."
     assert "Gemiste besparing: wat a cumulatief meer bespaart" in report.subtitle
     res = runner.invoke(app, ["compare", str(a), str(b), "-f", "markdown"])
     text = res.stdout
-    block = text[text.index("Bronnen van de invoer:"):text.index("Waarschuwingen:", text.index("Bronnen"))]
-    assert "`participants.zin.count`: telling A (alleen a)" in block
-    assert "`tariffs.buurtkamer.zin`: tarieven 2021" in block
-    assert "Gemiste besparing" not in block
+    block = text[text.index("## Bronnen"):].replace("\\[", "[").replace("\\]", "]")  # markdown escapes
+    assert "[1] Deelnemers met Wmo-indicatie (ZIN), aantal: 10 (alleen a). Bron: telling A" in block
+    assert "[2] Tarief buurtkamer, ZIN per dagdeel: € 20. Bron: tarieven 2021" in block.replace("\u00a0", " ")
+    assert "Gemiste besparing" not in block and "participants.zin.count" not in text
+    assert text.count("## Bronnen") == 1
     assert text.index("Gemiste besparing: wat a") < text.index("**Tabel 1")
 
 

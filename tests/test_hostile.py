@@ -423,7 +423,8 @@ def scenario(tmp_path: Path) -> Path:
     ("partcipants.zin.count=3",
      "error: --set partcipants.zin.count=3: partcipants: unknown key 'partcipants'; did you mean 'participants'?"),
     ("staff.5.fte=1", "error: --set staff.5.fte=1: staff.5.fte: no such key path: staff has items 0–1"),
-    ("staff.fte=1", "error: --set staff.fte=1: staff.fte: staff is a list: give an item number, e.g. staff.0"),
+    ("staff.fte=1", "error: --set staff.fte=1: staff.fte: no item named 'fte' in staff (names: a, b; or use the "
+     "item number)"),
     ("locations=veel", "error: --set locations=veel: locations: expected a number, got the text 'veel'"),
     ("locations=.nan", "error: --set locations=.nan: locations: must be a finite number, got nan"),
     ("locations=1e9", "error: --set locations=1e9: locations: must be ≤ 10000, got 1000000000"),
@@ -448,7 +449,7 @@ def test_set_with_a_digit_that_is_no_number(scenario: Path) -> None:
     """'¹'.isdigit() is true but int('¹') fails: found by the fuzz suite."""
     assert first_error("run", str(scenario), "--set", "¹=1").startswith("error: --set ¹=1: ¹: unknown key '¹'")
     assert first_error("run", str(scenario), "--set", "staff.²=1") == (
-        "error: --set staff.²=1: staff.²: staff is a list: give an item number, e.g. staff.0"
+        "error: --set staff.²=1: staff.²: no item named '²' in staff (names: a, b; or use the item number)"
     )
 
 

@@ -15,6 +15,7 @@ from aldlan_model.loader import overrides_of, source_file
 from aldlan_model.params import flatten
 from aldlan_model.reports.labels import t
 from aldlan_model.reports.ledger import MECHANISM_LINES, Ledger, ledger
+from aldlan_model.reports.sources import Notes, long_date, shown_path, source_notes
 from aldlan_model.reports.warntext import warning_texts
 from aldlan_model.reports.model import Report, Row, Table
 from aldlan_model.reports.numfmt import money, number, percent
@@ -57,8 +58,8 @@ def report_date(today: _dt.date | None = None) -> _dt.date:
 
 def source_line(scenario: Scenario, lang: str, today: _dt.date | None = None) -> str:
     today = report_date(today)
-    line = t("source_line", lang, name=scenario.name, file=source_file(scenario) or "–",
-             version=__version__, date=today.isoformat())
+    line = t("source_line", lang, name=scenario.name, file=shown_path(source_file(scenario)),
+             version=__version__, date=long_date(today, lang))
     changed = overrides_of(scenario)
     if changed:
         line += "; " + t("with_overrides", lang, overrides=", ".join(changed))
@@ -134,11 +135,13 @@ def financing_sentence(L: Ledger, lang: str) -> str:
 
 def run_report(
     scenario: Scenario, result: Result, lang: str = "nl", *, year_cols: int = 6,
-    variant: int = 0, today: _dt.date | None = None,
+    variant: int = 0, today: _dt.date | None = None, sources: str = "short",
 ) -> Report:
-    """The report of ``aldlan run``: headline, three tables, warnings and sources."""
+    """The report of ``aldlan run``: headline, tables, warnings once, and the sources as numbered notes
+    (``sources``: none, short or full)."""
     years = [int(y) for y in result.years]
     R = rounded_lines(result, variant)
+    notes = source_notes(scenario, lang, sources)
     tables: list[Table] = []
     n = 1
 
@@ -161,12 +164,12 @@ def run_report(
         "municipality", caption(t("heading_municipality", lang)),
         [t("baseline", lang), t("scenario", lang), t("savings", lang), t("cumulative_savings", lang)],
         rows, kinds=["money"] * 4, label_header=t("year", lang),
-        notes=sources_for(scenario, TABLE_INPUTS["municipality"]),
+        notes=notes.cite(TABLE_INPUTS["municipality"], lang),
     ))
 
     L = ledger(result, variant)
     ty = int(result.target["year"][variant])
-    tables.append(mechanisms_table(L, lang, caption(t("heading_mechanisms", lang, year=ty))))
+    tables.append(mechanisms_table(L, lang, caption(t("heading_mechanisms", lang, year=ty)), notes))
 
     # 2. operator exploitation, lines as rows, years as columns (split to fit the page)
     order = [*COST_LINES, "cost", *INCOME_LINES, "income", "result"]
@@ -180,14 +183,14 @@ def run_report(
                  raw=[raw[name][j] for j in part])
              for name in order],
             kinds=["money"] * len(part), label_header="",
-            notes=sources_for(scenario, TABLE_INPUTS["operator"]),
+            notes=notes.cite(TABLE_INPUTS["operator"], lang),
         ))
 
     tables.append(financing_table(L, lang, caption(t("heading_financing", lang))))
     if result.projects:
-        tables.append(funding_table(L, lang, caption(t("heading_funding", lang, period=str(ty))), [ty]))
+        tables.append(funding_table(L, lang, caption(t("heading_funding", lang, period=str(ty))), [ty], notes))
         whole = t("period_whole", lang, first=years[0], last=years[-1])
-        tables.append(funding_table(L, lang, caption(t("heading_funding", lang, period=whole)), years))
+        tables.append(funding_table(L, lang, caption(t("heading_funding", lang, period=whole)), years, notes))
 
     # 3. staffing at full operation
     st = result.staffing
@@ -206,7 +209,7 @@ def run_report(
                 kind="percent"),
         ],
         kinds=["number1"],
-        notes=sources_for(scenario, TABLE_INPUTS["staffing"]),
+        notes=notes.cite(TABLE_INPUTS["staffing"], lang),
     ))
     rooms = getattr(scenario, "locations", None)
     if isinstance(rooms, list) and result.parts:
@@ -218,25 +221,28 @@ def run_report(
         headline=headline(scenario, result, lang, variant),
         tables=tables,
         warnings=warns,
-        sources=sources_for(scenario),
+        sources=notes.lines(lang),
         source_line=source_line(scenario, lang, today),
         lang=lang,
-        extra={"inputs": inputs_for(scenario)},
+        extra={"inputs": inputs_for(scenario, lang), "notes": notes},
     )
 
 
+MECHANISM_INPUTS = ("tariffs", "transport", "municipality", "participants", "ramp_up", "indexation.tariffs",
+                    "opening.weeks_per_year")
 MECHANISM_KIND = {"tariff_difference": "mechanism_hard", "transport_avoided": "mechanism_hard",
                   "substitution": "mechanism_soft", "replaced": "mechanism_hard", "moved_clients": "mechanism_hard",
                   "paid": "mechanism_paid"}
 
 
-def mechanisms_table(L: Ledger, lang: str, title: str) -> Table:
+def mechanisms_table(L: Ledger, lang: str, title: str, notes: Notes | None = None) -> Table:
     """Where the saving comes from in the target year: the mechanisms as rows, their sum the saving."""
     rows = [Row(t(name, lang), [L.at(name), t(MECHANISM_KIND[name], lang)]) for name in MECHANISM_LINES]
     rows.append(Row(t("savings", lang), [L.at("savings"), ""], total=True))
     rows.append(Row(t("savings_hard", lang), [L.at("savings_hard"), t("mechanism_hard", lang)]))
     return Table("mechanisms", title, [t("mechanism_amount", lang), t("mechanism_kind", lang)], rows,
-                 kinds=["money", "text"], label_header="", notes=[t("mechanisms_note", lang)])
+                 kinds=["money", "text"], label_header="",
+                 notes=[t("mechanisms_note", lang), *(notes.cite(MECHANISM_INPUTS, lang) if notes else [])])
 
 
 FINANCING_LINES = ("organisation_result", "cumulative_result", "net_municipality", "cumulative_net_municipality")
@@ -250,7 +256,7 @@ def financing_table(L: Ledger, lang: str, title: str) -> Table:
                  notes=[t("financing_sentence_label", lang) + " " + financing_sentence(L, lang)])
 
 
-def funding_table(L: Ledger, lang: str, title: str, years: list[int]) -> Table:
+def funding_table(L: Ledger, lang: str, title: str, years: list[int], notes: Notes | None = None) -> Table:
     """The dekkingsplan: per project and for the room, cost, funding by budget and result over ``years``."""
     idx = [L.years.index(y) for y in years]
 
@@ -269,15 +275,20 @@ def funding_table(L: Ledger, lang: str, title: str, years: list[int]) -> Table:
     rows.append(Row(t("total", lang), [sum(r.values[i] for r in rows) for i in range(5)], total=True))
     cols = ["funding_cost", "funding_wmo", "funding_municipal", "funding_external", "funding_result"]
     return Table("funding", title, [t(c, lang) for c in cols], rows, kinds=["money"] * 5, label_header="",
-                 notes=[t("funding_note", lang)])
+                 notes=[t("funding_note", lang), *(notes.cite(("projects",), lang) if notes else [])])
 
 
-def inputs_for(scenario: Scenario) -> list[dict[str, object]]:
-    """Every numeric input: path, point value, low/mode/high and source (for spreadsheets)."""
+def inputs_for(scenario: Scenario, lang: str = "nl") -> list[dict[str, object]]:
+    """Every numeric input that was written: a readable label, the path, point value, low/mode/high,
+    its kind (money, fraction, year, int, number) and source (for spreadsheets)."""
+    from aldlan_model.params import NOT_SET
+    from aldlan_model.reports.labels_inputs import input_kind, input_label
+
     return [
-        {"path": path, "value": num.point, "low": num.low, "mode": num.mode, "high": num.high,
-         "source": num.source or ""}
+        {"label": input_label(path, lang, scenario), "path": path, "kind": input_kind(path), "value": num.point,
+         "low": num.low, "mode": num.mode, "high": num.high, "source": num.source or ""}
         for path, num in flatten(scenario).items()
+        if not (num.point == NOT_SET and not num.source)
     ]
 
 

@@ -16,6 +16,7 @@ from aldlan_model.reports.build import chunks, report_date, rounded_lines, sourc
 from aldlan_model.reports.jsonout import run_dict
 from aldlan_model.reports.labels import t
 from aldlan_model.reports.ledger import ledger
+from aldlan_model.reports.sources import long_date, merged_notes, shown_path
 from aldlan_model.reports.warntext import warning_texts
 from aldlan_model.reports.model import Report, Row, Table
 from aldlan_model.reports.termfit import FIT, fit_parts, take
@@ -148,7 +149,8 @@ def _legend(c: Column, lang: str) -> str:
 
 
 def compare_report(comparison: Comparison, lang: str = "nl", *, years: bool = False,
-                   today: _dt.date | None = None, columns: int = MAX_COLUMNS, width: int | None = None) -> Report:
+                   today: _dt.date | None = None, columns: int = MAX_COLUMNS, width: int | None = None,
+                   sources: str = "short") -> Report:
     """The comparison; ``columns`` scenarios per table (spreadsheets may ask for all in one), or with
     ``width`` (or ``columns=FIT``, then 80) as many as a terminal that wide shows whole."""
     if columns == FIT and width is None:
@@ -156,7 +158,8 @@ def compare_report(comparison: Comparison, lang: str = "nl", *, years: bool = Fa
     cols = comparison.columns
     labels = [c.label for c in cols]
     rows, best = _rows(comparison, lang)
-    sources = compare_sources(cols, lang)
+    notes = merged_notes([(c.label, c.scenario) for c in cols], lang, sources)
+    cite = notes.cite(None, lang)
     # the definition of foregone savings goes with the other explanations, above the tables
     subtitle = [t("compare_subtitle", lang, year=comparison.year),
                 t("compare_foregone_note", lang, first=labels[0])]
@@ -165,8 +168,9 @@ def compare_report(comparison: Comparison, lang: str = "nl", *, years: bool = Fa
     if len(set(comparison.target_years)) > 1:
         subtitle.append(t("compare_target_years", lang, year=comparison.year,
                           years=", ".join(str(y) for y in comparison.target_years)))
+    star_note = [t("compare_star_note", lang)] if best else []
     main = Table("compare", t("compare_table", lang, year=comparison.year), labels, rows,
-                 kinds=["money"] * len(labels), notes=sources, best=best)
+                 kinds=["money"] * len(labels), notes=[*star_note, *cite], best=best)
     tables = _split(main, lang, columns, width)
     if years:
         per_year = Table("compare_years", t("compare_years_table", lang), labels, _years_rows(comparison, lang),
@@ -181,9 +185,9 @@ def compare_report(comparison: Comparison, lang: str = "nl", *, years: bool = Fa
         headline=[(c.label, _legend(c, lang)) for c in cols],
         tables=tables,
         warnings=[f"{c.label}: {text}" for c in cols for text in warning_texts(c.warnings, c.result, lang)],
-        sources=sources,
-        source_line=t("compare_source_line", lang, files=", ".join(files), version=__version__,
-                      date=report_date(today).isoformat()),
+        sources=notes.lines(lang),
+        source_line=t("compare_source_line", lang, files=", ".join(shown_path(f) for f in files),
+                      version=__version__, date=long_date(report_date(today), lang)),
         lang=lang,
     )
 

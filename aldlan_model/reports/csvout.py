@@ -67,10 +67,17 @@ def render(report: Report) -> str:
         for row in tb.rows:
             w.writerow([row.label, *(number_text(sheet_value(row, ci), lang, tb.kind(row, ci))
                                      for ci in range(len(row.values)))])
+        for note in tb.notes:
+            w.writerow([note])
         w.writerow([])
     w.writerow([t("heading_warnings", lang)])
     for warning in report.warnings or [t("no_warnings", lang)]:
         w.writerow([warning])
     w.writerow([])
     w.writerow([report.source_line])
+    if report.sources:
+        w.writerow([])
+        w.writerow([t("heading_sources", lang)])
+        for line in report.sources:
+            w.writerow([line])
     return buf.getvalue()

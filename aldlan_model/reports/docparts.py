@@ -70,8 +70,10 @@ def footnotes(report: Report, index: int) -> Footnotes:
     tb = report.tables[index]
     nxt = report.tables[index + 1] if index + 1 < len(report.tables) else None
     continued = nxt is not None and nxt.key == tb.key and nxt.notes == tb.notes
-    return Footnotes(report.source_line, t("input_sources", lang), [] if continued else list(tb.notes),
-                     t("heading_warnings", lang), [] if continued else list(report.warnings))
+    # the table's own notes (its citation of the numbered sources, a one-line explanation); the
+    # sources themselves are listed once at the end of the report and the warnings once at the top
+    del lang
+    return Footnotes(report.source_line, "", [] if continued else list(tb.notes), "", [])
 
 
 def split_table(tb: Table, lang: str, max_values: int = MAX_VALUE_COLUMNS) -> list[Table]:

@@ -102,10 +102,7 @@ def _table(doc: Any, report: Report, index: int, usable_cm: float) -> None:
             _write(tr.cells[ci + 1], text, right=right[ci], bold=row.total)
     fn = footnotes(report, index)
     lines: list[tuple[str, bool]] = [(fn.source_line, True)]
-    if fn.sources:
-        lines += [(fn.sources_heading + ":", False), *((s, False) for s in fn.sources)]
-    if fn.warnings:
-        lines += [(fn.warnings_heading + ":", False), *(("\u26a0 " + w, False) for w in fn.warnings)]
+    lines += [(s, False) for s in fn.sources]
     for k, (text, italic) in enumerate(lines):
         p = doc.add_paragraph()
         fmt = p.paragraph_format
@@ -157,6 +154,12 @@ def render(report: Report) -> bytes:
         _table(doc, report, i, usable)
     if not report.tables:
         doc.add_paragraph().add_run(report.source_line).font.size = Pt(NOTE_PT)
+    if report.sources:
+        doc.add_heading(t("heading_sources", lang), level=2)
+        for line in report.sources:
+            p = doc.add_paragraph()
+            p.paragraph_format.space_after = Pt(2)
+            p.add_run(line).font.size = Pt(NOTE_PT)
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()

@@ -77,10 +77,7 @@ def table(tb: Table, lang: str) -> list[str]:
 
 def notes(fn: Footnotes) -> list[str]:
     out = [f'<p style="{_NOTE};font-style:italic">{escape(fn.source_line)}</p>']
-    for heading, items, mark in ((fn.sources_heading, fn.sources, ""), (fn.warnings_heading, fn.warnings, "\u26a0 ")):
-        if items:
-            out.append(f'<p style="{_NOTE}">{escape(heading)}:</p>')
-            out.append(f'<ul style="{_NOTE}">' + "".join(f"<li>{escape(mark + x)}</li>" for x in items) + "</ul>")
+    out += [f'<p style="{_NOTE}">{escape(x)}</p>' for x in fn.sources]
     return out
 
 
@@ -107,5 +104,8 @@ def render(report: Report) -> str:
         out += ['<div class="table-block">', *table(tb, lang), *notes(footnotes(report, i)), "</div>"]
     if not report.tables:
         out.append(f'<p style="{_NOTE};font-style:italic">{escape(report.source_line)}</p>')
+    if report.sources:
+        out.append(f"<h2>{escape(t('heading_sources', lang))}</h2>")
+        out += [f'<p style="{_NOTE}">{escape(line)}</p>' for line in report.sources]
     out += ["</body>", "</html>"]
     return "\n".join(out) + "\n"

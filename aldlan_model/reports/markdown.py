@@ -46,8 +46,7 @@ def notes(fn: Footnotes, *, with_source_line: bool = True) -> list[str]:
     if with_source_line:
         out += [f"*{escape(fn.source_line)}*", ""]
     if fn.sources:
-        out += [f"{escape(fn.sources_heading)}:", ""]
-        out += [f"- {_source(s)}" for s in fn.sources]
+        out += [escape(s) for s in fn.sources]
         out.append("")
     if fn.warnings:
         out += [f"{escape(fn.warnings_heading)}:", ""]
@@ -81,6 +80,10 @@ def render(report: Report) -> str:
         out += notes(footnotes(report, i))
     if not report.tables:
         out += [f"*{escape(report.source_line)}*", ""]
+    if report.sources:
+        out += [f"## {escape(t('heading_sources', lang))}", ""]
+        out += [escape(line) + "  " for line in report.sources]
+        out.append("")
     while out and out[-1] == "":
         out.pop()
     return "\n".join(out) + "\n"

@@ -53,6 +53,7 @@ def render(report: Report) -> RenderableType:
     for tb in report.tables:
         # the caption goes above the table as text: a long caption wraps instead of widening the table
         parts += [Text(""), Text(tb.title, style="bold"), table(tb, lang)]
+        parts += [Text(note, style="dim") for note in tb.notes]
     parts.append(Text(""))
     parts.append(Text(t("heading_warnings", lang), style="bold"))
     if report.warnings:
@@ -62,4 +63,7 @@ def render(report: Report) -> RenderableType:
         parts.append(Text("–"))
     parts.append(Text(""))
     parts.append(Text(report.source_line, style="dim"))
+    if report.sources:
+        parts += [Text(""), Text(t("heading_sources", lang), style="bold")]
+        parts += [Text(line, style="dim") for line in report.sources]
     return Group(*parts)
