@@ -17,7 +17,7 @@ import numpy as np
 from aldlan_model.errors import UsageError
 from aldlan_model.reports.labels import t
 from aldlan_model.reports.numfmt import money, number
-from aldlan_model.reports.safetext import quiet_glyphs
+from aldlan_model.reports.safetext import mpl_text, quiet_glyphs
 from aldlan_model.reports.solve_report import short_path
 from aldlan_model.uncertainty.sensitivity import Sensitivity
 from aldlan_model.uncertainty.simulate import Simulation
@@ -103,7 +103,7 @@ def tornado(sens: Sensitivity, lang: str = "nl", fmt: str = "png") -> bytes:
         ax.barh(y, w.at_high - base, left=base, height=0.6, color="#505050", edgecolor="black",
                 linewidth=0.7, label=t("sens_chart_high", lang) if i == 0 else None)
     ax.axvline(base, color="black", linewidth=1.0)
-    ax.set_yticks(range(len(shown)), [short_path(w.spec.path, 34) for w in reversed(shown)], fontsize=8)
+    ax.set_yticks(range(len(shown)), [mpl_text(short_path(w.spec.path, 34)) for w in reversed(shown)], fontsize=8)
     ax.set_ylim(-0.7, max(len(shown), 1) - 0.3)
     metric = t(sens.metric, lang)
     ax.set_title(t("sens_chart_title", lang, metric=t("sens_m_" + sens.metric, lang), year=str(sens.year)))
