@@ -104,8 +104,10 @@ def headline(scenario: Scenario, result: Result, lang: str, variant: int = 0) ->
     out = [
         (t("target", lang) + f" {year}", money(amount, lang)),
         (t("savings", lang) + f" {year}",
-         f"{money(savings, lang)} ({percent(savings / amount, lang)} " + t("of_target", lang) + ")"),
-        (t("savings_hard_headline", lang, year=year), f"{money(hard, lang)} ({hard_text})"),
+         f"{money(savings, lang)} ({percent(savings / amount, lang)} " + t("of_target", lang) + ")")
+        if savings >= 0 else (t("extra_costs", lang) + f" {year}", money(-savings, lang)),
+        (t("savings_hard_headline", lang, year=year), f"{money(hard, lang)} ({hard_text})") if hard >= 0 else
+        (t("extra_costs_hard", lang, year=year), money(-hard, lang)),
         (t("locations", lang), str(int(result.table["locations"].iloc[variant]))),
         (t("locations_needed", lang), t("not_applicable", lang) if np.isnan(needed) else number(needed, lang)),
         (t("first_year_target_reached", lang), str(reached) if reached > 0 else t("never_within_period", lang)),
@@ -125,7 +127,7 @@ def financing_sentence(L: Ledger, lang: str) -> str:
     cum = L.lines["cumulative_net_municipality"]
     payback = L.payback_year()
     if payback is None:
-        when = t("financing_payback_in", lang, year=t("payback_never", lang))
+        when = t("financing_payback_never", lang)
     elif (cum >= 0).all():
         when = t("payback_never_waits", lang)
     else:

@@ -24,7 +24,7 @@ NL: dict[str, str] = {
     "cost": "Totale kosten",
     "income_zin": "Inkomsten Wmo ZIN",
     "income_pgb": "Inkomsten PGB",
-    "income_contribution": "Eigen bijdragen",
+    "income_contribution": "Bijdrage deelnemers",
     "income_other": "Overige inkomsten",
     "subsidy": "Subsidie",
     "income": "Totale inkomsten",
@@ -68,6 +68,7 @@ NL: dict[str, str] = {
         "De exploitant heeft een tekort in {years}; het grootste tekort is {amount}."
     ),
     "no_savings": "Geen besparing in het doeljaar {year}: de besparing is {amount}.",
+    "no_savings_extra": "Geen besparing in het doeljaar {year}: de buurtkamer kost de gemeente {amount} meer (meerkosten).",
     "start_after_target": "De buurtkamer start pas in {start}, na het doeljaar {year}.",
     "allowance_above_legal_max_hour": (
         "De vrijwilligersvergoeding voor {role} komt in {year} neer op {per_hour} per uur, boven het "
@@ -152,6 +153,7 @@ EN: dict[str, str] = {
     ),
     "operator_deficit": "The operator runs a deficit in {years}; the largest deficit is {amount}.",
     "no_savings": "No savings in the target year {year}: savings are {amount}.",
+    "no_savings_extra": "No savings in the target year {year}: the buurtkamer costs the municipality {amount} more (extra costs).",
     "start_after_target": "The buurtkamer only starts in {start}, after the target year {year}.",
     "allowance_above_legal_max_hour": (
         "The volunteer allowance for {role} comes to {per_hour} per hour in {year}, above the legal "

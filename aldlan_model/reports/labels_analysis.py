@@ -23,7 +23,7 @@ NL: dict[str, str] = {
     "cmp_scenario": "Uitgaven met buurtkamer",
     "cmp_savings": "Besparing",
     "cmp_share": "Deel van het doel",
-    "cmp_locations_needed": "Buurtkamers nodig voor doel",
+    "cmp_locations_needed": "Benodigde buurtkamers voor het doel",
     "cmp_cost": "Kosten exploitant",
     "cmp_income": "Inkomsten exploitant",
     "cmp_subsidy": "Subsidie",

@@ -29,7 +29,7 @@ NL: dict[str, str] = {
     "ex_rule_margin": "De winstmarge is een vast deel van alle kosten daarvoor (inclusief overhead en afschrijving).",
     "ex_rule_income_zin": "Buurtkamertarief ZIN × tariefindex × deelnemer-dagdelen ZIN.",
     "ex_rule_income_pgb": "Buurtkamertarief PGB × tariefindex × deelnemer-dagdelen PGB.",
-    "ex_rule_income_contribution": "Eigen bijdrage per dagdeel × prijsindex × dagdelen van deelnemers zonder indicatie.",
+    "ex_rule_income_contribution": "Bijdrage deelnemers per dagdeel × prijsindex × dagdelen van deelnemers zonder indicatie.",
     "ex_rule_income_other": "Overige inkomsten per jaar (bijvoorbeeld huur), geïndexeerd met de prijsindex.",
     "ex_rule_subsidy_fixed": "De subsidie is het bedrag zoals opgegeven (niet geïndexeerd).",
     "ex_rule_subsidy_cover": "De subsidie dekt het tekort: kosten min de overige inkomsten, niet minder dan 0.",

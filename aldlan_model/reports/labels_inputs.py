@@ -46,7 +46,7 @@ FIXED: dict[str, tuple[str, str]] = {
     "costs.margin": ("Winstmarge", "Profit margin"),
     "costs.startup.amount": ("Opstartkosten", "Start-up costs"),
     "costs.startup.depreciation_years": ("Opstartkosten: afschrijving in jaren", "Start-up costs: years of depreciation"),
-    "income.contribution": ("Eigen bijdrage per dagdeel", "Contribution per dagdeel"),
+    "income.contribution": ("Bijdrage deelnemers per dagdeel", "Contribution per dagdeel"),
     "income.other": ("Overige inkomsten per jaar", "Other income per year"),
     "income.subsidy": ("Exploitatiesubsidie per jaar", "Operating subsidy per year"),
     "tariffs.buurtkamer.zin": ("Tarief buurtkamer, ZIN per dagdeel", "Buurtkamer tariff, ZIN per dagdeel"),

@@ -7,7 +7,7 @@ NL: dict[str, str] = {
     "location": "Buurtkamer",
     "count": "Aantal",
     "share_of_plan": "Deel van de besparing",
-    "warnings_count": "Waarsch.",
+    "warnings_count": "Waarschuwingen",
     "ex_rule_plan": "De uitkomst van het plan is de som over de buurtkamers (elk × hun aantal). "
                     "Gebruik --location NAAM voor de berekening van één buurtkamer.",
 }

@@ -43,6 +43,8 @@ def _message(w: Warning, lang: str) -> str:
     if w.code == "operator_deficit":
         return t(w.code, lang, years=_years(f["years"], lang), amount=money(f["amount"], lang))
     if w.code == "no_savings":
+        if f["amount"] < -0.5:  # a negative saving reads as extra costs ("meerkosten")
+            return t("no_savings_extra", lang, year=str(f["year"]), amount=money(-f["amount"], lang))
         return t(w.code, lang, year=str(f["year"]), amount=money(f["amount"], lang))
     if w.code == "start_after_target":
         return t(w.code, lang, start=str(f["start"]), year=str(f["year"]))
