@@ -329,11 +329,21 @@ def main() -> None:
     exit code. Standard output full (``> /dev/full``): one line on stderr and exit code 2.
     """
     _forgiving_streams()
+    code: int | str | None = 0
     try:
         app()
-        code: int | str | None = 0
     except SystemExit as exc:
         code = exc.code
+        if code == 1 and type(sys.stdout).__name__ == "PacifyFlushWrapper":  # click's exit on a broken pipe
+            code = 0
+    except BrokenPipeError:  # `aldlan --help | head -0`, outside any command
+        _silence_stdout()
+    except OSError as exc:  # `aldlan run --help > /dev/full`
+        if exc.errno not in _STREAM_ERRORS:
+            raise
+        _silence_stdout()
+        _say_once(f"error: cannot write the output: {exc.strerror or exc}")
+        code = 2
     if sys.stdout is not None:
         try:
             sys.stdout.flush()
