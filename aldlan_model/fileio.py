@@ -102,6 +102,18 @@ def _check_replaceable(path: Path) -> None:
     )
 
 
+def _through_links(path: Path) -> Path:
+    """With ``--force``, a symbolic link to a regular file: that file is replaced, the link stays
+    (``-o /dev/stdout`` never replaces ``/dev/stdout`` itself, even for root)."""
+    if not path.is_symlink():
+        return path
+    real = Path(os.path.realpath(path))
+    with contextlib.suppress(OSError):
+        if stat.S_ISREG(os.stat(real).st_mode):
+            return real
+    return path
+
+
 def _file_mode(path: Path) -> int:
     """Keep an existing file's permissions; a new file gets the usual 0o666 minus umask."""
     with contextlib.suppress(OSError):
@@ -218,20 +230,21 @@ def write_output(path: Path | str, data: bytes | str, *, force: bool = False) ->
         if exc.errno == errno.ENAMETOOLONG:
             raise _too_long(path) from None
         raise OutputError(f"Could not write {_shown(path)}: {exc.strerror or exc}.") from None
-    remove_stale_temps(path)
+    target = _through_links(path) if force else path
+    remove_stale_temps(target)
     tmp: list[str | None] = [None]
     try:
         with _removed_on_signal(tmp):
-            fd, tmp[0] = tempfile.mkstemp(dir=path.parent, prefix=_tmp_prefix(path), suffix=".tmp")
+            fd, tmp[0] = tempfile.mkstemp(dir=target.parent, prefix=_tmp_prefix(target), suffix=".tmp")
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
                 fh.flush()
                 if hasattr(os, "fchmod"):  # temp files are 0o600; give the output normal permissions
-                    os.fchmod(fh.fileno(), _file_mode(path))
+                    os.fchmod(fh.fileno(), _file_mode(target))
                 os.fsync(fh.fileno())
             if force:
-                _check_replaceable(path)  # a device put there meanwhile is never replaced
-                os.replace(tmp[0], path)
+                _check_replaceable(target)  # a device put there meanwhile is never replaced
+                os.replace(tmp[0], target)
             else:
                 _link_new(tmp[0], path)
             tmp[0] = None

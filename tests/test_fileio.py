@@ -204,6 +204,19 @@ def test_force_replaces_a_link_to_a_regular_file(tmp_path):
     (tmp_path / "link.csv").symlink_to("real.csv")
     write_output(tmp_path / "link.csv", "new", force=True)
     assert (tmp_path / "link.csv").read_text() == "new"
+    assert (tmp_path / "link.csv").is_symlink()  # the file it points to is replaced, the link stays
+    assert sorted(os.listdir(tmp_path)) == ["link.csv", "real.csv"]
+
+
+def test_force_through_a_link_into_another_folder(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "real.csv").write_text("old")
+    (tmp_path / "a" / "link.csv").symlink_to(tmp_path / "b" / "real.csv")
+    write_output(tmp_path / "a" / "link.csv", "new", force=True)
+    assert (tmp_path / "b" / "real.csv").read_text() == "new"
+    assert (tmp_path / "a" / "link.csv").is_symlink()
+    assert os.listdir(tmp_path / "a") == ["link.csv"] and os.listdir(tmp_path / "b") == ["real.csv"]
 
 
 def test_name_too_long_is_one_line(tmp_path):
