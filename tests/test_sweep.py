@@ -202,13 +202,16 @@ def test_captions_of_parts_name_the_column_values(simple):
     grid = sweep(read_document(simple), ["participants.zin.count=8:12:2", "locations=30:40:2"])
     titles = [t.title for t in sweep_report(grid, columns=4).tables]
     assert titles == [
-        "Tabel 1 – Besparing in 2021: rijen participants.zin.count, kolommen locations 30 tot en met 36",
-        "Tabel 2 – Besparing in 2021: rijen participants.zin.count, kolommen locations 38 tot en met 40",
-    ]
+        "Tabel 1 – Besparing in 2021: rijen Deelnemers met Wmo-indicatie (ZIN), aantal, kolommen Aantal "
+        "buurtkamers 30 tot en met 36",
+        "Tabel 2 – Besparing in 2021: rijen Deelnemers met Wmo-indicatie (ZIN), aantal, kolommen Aantal "
+        "buurtkamers 38 tot en met 40",
+    ]  # input names as labels (issue 14)
     assert [t.columns for t in sweep_report(grid, columns=4).tables] == [["30", "32", "34", "36"], ["38", "40"]]
     titles = [t.title for t in sweep_report(grid, "en", columns=5).tables]
-    assert titles[1] == "Table 2 – Savings in 2021: rows participants.zin.count, columns locations 40"
-    assert sweep_report(grid, columns=6).tables[0].title.endswith("kolommen locations")  # one table: no values
+    assert titles[1] == ("Table 2 – Savings in 2021: rows Participants with a Wmo-indicatie (ZIN), number, "
+                         "columns Number of buurtkamers 40")
+    assert sweep_report(grid, columns=6).tables[0].title.endswith("kolommen Aantal buurtkamers")  # one table
 
 
 @pytest.mark.parametrize("width", [60, 80, 120])

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import product
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -21,7 +22,7 @@ import pandas as pd
 from aldlan_model.analysis.metrics import check_metric, check_year, metric_values
 from aldlan_model.analysis.overrides import scenario_at
 from aldlan_model.analysis.paths import check_variable
-from aldlan_model.engine import compute
+from aldlan_model.engine import WARNING_CODES, compute
 from aldlan_model.errors import UsageError
 from aldlan_model.loader import Document
 from aldlan_model.numbers import MAX_MAGNITUDE
@@ -50,6 +51,8 @@ class Grid:
     year: int | None  # None: each point's own target year (the same unless target.year is swept)
     values: np.ndarray  # shape = (len(axis) for axis in axes)
     marked: np.ndarray | None  # same shape; None when the metric has no goal to mark
+    warned: dict[str, np.ndarray] = field(default_factory=dict)  # warning code -> cells (same shape) it applies to
+    result: Any = None  # the engine's result of every point (kept for a table's warning messages)
 
     @property
     def shown_year(self) -> int | None:
@@ -169,8 +172,10 @@ def sweep(doc: Document, sets: Sequence[str], metric: str = "savings", year: int
         marked = values >= 1.0
     elif metric == "result":
         marked = values >= 0.0
+    warned = {code: result.flags[code].reshape(shape) for code in WARNING_CODES
+              if code in result.flags and result.flags[code].any()}
     return Grid(base, fixed, axes, metric, year, values.reshape(shape),
-                None if marked is None else marked.reshape(shape))
+                None if marked is None else marked.reshape(shape), warned, result if for_table else None)
 
 
 def grid_dict(grid: Grid) -> dict[str, object]:
@@ -185,5 +190,7 @@ def grid_dict(grid: Grid) -> dict[str, object]:
         "mark": MARKS.get(grid.metric),
         "marked": None if grid.marked is None else grid.marked.tolist(),
         "fixed": grid.fixed,
+        "warnings": [{"code": code, "cells": int(cells.sum()), "marked": cells.tolist()}
+                     for code, cells in grid.warned.items()],
     }
 

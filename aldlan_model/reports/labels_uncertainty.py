@@ -102,6 +102,7 @@ NL: dict[str, str] = {
     "sens_m_financing_need": "de voorfinanciering",
     "sens_plan_note": "Een plan van {rooms} kamers: gedeelde invoer beweegt in alle kamers tegelijk, de eigen "
                       "invoer van een kamer alleen in die kamer.",
+    "sweep_warning": "In {count} van {total} punten (eerste: {at}): {message}",
     # solve with a chance goal
     "chance_title": "Doel zoeken onder onzekerheid: {name}",
     "chance_p_target": "de kans dat de besparing in {year} het doel ({amount}) haalt",
@@ -225,6 +226,7 @@ EN: dict[str, str] = {
     "sens_m_financing_need": "the financing need",
     "sens_plan_note": "A plan of {rooms} rooms: a shared input moves in every room at once, a room's own input "
                       "in that room only.",
+    "sweep_warning": "In {count} of {total} points (first: {at}): {message}",
     "chance_title": "Goal seek under uncertainty: {name}",
     "chance_p_target": "the chance that the savings reach the target ({amount}) in {year}",
     "chance_p_target_hard": "the chance that the hard savings reach the target ({amount}) in {year}",

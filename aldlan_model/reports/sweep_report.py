@@ -16,9 +16,10 @@ import numpy as np
 from aldlan_model.analysis.sweep import TABLE_COLUMNS, Grid
 from aldlan_model.reports.build import chunks, source_line, sources_for
 from aldlan_model.reports.labels import t
+from aldlan_model.reports.labels_inputs import input_label
 from aldlan_model.reports.model import Report, Row, Table
 from aldlan_model.reports.numfmt import number, round_euros
-from aldlan_model.reports.solve_report import decimals_needed, metric_label, metric_text, param_text, short_path
+from aldlan_model.reports.solve_report import decimals_needed, metric_label, metric_text, param_text
 from aldlan_model.reports.termfit import FIT, fit_parts, take
 
 COLUMNS = 4  # grid columns per table when no width is known: "€ -3.600.000 ✓" is 14 wide, 4 and the labels fit 80
@@ -60,21 +61,23 @@ def sweep_report(grid: Grid, lang: str = "nl", today: _dt.date | None = None, *,
     full = Table(
         "sweep", "", col_labels,
         [Row(label, _cells(grid, values[i]), raw=[float(v) for v in values[i]]) for i, label in enumerate(row_labels)],
-        kinds=[kind] * len(col_labels), label_header=short_path(rows_axis.path, 12),
+        kinds=[kind] * len(col_labels), label_header=input_label(rows_axis.path, lang, grid.scenario),
         marks=set() if marked is None else {(int(i), int(j)) for i, j in zip(*np.nonzero(marked), strict=True)},
     )
     parts = _parts(full, lang, columns, width)
     tables = []
+    rows_name = input_label(rows_axis.path, lang, grid.scenario)
     for n, part in enumerate(parts, start=1):
         if len(grid.axes) == 1:
-            title = t("sweep_table_1d", lang, metric=metric, year=year, rows=rows_axis.path)
+            title = t("sweep_table_1d", lang, metric=metric, year=year, rows=rows_name)
         else:
-            shown = col_axis.path
+            cols_name = input_label(col_axis.path, lang, grid.scenario)
+            shown = cols_name
             if len(parts) > 1:  # name the values this part holds, as its column headers show them
                 first, last = col_labels[part.start], col_labels[part.stop - 1]
-                shown = t("sweep_columns_part", lang, path=col_axis.path, first=first, last=last) \
-                    if part.stop - part.start > 1 else f"{col_axis.path} {first}"
-            title = t("sweep_table_2d", lang, metric=metric, year=year, rows=rows_axis.path, columns=shown)
+                shown = t("sweep_columns_part", lang, path=cols_name, first=first, last=last) \
+                    if part.stop - part.start > 1 else f"{cols_name} {first}"
+            title = t("sweep_table_2d", lang, metric=metric, year=year, rows=rows_name, columns=shown)
         tables.append(take(full, part, title=t("caption", lang, n=n, title=title)))
     subtitle = [] if grid.marked is None else [t(f"sweep_mark_{grid.metric}", lang)]
     if grid.fixed:
@@ -93,11 +96,37 @@ def sweep_report(grid: Grid, lang: str = "nl", today: _dt.date | None = None, *,
         subtitle=" ".join(subtitle),
         headline=head,
         tables=tables,
-        warnings=[],
+        warnings=cell_warnings(grid, lang),
         sources=sources_for(grid.scenario),
         source_line=source_line(grid.scenario, lang, today),
         lang=lang,
     )
+
+
+def cell_warnings(grid: Grid, lang: str) -> list[str]:
+    """Each warning that applies in some cell: in how many, and its message at the first such cell."""
+    if not grid.warned:
+        return []
+    from aldlan_model.reports.warntext import warning_texts
+    from aldlan_model.warnings import warnings_for
+
+    total = grid.values.size
+    out = []
+    for code, cells in grid.warned.items():
+        flat = cells.ravel()
+        first = int(np.argmax(flat))
+        where = np.unravel_index(first, cells.shape)
+        at = ", ".join(f"{input_label(a.path, lang, grid.scenario)} = "
+                       f"{param_text(a.path, float(a.values[i]), lang, decimals_needed(a.values))}"
+                       for a, i in zip(grid.axes, where, strict=True))
+        message = code
+        if grid.result is not None:
+            found = [w for w in warnings_for(grid.result, grid.scenario, first) if w.code == code]
+            if found:
+                message = warning_texts(found[:1], grid.result, lang, variant=first)[0]
+        out.append(t("sweep_warning", lang, count=number(int(flat.sum()), lang), total=number(total, lang),
+                     at=at, message=message))
+    return out
 
 
 def sweep_csv(grid: Grid, lang: str = "nl") -> str:

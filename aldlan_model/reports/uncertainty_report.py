@@ -18,12 +18,13 @@ from aldlan_model.reports.labels_inputs import input_kind, input_label
 from aldlan_model.reports.model import Report, Row, Table
 from aldlan_model.reports.numfmt import money, number, percent, round_euros
 from aldlan_model.reports.solve_report import decimals_needed
-from aldlan_model.reports.termfit import fit_parts, take
+from aldlan_model.reports.termfit import LAYOUT_WIDTH, label_width, take, value_widths
 from aldlan_model.uncertainty.draws import Spec
 from aldlan_model.uncertainty.sensitivity import Sensitivity
 from aldlan_model.uncertainty.simulate import FIGURES, Simulation
 
 WIDTH = 80  # the terminal width the tables are laid out for when none is given
+MIN_LABEL = 24  # a table is split rather than squeeze its labels (input names) below this width
 SPREAD_ROWS = ("savings", "savings_hard", "cumulative_savings", "net_municipality", "result", "subsidy",
                "financing_need")
 
@@ -71,10 +72,43 @@ def _inputs_json(specs: list[Spec], lang: str, scenario: _Any) -> list[dict[str,
     return out
 
 
+def fit_columns(tb: Table, lang: str, width: int, min_label: int = MIN_LABEL) -> list[range]:
+    """Parts of ``tb``'s value columns that a terminal ``width`` wide shows whole with at least
+    ``min_label`` columns for the labels (or all they need): as few parts as that allows, of nearly
+    equal size. A column wider than that on its own gets a part of its own."""
+    widths = value_widths(tb, lang)
+    label = min(label_width(tb), min_label)
+    room = min(width, LAYOUT_WIDTH + 1) - 1 - label
+    n = len(widths)
+    parts: list[range] = []
+    start = 0
+    while start < n:
+        stop = start + 1
+        while stop < n and sum(widths[start:stop + 1]) <= room:
+            stop += 1
+        parts.append(range(start, stop))
+        start = stop
+    if len(parts) > 1:  # the same number of parts, as even as they fit
+        size = -(-n // len(parts))
+        even = [range(i, min(n, i + size)) for i in range(0, n, size)]
+        if len(even) == len(parts) and all(sum(widths[p.start:p.stop]) <= room for p in even):
+            return even
+    return parts
+
+
+BREAKS = {"tornado": (2,)}  # where a table splits best: the input's range apart from its effect
+
+
 def fitted(tb: Table, lang: str, width: int | None, first: int) -> list[Table]:
     """``tb`` split into parts that a terminal ``width`` wide shows whole (None: as it is), numbered
     from caption ``first``; a part after the first says it continues."""
-    parts = [range(len(tb.columns))] if width is None else fit_parts(tb, lang, width, len(tb.columns))
+    parts = [range(len(tb.columns))] if width is None else fit_columns(tb, lang, width)
+    if len(parts) > 1 and tb.key in BREAKS:
+        edges = [0, *BREAKS[tb.key], len(tb.columns)]
+        natural = [range(a, b) for a, b in zip(edges, edges[1:], strict=False)]
+        if len(natural) <= len(parts) and all(fit_columns(take(tb, p), lang, width) == [range(len(p))]
+                                              for p in natural):
+            parts = natural
     out = []
     for i, part in enumerate(parts):
         title = tb.title if i == 0 else t("unc_continued", lang, title=tb.title)
