@@ -9,13 +9,14 @@ Nothing here prints, exits or formats.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
-from aldlan_model.params import Structure, point_table
 from aldlan_model.engine_projects import allowance_over, project_lines
+from aldlan_model.params import Structure, point_table
 from aldlan_model.refdata import volunteer_allowance_hourly_max, volunteer_allowance_max
 from aldlan_model.scenario import Scenario
 
@@ -59,6 +60,12 @@ WARNING_CODES = (
 DEFICIT_TOLERANCE = 0.005  # half a cent: smaller "deficits" are floating-point noise
 SAVINGS_TOLERANCE = 0.005  # half a cent per room: smaller "savings" are floating-point noise
 RATIO_TOLERANCE = 1e-9  # 5759.999999999998 rooms' worth is 5760: exact ratios stay exact
+LEAN_LINES = (
+    "savings", "savings_hard", "result", "subsidy", "cost", "income", "baseline", "scenario",
+    "organisation_result", "projects_result", "substitution", "net_municipality", "cumulative_savings",
+    "cumulative_result", "cumulative_net_municipality",
+)
+"""The lines ``compute(..., lines=…)`` can give without the rest of the result."""
 
 
 @dataclass
@@ -144,17 +151,27 @@ def _col(table: pd.DataFrame, name: str) -> np.ndarray:
     return table[name].to_numpy(dtype=float)[:, None]
 
 
-def compute(table: pd.DataFrame, structure: Structure) -> Result:
-    """Compute every line of MODEL.md section 3 for every row of ``table``."""
-    c = lambda name: _col(table, name)  # noqa: E731 - a short local accessor
-    n = len(table)
+def compute(table: pd.DataFrame | Mapping[str, np.ndarray], structure: Structure,
+            lines: Collection[str] | None = None) -> Result:
+    """Compute every line of MODEL.md section 3 for every row of ``table``.
+
+    ``lines`` asks for a lean result (Monte Carlo, sensitivity, solve): only those money lines (any
+    of :data:`LEAN_LINES`, all locations), ``detail["k"]``, no target, staffing, flags or ledger
+    parts; ``table`` may then be a plain mapping of columns. Every line is the same number either way.
+    """
+    if isinstance(table, pd.DataFrame):
+        c = lambda name: _col(table, name)  # noqa: E731 - a short local accessor
+        n = len(table)
+    else:
+        c = lambda name: np.asarray(table[name], dtype=float)[:, None]  # noqa: E731
+        n = len(next(iter(table.values())))
     years = structure.years[None, :].astype(float)  # (1, Y)
     first = float(structure.first)
 
     k = years - c("period.start") + 1  # operating year, (n, Y)
     op = k >= 1
     opf = op.astype(float)
-    ramp = np.column_stack([table[f"ramp_up.{i}"].to_numpy(float) for i in range(structure.ramp_len)])
+    ramp = np.column_stack([c(f"ramp_up.{i}")[:, 0] for i in range(structure.ramp_len)])
     ramp_idx = (np.clip(k, 1, structure.ramp_len) - 1).astype(int)
     r = np.take_along_axis(ramp, ramp_idx, axis=1) * opf
 
@@ -245,8 +262,11 @@ def compute(table: pd.DataFrame, structure: Structure) -> Result:
     result = income - cost
 
     # the wijk's other projects (MODEL.md §3.3): columns, like staff members
-    yearly_max = volunteer_allowance_max().values_for(structure.years)[None, :]
-    hourly_max = volunteer_allowance_hourly_max().values_for(structure.years)[None, :]
+    if lines is None:
+        yearly_max = volunteer_allowance_max().values_for(structure.years)[None, :]
+        hourly_max = volunteer_allowance_hourly_max().values_for(structure.years)[None, :]
+    else:  # a lean result has no warnings
+        yearly_max = hourly_max = np.full((1, years.shape[1]), np.inf)
     shape = (n, years.shape[1])
     projects = [
         project_lines(c, i, ps, years, W, w, p, yearly_max, hourly_max) for i, ps in enumerate(structure.projects)
@@ -288,10 +308,34 @@ def compute(table: pd.DataFrame, structure: Structure) -> Result:
     )
     savings = baseline - scenario
     substitution = s_ * (tb_zin * t * P_none + T_0 * t * P_none + assess * t * N_none)
-    tariff_difference = (tb_zin - tz) * t * P_zin + (tb_pgb - tp) * t * P_pgb
-    transport_avoided = (T_0 - T_b) * t * (P_zin + P_pgb)
     savings_hard = savings - substitution
     organisation_result = result + projects_result
+    if lines is not None:
+        lean = {
+            "savings": savings, "savings_hard": savings_hard, "result": result, "subsidy": subsidy, "cost": cost,
+            "income": income, "baseline": baseline, "scenario": scenario, "organisation_result": organisation_result,
+            "projects_result": projects_result, "substitution": substitution,
+        }
+        municipal = projects_by_budget["municipal"]
+        locations = c("locations")
+        one = bool(np.all(locations == 1.0))
+        out: dict[str, np.ndarray] = {}
+        for name in lines:
+            if name == "net_municipality":
+                v = savings - municipal
+            elif name == "cumulative_savings":
+                v = np.cumsum(np.broadcast_to(savings, shape), axis=1)
+            elif name == "cumulative_result":
+                v = np.cumsum(np.broadcast_to(organisation_result, shape), axis=1)
+            elif name == "cumulative_net_municipality":
+                v = np.cumsum(np.broadcast_to(savings - municipal, shape), axis=1)
+            else:
+                v = lean[name]
+            v = np.broadcast_to(v, shape)
+            out[name] = v if one else v * locations
+        return Result(structure, table, out, {}, {}, {}, {}, {"k": k})  # type: ignore[arg-type]
+    tariff_difference = (tb_zin - tz) * t * P_zin + (tb_pgb - tp) * t * P_pgb
+    transport_avoided = (T_0 - T_b) * t * (P_zin + P_pgb)
 
     per_loc = {
         "staff_professional": staff_professional, "staff_volunteer": staff_volunteer,

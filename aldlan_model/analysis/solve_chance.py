@@ -124,7 +124,8 @@ class Chance:
             for start, stop in self.chunks:
                 if start not in self._drawn:
                     self._drawn[start] = draw(self.model.specs, self.seed, start, stop)
-                out = rooms_mod.evaluate(self.model, stop - start, self._drawn[start], self.year, {self.path: x})
+                out = rooms_mod.evaluate(self.model, stop - start, self._drawn[start], self.year, {self.path: x},
+                                         figures=())
                 hits += int(np.count_nonzero(out[self.flag]))
             self.cache[x] = hits / (self.chunks[-1][1] if self.chunks else 1)
         return self.cache[x]

@@ -29,9 +29,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-import pandas as pd
 
-from aldlan_model.engine import DEFICIT_TOLERANCE, compute, financing
+from aldlan_model.engine import DEFICIT_TOLERANCE, compute
 from aldlan_model.params import Structure, flatten
 from aldlan_model.uncertainty.draws import Spec
 
@@ -185,54 +184,71 @@ def year_index(model: Model, n: int, drawn: Mapping[str, np.ndarray], values: Ma
     return np.clip(ty - model.first, 0, model.last - model.first).astype(np.intp)
 
 
+SIMULATE = ("savings", "savings_hard", "cumulative_savings", "net_municipality", "result", "subsidy",
+            "financing_need")
+"""The figures ``aldlan simulate`` keeps."""
+
+
 def evaluate(model: Model, n: int, drawn: Mapping[str, np.ndarray] | None = None, year: int | None = None,
-             values: Mapping[str, float] | None = None, *, room_savings: bool = False) -> dict[str, np.ndarray]:
+             values: Mapping[str, float] | None = None, *, room_savings: bool = False,
+             figures: tuple[str, ...] = FIGURES) -> dict[str, np.ndarray]:
     """The plan's figures for ``n`` variants: ``drawn`` maps draw keys to ``n`` values each (keys not
     in it sit at their point value); ``values`` sets a parameter path in every room (``solve``).
 
-    Returns every name of :data:`FIGURES` (one value per variant), ``reached`` / ``reached_hard``
-    (savings / hard savings ≥ the target amount in the report year), ``deficit`` (some room's result
-    below −0.005 in an operating year up to the report year) and, with ``room_savings``, ``rooms``:
-    an (items, n) array of each location item's savings in the report year (× its count).
+    Returns each of ``figures`` (names of :data:`FIGURES`; one value per variant), ``reached`` /
+    ``reached_hard`` (savings / hard savings ≥ the target amount in the report year), ``deficit``
+    (some room's result below −0.005 in an operating year up to the report year), ``amount`` (the
+    target amount) and, with ``room_savings``, ``rooms``: an (items, n) array of each location item's
+    savings in the report year (× its count). Only the lines these need are computed.
     """
     drawn = drawn or {}
     values = values or {}
     yi = year_index(model, n, drawn, values, year)
-    rows = np.arange(n)
     upto = np.arange(model.years)[None, :] <= yi[:, None]
+    need = [f for f in figures if f != "financing_need"]
+    need = list(dict.fromkeys([*need, "savings", "savings_hard", "result"]))
+    if "financing_need" in figures:
+        need.append("cumulative_result")
     totals: dict[str, np.ndarray] = {}
     deficit = np.zeros(n, dtype=bool)
     per_room = np.empty((len(model.rooms), n)) if room_savings else None
-    cum_result = cum_net = None
+    cum_result = None
     locations = np.zeros(n)
     for structure, members in model.groups:
         columns = model.rooms[members[0]].points
-        table = pd.DataFrame({p: _column(model, members, p, n, drawn, values) for p in columns}, copy=False)
-        res = compute(table, structure)
-        L = len(members)
+        table = {p: _column(model, members, p, n, drawn, values) for p in columns}
+        res = compute(table, structure, lines=need)
         lines = res.lines
-        yi_all = np.tile(yi, L)
+        L = len(members)
+        yi_all = np.tile(yi, L) if L > 1 else yi
         rows_all = np.arange(n * L)
-        for name in FIGURES[:-1]:
-            v = lines[name][rows_all, yi_all].reshape(L, n).sum(axis=0)
+        for name in need:
+            if name == "cumulative_result":
+                continue
+            v = lines[name][rows_all, yi_all]
+            v = v if L == 1 else v.reshape(L, n).sum(axis=0)
             totals[name] = totals[name] + v if name in totals else v
-        loss = (lines["result"] < -DEFICIT_TOLERANCE) & (res.detail["k"] >= 1) & np.tile(upto, (L, 1))
-        deficit |= loss.any(axis=1).reshape(L, n).any(axis=0)
-        cr = lines["cumulative_result"].reshape(L, n, -1).sum(axis=0)
-        cn = lines["cumulative_net_municipality"].reshape(L, n, -1).sum(axis=0)
-        cum_result = cr if cum_result is None else cum_result + cr
-        cum_net = cn if cum_net is None else cum_net + cn
-        locations = locations + table["locations"].to_numpy(float).reshape(L, n).sum(axis=0)
+        loss = (lines["result"] < -DEFICIT_TOLERANCE) & (res.detail["k"] >= 1)
+        loss &= upto if L == 1 else np.tile(upto, (L, 1))
+        flags = loss.any(axis=1)
+        deficit |= flags if L == 1 else flags.reshape(L, n).any(axis=0)
+        if "cumulative_result" in lines:
+            cr = lines["cumulative_result"] if L == 1 else lines["cumulative_result"].reshape(L, n, -1).sum(axis=0)
+            cum_result = cr if cum_result is None else cum_result + cr
+        loc = table["locations"]
+        locations = locations + (loc if L == 1 else loc.reshape(L, n).sum(axis=0))
         if per_room is not None:
             per_room[members] = lines["savings"][rows_all, yi_all].reshape(L, n)
     amount = _column(model, [0], "target.amount", n, drawn, values)
-    out = totals
-    out["financing_need"] = financing(cum_result, cum_net, locations, model.first)["financing_need"]
-    out["reached"] = out["savings"] >= amount
-    out["reached_hard"] = out["savings_hard"] >= amount
+    out = {name: totals[name] for name in figures if name in totals}
+    if cum_result is not None:
+        worst = -cum_result.min(axis=1)
+        out["financing_need"] = np.where(worst > DEFICIT_TOLERANCE * locations, worst, 0.0)
+    out["reached"] = totals["savings"] >= amount
+    out["reached_hard"] = totals["savings_hard"] >= amount
     out["deficit"] = deficit
     out["amount"] = amount
-    del rows
     if per_room is not None:
         out["rooms"] = per_room
     return out
+

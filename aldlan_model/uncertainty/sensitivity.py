@@ -70,7 +70,7 @@ def sensitivity(scenario: Any, year: int | None = None, metric: str = "savings",
         col = np.full(n, spec.point)
         col[2 * i], col[2 * i + 1] = spec.low, spec.high
         drawn[spec.path] = col
-    values = rooms_mod.evaluate(model, n, drawn, year)[metric]
+    values = rooms_mod.evaluate(model, n, drawn, year, figures=(metric,))[metric]
     swings = [Swing(spec, float(values[2 * i]), float(values[2 * i + 1])) for i, spec in enumerate(uncertain)]
     order = sorted(range(k), key=lambda i: -swings[i].swing)  # sorted() is stable: ties keep table order
     return Sensitivity(metric, int(year) if year is not None else model.target_year,

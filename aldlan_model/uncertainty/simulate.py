@@ -186,7 +186,7 @@ def simulate(
     if seed < 0:
         raise UsageError(f"--seed must be 0 or more, got {seed}")
     uncertain = model.specs
-    point = rooms_mod.evaluate(model, 1, None, year)
+    point = rooms_mod.evaluate(model, 1, None, year, figures=FIGURES)
     computed = draws if uncertain else 1  # without ranges every draw is the deterministic run
     size = chunk or chunk_draws(n_years, items)
     kept: dict[str, np.ndarray] = {name: np.empty(computed) for name in FIGURES}
@@ -196,7 +196,8 @@ def simulate(
     def run_chunk(start: int) -> int:  # writes its own slice of ``kept`` only
         stop = min(computed, start + size)
         drawn = draw(uncertain, seed, start, stop)
-        taken = rooms_mod.evaluate(model, stop - start, drawn, year, room_savings=per_room is not None)
+        taken = rooms_mod.evaluate(model, stop - start, drawn, year, room_savings=per_room is not None,
+                                   figures=FIGURES)
         for name in kept:
             kept[name][start:stop] = taken[name]
         if per_room is not None:
