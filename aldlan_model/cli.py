@@ -302,7 +302,7 @@ def explain(
 
 
 # commands of later capabilities live in their own modules and register on ``app``
-from aldlan_model import cli_analysis, cli_letters, cli_plan, cli_uncertainty  # noqa: E402,F401
+from aldlan_model import cli_analysis, cli_letters, cli_plan, cli_report, cli_uncertainty  # noqa: E402,F401
 
 
 def _forgiving_streams() -> None:

@@ -193,13 +193,14 @@ from aldlan_model.reports import (  # noqa: E402 - after the core catalogue on p
     labels_analysis,
     labels_explain,
     labels_letters,
+    labels_memo,
     labels_office,
     labels_plan,
     labels_uncertainty,
     labels_v2,
 )
 
-for _extra in (labels_analysis, labels_explain, labels_letters, labels_office, labels_plan, labels_uncertainty, labels_v2):
+for _extra in (labels_analysis, labels_explain, labels_letters, labels_memo, labels_office, labels_plan, labels_uncertainty, labels_v2):
     NL.update(_extra.NL)
     EN.update(_extra.EN)
 

@@ -1,0 +1,68 @@
+"""``aldlan report``: one memo (Word or HTML) of one or more scenarios, for a board's letter."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from aldlan_model.cli import ForceOpt, Lang, LangOpt, app, handled
+
+MEMO_FORMATS = {".docx": "docx", ".html": "html", ".htm": "html"}
+
+
+def memo_format(output: Path) -> str:
+    from aldlan_model.errors import UsageError
+
+    ext = output.suffix.lower()
+    if ext == ".pdf":
+        raise UsageError(f"cannot write {output}: the memo is written as .docx or .html; make a PDF from "
+                         "either with your word processor or browser (e.g. soffice --headless --convert-to pdf "
+                         "notitie.docx)")
+    if ext not in MEMO_FORMATS:
+        raise UsageError(f"cannot write the memo to {output}: use a file ending in .docx or .html")
+    return MEMO_FORMATS[ext]
+
+
+@app.command()
+def report(
+    items: Annotated[list[str], typer.Argument(
+        metavar="FILE [PATH=VALUE]...", show_default=False,
+        help="Scenario or plan files. PATH=VALUE after a file changes that scenario only (as in compare).")],
+    output: Annotated[Path, typer.Option("--output", "-o", show_default=False,
+                                         help="The memo: .docx (Word) or .html (never overwrites without "
+                                              "--force).")],
+    set_: Annotated[list[str] | None, typer.Option(
+        "--set", "-s", metavar="PATH=VALUE", help="Override a value in every scenario (repeatable).")] = None,
+    force: ForceOpt = False,
+    lang: LangOpt = Lang.nl,
+) -> None:
+    """Write a memo for a letter to the council: summary, comparison, where the saving comes from,
+    financing, uncertainty (20,000 draws, seed 1), charts, sources and the method.
+
+    \b
+    Example: aldlan report scenarios/aldlan-mix.yaml -o notitie.docx
+    Example: aldlan report scenarios/aldlan-mix.yaml scenarios/commercial.yaml -o notitie.html --lang en
+    """
+    from aldlan_model.analysis.compare import compare as run_compare
+    from aldlan_model.analysis.overrides import parse_variants
+    from aldlan_model.fileio import write_output
+    from aldlan_model.loader import apply_overrides, read_document
+    from aldlan_model.reports.memo import MemoItem, build_memo, render_memo
+    from aldlan_model.uncertainty.rooms import build
+
+    with handled():
+        fmt = memo_format(output)
+        if output.exists() and not force:  # fail before a minute of work; write_output checks again
+            write_output(output, b"", force=False)
+        global_overrides = list(set_ or [])
+        comparison = run_compare(parse_variants(items), global_overrides)
+        memo_items = []
+        for c in comparison.columns:
+            doc = apply_overrides(read_document(c.variant.file), [*global_overrides, *c.variant.overrides])
+            memo_items.append(MemoItem(c.label, c.variant.file, c.scenario, c.result, build(c.scenario, doc.data),
+                                       [*global_overrides, *c.variant.overrides]))
+        memo = build_memo(memo_items, lang.value, comparison=comparison)
+        written = write_output(output, render_memo(memo, fmt), force=force)
+        typer.echo(f"\u2713 wrote {written}", err=True)
