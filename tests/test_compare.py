@@ -250,8 +250,8 @@ def test_sources_deduplicated_and_definitions_apart(tmp_path):
 def test_xlsx_sheets_are_named_after_their_tables(tmp_path):
     from openpyxl import load_workbook
 
-    for lang, names in (("nl", ["Samenvatting", "1 Scenario's vergeleken in 2021", "2 Besparing per jaar"]),
-                        ("en", ["Summary", "1 Scenarios compared in 2021", "2 Savings per year"])):
+    for lang, names in (("nl", ["Samenvatting", "1 Scenario's vergeleken in 2021", "2 Besparing per jaar", "Bronnen"]),
+                        ("en", ["Summary", "1 Scenarios compared in 2021", "2 Savings per year", "Sources"])):
         out = tmp_path / f"c-{lang}.xlsx"
         res = runner.invoke(app, ["compare", *SHIPPED, "--years", "--lang", lang, "-o", str(out)])
         assert res.exit_code == 0, res.output

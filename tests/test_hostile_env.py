@@ -173,6 +173,9 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 NUMBER = re.compile(r"[-+]?[\d.,\s€%\u00a0]*\d[\d.,\s€%\u00a0]*")
 
 
+OWN_FORMULA = re.compile(r"=SUM\(([A-Z]+)\d+:\1\d+\)|=[A-Z]+\d+-[A-Z]+\d+")
+
+
 @pytest.mark.parametrize("name", [EVIL, EVIL_PLAN])
 def test_xlsx_has_no_live_formula(nasty: Path, name: str) -> None:
     import openpyxl
@@ -183,7 +186,8 @@ def test_xlsx_has_no_live_formula(nasty: Path, name: str) -> None:
     for ws in wb:
         for row in ws.iter_rows():
             for c in row:
-                assert c.data_type != "f", (ws.title, c.coordinate, c.value)
+                # the only formulas are the workbook's own totals (issue 13), never text from input
+                assert c.data_type != "f" or OWN_FORMULA.fullmatch(c.value), (ws.title, c.coordinate, c.value)
                 if isinstance(c.value, str):
                     texts.append(c.value)
                     assert ESC not in c.value

@@ -36,10 +36,11 @@ def workbook(tmp_path_factory):
 
 
 def test_xlsx_sheets(workbook):
-    # v2: the mechanisms (2) and the financing (4) have their own sheets; names are cut at 31 characters
+    # v2: the mechanisms (2) and the financing (4) have their own sheets; names are cut at 31 characters;
+    # the numbered sources (issue 13) have a sheet of their own, last
     names = workbook.sheetnames
-    assert len(names) == 7 and [names[i] for i in (0, 1, 3, 5, 6)] == [
-        "Samenvatting", "1 Gemeente", "3 Exploitatie", "5 Bezetting", "Invoer"]
+    assert len(names) == 8 and [names[i] for i in (0, 1, 3, 5, 6, 7)] == [
+        "Samenvatting", "1 Gemeente", "3 Exploitatie", "5 Bezetting", "Invoer", "Bronnen"]
     assert names[2].startswith("2 Waar komt de besparing") and names[4].startswith("4 Financiering")
 
 
@@ -57,15 +58,18 @@ def test_xlsx_money_is_a_number_in_whole_euros_format(workbook):
     assert ws.column_dimensions["A"].width >= len("Afschrijving opstartkosten")
 
 
-def test_xlsx_keeps_unrounded_values(workbook):
-    s = load_scenario(SCENARIO)
-    r = compute(s)
+def test_xlsx_holds_the_ledgers_whole_euros_and_sum_formulas(workbook):
+    # issue 13: the same whole euros as every other format (the rounded ledger), totals as formulas
+    from aldlan_model.reports.build import rounded_lines
+
+    r = compute(load_scenario(SCENARIO))
+    R = rounded_lines(r)
     ws = workbook["1 Gemeente"]
-    assert ws["A4"].value == 2021 and ws["B4"].value == pytest.approx(float(r.lines["baseline"][0, 1]), abs=1e-9)
-    assert ws["B4"].value != round(ws["B4"].value)  # not rounded to euros
+    assert ws["A4"].value == 2021 and ws["B4"].value == R["baseline"][1] == 108809
     total = ws["A10"]
     assert total.value == "Totaal" and total.font.b
-    assert ws["D10"].value == pytest.approx(float(r.lines["savings"][0].sum()))
+    assert ws["D10"].data_type == "f" and ws["D10"].value == "=SUM(D3:D9)"
+    assert ws["E10"].value is None  # no total of a running total
 
 
 def test_xlsx_percent_and_inputs(workbook):
@@ -74,12 +78,14 @@ def test_xlsx_percent_and_inputs(workbook):
     # 24 volunteer hours / (28.8 professional + 24 volunteer hours) = 0.4545...
     assert share.value == pytest.approx(24 / 52.8) and share.number_format == "0.0%"
     inputs = workbook["Invoer"]
-    assert [c.value for c in inputs[1]] == ["Parameter", "Waarde in de berekening", "Laag", "Meest waarschijnlijk",
-                                            "Hoog", "Bron"]
-    assert inputs.freeze_panes == "A2"
+    assert [c.value for c in inputs[1]] == ["Invoer", "Waarde in de berekening", "Laag", "Meest waarschijnlijk",
+                                            "Hoog", "Noot"]
+    assert inputs.freeze_panes == "B2"
     rows = {row[0]: row[1:] for row in inputs.iter_rows(min_row=2, values_only=True)}
-    assert rows["participants.zin.count"] == (8, 6, 8, 10, "assumption: 8 wijkbewoners | ZIN <indicatie>")
-    assert rows["staff.0.salary"] == (36000, None, None, None, "CAO Sociaal Werk schaal 8")
+    # readable labels, no key paths; the note number points to the sources sheet
+    assert rows["Deelnemers met Wmo-indicatie (ZIN), aantal"] == (8, 6, 8, 10, 1)
+    assert rows["begeleider: brutosalaris per fte"][:4] == (36000, None, None, None)
+    assert not any("participants.zin" in str(v) for row in inputs.iter_rows(values_only=True) for v in row)
 
 
 def test_xlsx_english_euro_format(tmp_path):
@@ -142,9 +148,15 @@ def test_docx_tables(document):
 
 def test_docx_footnotes_and_warnings(document):
     texts = [p.text for p in document.paragraphs]
-    source = "Bron: scenario Buurtkamer De Brug | test & <proef> (" + str(SCENARIO)
-    assert sum(t.startswith(source) and t.endswith(", 2026-01-01") for t in texts) == 6  # under every table
+    everything = "\n".join(texts + [c.text for tb in document.tables for row in tb.rows for c in row.cells])
+    # the source line names the file relative to where the command ran, with a Dutch date
+    source = "Bron: scenario Buurtkamer De Brug | test & <proef> (tests/golden/letters-scenario.yaml)"
+    lines = [t for t in texts if t.startswith(source)]
+    assert lines and all(t.endswith(", 1 januari 2026") for t in lines)
+    assert str(SCENARIO) not in everything  # never an absolute path
     warning = "⚠ De exploitant heeft een tekort in 2021–2026; het grootste tekort is €\u00a076.203."
-    # the warnings section and under each table that is not continued (1, 2, 4, 5, 6; table 3 continues in 4)
-    assert texts.count(warning) == 1 + 5
-    assert "participants.zin.count: assumption: 8 wijkbewoners | ZIN <indicatie>" in texts
+    assert texts.count(warning) == 1  # warnings once, in one place
+    # sources once, as numbered notes with readable labels: no key paths
+    assert [p.text for p in document.paragraphs if p.style.name.startswith("Heading")].count("Bronnen") == 1
+    assert "[1] " in everything and "Deelnemers met Wmo-indicatie (ZIN), aantal: 8" in everything
+    assert "participants.zin.count" not in everything and "ramp_up.0" not in everything
