@@ -95,7 +95,7 @@ def test_best_marks(simple):
     table = report.tables[0]
     labels = [r.label for r in table.rows]
     assert table.best[labels.index("Besparing")] == 2
-    assert labels.index("Buurtkamers nodig voor doel") not in table.best
+    assert labels.index("Benodigde buurtkamers voor het doel") not in table.best
     assert labels.index("Uitgaven zonder buurtkamer") not in table.best  # "best" means nothing here
 
 

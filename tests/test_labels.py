@@ -60,7 +60,7 @@ def test_required_keys_present(key):
     [
         ("staff_professional", "Personeel professionals"),
         ("depreciation", "Afschrijving opstartkosten"),
-        ("income_contribution", "Eigen bijdragen"),
+        ("income_contribution", "Bijdrage deelnemers"),
         ("baseline", "Uitgaven zonder buurtkamer"),
         ("cumulative_savings", "Cumulatieve besparing"),
         ("never_within_period", "niet binnen de periode"),

@@ -53,7 +53,7 @@ def test_golden_files_show_the_letter_conventions():
     assert "| **Besparing**                                        | **€\u00a091.562** |         |" in md_nl
     assert "- **Harde besparing 2022:** €\u00a057.243 (22,9% van het doel; 9 buurtkamers nodig)" in md_nl
     assert "*Bron: scenario Buurtkamer De Brug \\| test & \\<proef\\> (letters-scenario.yaml), aldlan-model TEST, " \
-           "2026-01-01*" in md_nl
+           "1 januari 2026*" in md_nl  # the date in words
     assert "| :--------- | -------------------------: |" in md_nl  # numbers right-aligned
     md_en = (GOLDEN / "run.en.md").read_text(encoding="utf-8")
     assert "€76,752" in md_en and "**Table 1 – Municipal Wmo spending" in md_en
