@@ -59,6 +59,8 @@ NL: dict[str, str] = {
     "memo_unc_sentence": "Met de bandbreedtes van de invoer ligt de besparing in {year} tussen {p10} (P10) en "
                          "{p90} (P90), de harde besparing tussen {h10} en {h90}; de kans dat het doel wordt "
                          "gehaald is {chance}.",
+    "memo_unc_several": "Met de bandbreedtes van de invoer ligt de besparing in {year} tussen P10 en P90 bij {parts}.",
+    "memo_unc_part": "{label} tussen {p10} en {p90} (hard {h10} tot {h90})",
     "memo_unc_none": "De invoer van {label} heeft geen bandbreedtes: de onzekerheid is niet berekend.",
     "memo_best": "Van de vergeleken scenario's bespaart {label} de gemeente het meest in {year} ({amount}).",
     "memo_see_method": "Hoe de cijfers zijn berekend, staat onder Verantwoording; de bronnen van de invoer "
@@ -87,7 +89,7 @@ NL: dict[str, str] = {
     "memo_unc_p10": "P10",
     "memo_unc_p50": "Mediaan",
     "memo_unc_p90": "P90",
-    "memo_unc_chances": "{who}De kans dat het doel wordt gehaald is {p} (op harde besparing {p_hard}); de kans "
+    "memo_unc_chances": "De kans dat het doel wordt gehaald is {p} (op harde besparing {p_hard}); de kans "
                         "dat de buurtkamer in een jaar tot en met {year} een tekort heeft, is {p_deficit}.",
     # Bronnen
     "memo_sources_intro": "De tabellen verwijzen met een nummer naar deze noten. Een bron die begint met "
@@ -150,6 +152,8 @@ EN: dict[str, str] = {
     "memo_unc_sentence": "With the ranges of the inputs, the saving in {year} lies between {p10} (P10) and {p90} "
                          "(P90), the hard saving between {h10} and {h90}; the chance of reaching the target is "
                          "{chance}.",
+    "memo_unc_several": "With the ranges of the inputs, the saving in {year} lies between P10 and P90 for {parts}.",
+    "memo_unc_part": "{label} between {p10} and {p90} (hard {h10} to {h90})",
     "memo_unc_none": "The inputs of {label} have no ranges: the uncertainty was not computed.",
     "memo_best": "Of the scenarios compared, {label} saves the municipality most in {year} ({amount}).",
     "memo_see_method": "How the figures are computed is set out under Method; the sources of the inputs under "
@@ -174,7 +178,7 @@ EN: dict[str, str] = {
     "memo_unc_p10": "P10",
     "memo_unc_p50": "Median",
     "memo_unc_p90": "P90",
-    "memo_unc_chances": "{who}The chance of reaching the target is {p} ({p_hard} on hard savings); the chance "
+    "memo_unc_chances": "The chance of reaching the target is {p} ({p_hard} on hard savings); the chance "
                         "that the buurtkamer runs a deficit in a year up to {year} is {p_deficit}.",
     "memo_sources_intro": "The tables refer to these notes by number. A source that starts with \u2018aanname\u2019 "
                           "(assumption) is an assumption for which no published figure was found.",

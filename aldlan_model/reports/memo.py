@@ -223,7 +223,7 @@ def mechanism_sentences(L: Ledger, lang: str) -> list[str]:
     if hard:
         parts = [t("memo_mech_part", lang, name=t(f"memo_mech_{n}", lang), amount=money(v, lang)) for v, n in hard]
         out.append(t("memo_mech_main", lang, parts=_join(parts, lang)))
-    if L.at("substitution") > 0:
+    if L.at("substitution") > 0 and L.at("savings") > 0:
         out.append(t("memo_mech_soft", lang, amount=money(L.at("substitution"), lang)))
     if L.at("paid") < 0:
         out.append(t("memo_mech_paid", lang, amount=money(-L.at("paid"), lang)))
@@ -330,9 +330,10 @@ def build_memo(
     # Samenvatting
     summary = Section("summary", t("memo_h_summary", lang))
     for it in items:
-        paragraphs = [" ".join(p) for p in summary_paragraphs(it, lang) if p]
-        if several:  # one paragraph per scenario, so three scenarios stay within half a page
-            paragraphs = [" ".join(paragraphs)]
+        groups = summary_paragraphs(it, lang)
+        paragraphs = [" ".join(p) for p in groups if p]
+        if several:  # one paragraph per scenario (its mechanisms follow in their own section)
+            paragraphs = [" ".join(groups[0] + groups[2])]
         summary.blocks += [Block("p", p) for p in paragraphs]
     if several:
         best = max(range(len(items)), key=lambda i: ledgers[i].at("savings"))
@@ -340,19 +341,23 @@ def build_memo(
             summary.blocks.append(Block("p", t("memo_best", lang, label=items[best].label,
                                                year=ledgers[best].target_year,
                                                amount=money(ledgers[best].at("savings"), lang))))
-    unc_summary = []
-    sims: list[Any] = []
-    for it in items:
-        sim = _simulate(it, draws, seed)
-        sims.append(sim)
-        if sim is not None:
+    sims = [_simulate(it, draws, seed) for it in items]
+    drawn = [(it, sim) for it, sim in zip(items, sims, strict=True) if sim is not None]
+    if len(drawn) == 1 and not several:
+        sim = drawn[0][1]
+        s, h = sim.summary("savings"), sim.summary("savings_hard")
+        summary.blocks.append(Block("p", t(
+            "memo_unc_sentence", lang, year=sim.year, p10=money(round(s["p10"]), lang),
+            p90=money(round(s["p90"]), lang), h10=money(round(h["p10"]), lang), h90=money(round(h["p90"]), lang),
+            chance=percent(sim.p_target, lang))))
+    elif drawn:
+        parts = []
+        for it, sim in drawn:
             s, h = sim.summary("savings"), sim.summary("savings_hard")
-            unc_summary.append((it.label if several else "") + (": " if several else "") + t(
-                "memo_unc_sentence", lang, year=sim.year, p10=money(round(s["p10"]), lang),
-                p90=money(round(s["p90"]), lang), h10=money(round(h["p10"]), lang), h90=money(round(h["p90"]), lang),
-                chance=percent(sim.p_target, lang)))
-    if unc_summary:
-        summary.blocks.append(Block("p", " ".join(unc_summary)))
+            parts.append(t("memo_unc_part", lang, label=it.label, p10=money(round(s["p10"]), lang),
+                           p90=money(round(s["p90"]), lang), h10=money(round(h["p10"]), lang),
+                           h90=money(round(h["p90"]), lang)))
+        summary.blocks.append(Block("p", t("memo_unc_several", lang, year=drawn[0][1].year, parts=_join(parts, lang))))
     summary.blocks.append(Block("p", t("memo_see_method", lang)))
     pairs = [(it.model, it.result) for it in items]
     if charts:
@@ -378,19 +383,18 @@ def build_memo(
     # Waar komt de besparing vandaan
     section = Section("mechanisms", t("memo_h_mechanisms", lang))
     section.blocks.append(Block("p", t("memo_mech_intro", lang)))
-    for it, rep, L in zip(items, reports, ledgers, strict=True):
+    for i, (it, rep, L) in enumerate(zip(items, reports, ledgers, strict=True)):
         tb = table_of(rep, "mechanisms")
         if merged is not None:
             tb = _recited(tb, rep.extra["notes"], merged, MECHANISM_INPUTS, lang)
         tb = dataclasses.replace(tb, title=next_caption(t("memo_mech_table", lang, year=L.target_year,
                                                           label=it.label)))
         section.blocks.append(Block("table", table=tb, source_line=_table_source(it, lang, today)))
-    if charts:
-        from aldlan_model.reports.charts import render_chart
+        if charts and i == 0:  # the waterfall of the first scenario, beside its table
+            from aldlan_model.reports.charts import render_chart
 
-        first = items[0]
-        section.blocks.append(figure(render_chart([pairs[0]], "mechanisms", lang, "png"), t(
-            "memo_fig_mechanisms", lang, year=ledgers[0].target_year, label=first.label)))
+            section.blocks.append(figure(render_chart([pairs[0]], "mechanisms", lang, "png"), t(
+                "memo_fig_mechanisms", lang, year=L.target_year, label=it.label)))
     sections.append(section)
 
     # Financiering
@@ -416,8 +420,11 @@ def build_memo(
                                                                    label=it.label)))
         section.blocks.append(Block("table", table=tb, source_line=_table_source(it, lang, today)))
         section.blocks.append(Block("p", t(
-            "memo_unc_chances", lang, who=f"{it.label}: " if several else "", p=percent(sim.p_target, lang),
+            "memo_unc_chances", lang, p=percent(sim.p_target, lang),
             p_hard=percent(sim.p_target_hard, lang), year=sim.year, p_deficit=percent(sim.p_deficit, lang))))
+        if several:
+            last = section.blocks[-1]
+            last.text = f"{it.label}: {_lower_first(last.text)}"
     sections.append(section)
 
     # Bronnen

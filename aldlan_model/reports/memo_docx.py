@@ -25,6 +25,7 @@ RULE = "1F2A44"
 PICTURE_CM = 16.0
 NOTE_PT, NOTE_INDENT_CM = 8.5, 0.8
 META_CM = (3.2, 13.8)
+KEEP_ROWS = 30
 
 
 def _rgb(rgb: tuple[int, int, int]) -> Any:
@@ -168,6 +169,33 @@ def _front(doc: Any, memo: Memo) -> None:
     _border(rule, size=8)
 
 
+def _keep_together(doc: Any) -> None:
+    """The table just added on one page with its caption and the notes under it, when it is short."""
+    from docx.text.paragraph import Paragraph
+
+    table = doc.tables[-1]
+    if len(table.rows) > KEEP_ROWS:
+        return
+    for row in table.rows:
+        for cell in row.cells:
+            for p in cell.paragraphs:
+                p.paragraph_format.keep_with_next = True
+    after = []
+    el = table._tbl.getnext()
+    while el is not None and el.tag.endswith("}p"):
+        p = Paragraph(el, doc._body)
+        if not p.text.strip():
+            break
+        after.append(p)
+        el = el.getnext()
+    for p in after[:-1]:
+        p.paragraph_format.keep_with_next = True
+    if not after:  # nothing under the table: the last row need not stick to what follows
+        for cell in table.rows[-1].cells:
+            for p in cell.paragraphs:
+                p.paragraph_format.keep_with_next = False
+
+
 def _block(doc: Any, memo: Memo, block: Block, usable_cm: float) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm, Pt
@@ -192,6 +220,7 @@ def _block(doc: Any, memo: Memo, block: Block, usable_cm: float) -> None:
         one = Report(title="", subtitle="", headline=[], tables=[block.table], warnings=[], sources=[],
                      source_line=block.source_line, lang=memo.lang)
         _table(doc, one, 0, usable_cm)
+        _keep_together(doc)
     elif block.kind == "figure" and block.image is not None:
         pic = doc.add_paragraph()
         pic.alignment = WD_ALIGN_PARAGRAPH.CENTER
