@@ -329,6 +329,10 @@ def main() -> None:
     exit code. Standard output full (``> /dev/full``): one line on stderr and exit code 2.
     """
     _forgiving_streams()
+    # pydantic looks for plugins in every installed package's metadata when it builds the first
+    # model (≈ 10–20 ms of each start-up); aldlan uses none. PYDANTIC_DISABLE_PLUGINS set by the
+    # user wins (docs/performance.md).
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     code: int | str | None = 0
     try:
         app()

@@ -1,23 +1,30 @@
-"""Benchmark of ``aldlan simulate``: 1,000,000 draws of scenarios/aldlan-mix.yaml (7 years).
+"""Benchmarks of issue 14: Monte Carlo against a hand-written kernel, memory, chance solves, start-up.
 
-Prints, for this machine:
-- the wall time of ``aldlan simulate scenarios/aldlan-mix.yaml --draws 1000000 --format json`` as a
-  subprocess, start-up included (goal: under 5 s), and its peak memory (goal: under 1.5 GB);
-- the throughput in draw-years per second;
-- the in-process time of ``simulate()`` against a hand-written NumPy kernel of the same formulas
-  (MODEL.md section 3, specialised to this scenario's structure) fed with the same draws in the
-  same chunks (goal: within 3x), and the same without the drawing on either side.
+Prints (nothing is asserted; see docs/performance.md for the figures and goals):
 
-Run: /work/venv/bin/python benchmarks/bench_simulate.py [--draws 1000000] [--repeat 3]
+1. in-process, for ``scenarios/aldlan-mix.yaml`` (one room) and the nine-room plan
+   ``scenarios/leeuwarden-kamers-professionals.yaml``, 1,000,000 draws x 7 years:
+   the engine (``aldlan_model.uncertainty.rooms.evaluate``: the parameter tables, ``compute`` and the
+   kept figures) against the hand-written NumPy kernel of MODEL.md §3 v1+v2 (``benchmarks/kernel.py``)
+   on the **same drawn values in the same chunks, one thread each** (goal: engine ≤ 1.5 x kernel),
+   and the whole ``simulate()`` (drawing included, one thread and its default threads); the kernel's
+   numbers are checked against the engine's first;
+2. the CLI: ``aldlan simulate FILE --draws 1000000 --format json`` wall time and peak memory
+   (``/usr/bin/time``; goal ≤ 1.5 GB) for both files;
+3. ``aldlan solve scenarios/aldlan-mix.yaml --vary locations --goal p_target=0.9 --draws 100000``
+   (goal: under 10 s);
+4. start-up: ``aldlan run scenarios/aldlan-mix.yaml`` against
+   ``python -c "import pandas, pydantic, typer, rich, yaml"`` (goal: ≤ 1.3 x).
+
+Run: /tmp/venv/bin/python benchmarks/bench_simulate.py [--draws 1000000] [--repeat 3] [--skip-cli]
 Timings are the best of ``--repeat`` runs: other work on the machine only ever slows a run down.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import resource
+import platform
 import subprocess
 import sys
 import time
@@ -25,82 +32,12 @@ from pathlib import Path
 
 import numpy as np
 
-REPO = Path(__file__).resolve().parent.parent
-SCENARIO = REPO / "scenarios" / "aldlan-mix.yaml"
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))
 ALDLAN = Path(sys.executable).with_name("aldlan")
-DEFICIT_TOLERANCE = 0.005
-
-
-def kernel(x: dict[str, np.ndarray], years: np.ndarray, ramp_len: int) -> dict[str, np.ndarray]:
-    """MODEL.md section 3 by hand for aldlan-mix: staff 0 by FTE, staff 1 by the hour, staff 2
-    volunteers; a fixed subsidy. Plain arrays in, the per-year lines the simulation keeps out."""
-    col = {k: v[:, None] for k, v in x.items()}
-    first = float(years[0])
-    yrs = years[None, :].astype(float)
-    k = yrs - col["period.start"] + 1
-    op = k >= 1
-    ramp = np.column_stack([x[f"ramp_up.{i}"] for i in range(ramp_len)])
-    r = np.take_along_axis(ramp, (np.clip(k, 1, ramp_len) - 1).astype(np.intp), axis=1) * op
-    e = yrs - first
-    w = (1 + col["indexation.wages"]) ** e
-    p = (1 + col["indexation.prices"]) ** e
-    t = (1 + col["indexation.tariffs"]) ** e
-    W, D, h = col["opening.weeks_per_year"], col["opening.dagdelen_per_week"], col["opening.hours_per_dagdeel"]
-    fte, hrs = col["staff.0.fte"], col["staff.1.hours_per_week"]
-    prof = fte * col["staff.0.salary"] * (1 + col["staff.0.employer_charges"]) + hrs * W * col["staff.1.hourly_cost"]
-    vol = col["staff.2.count"] * (col["staff.2.allowance"] + col["staff.2.other_costs"])
-    group_hours = fte * col["norms.hours_per_fte"] * col["staff.0.group_work"] + hrs * col["staff.1.group_work"]
-    zc, zd = col["participants.zin.count"], col["participants.zin.dagdelen_per_week"]
-    pc, pd_ = col["participants.pgb.count"], col["participants.pgb.dagdelen_per_week"]
-    nc, nd = col["participants.without_indication.count"], col["participants.without_indication.dagdelen_per_week"]
-    demand = (zc * zd + pc * pd_) / D
-    capacity = group_hours / (D * h) * col["norms.max_indicated_per_professional"]
-    f = np.where(demand > 0, np.minimum(1.0, capacity / np.where(demand > 0, demand, 1.0)), 1.0)
-    P_zin, P_pgb, P_none = zc * f * zd * W * r, pc * f * pd_ * W * r, nc * nd * W * r
-    N_ind, N_none = (zc + pc) * f * r, nc * r
-    operating = prof * w * op + (vol + col["costs.housing"]) * p * op \
-        + col["costs.per_participant_dagdeel"] * (P_zin + P_pgb + P_none) * p
-    dep_years = col["costs.startup.depreciation_years"]
-    depreciation = np.where(op & (k <= dep_years), col["costs.startup.amount"] / dep_years, 0.0)
-    cost = (operating * (1 + col["costs.overhead"]) + depreciation) * (1 + col["costs.margin"])
-    income_zin = col["tariffs.buurtkamer.zin"] * t * P_zin
-    income_pgb = col["tariffs.buurtkamer.pgb"] * t * P_pgb
-    subsidy = col["income.subsidy"] * op
-    income = income_zin + income_pgb + col["income.contribution"] * p * P_none + col["income.other"] * p * op + subsidy
-    s, a = col["municipality.substitution"], col["municipality.assessment_per_indication"]
-    scenario = income_zin + income_pgb + subsidy + col["transport.buurtkamer"] * t * (P_zin + P_pgb) + a * t * N_ind
-    baseline = t * (col["tariffs.baseline.zin"] * (P_zin + s * P_none) + col["tariffs.baseline.pgb"] * P_pgb
-                    + col["transport.baseline"] * (P_zin + P_pgb + s * P_none) + a * (N_ind + s * N_none))
-    loc = col["locations"]
-    savings = (baseline - scenario) * loc
-    return {"savings": savings, "cumulative_savings": np.cumsum(savings, axis=1), "result": (income - cost) * loc,
-            "subsidy": subsidy * loc, "operating": op}
-
-
-def kernel_simulate(scenario, draws: int, seed: int, chunk: int, predrawn: dict | None = None) -> dict:
-    """The same run as ``simulate()`` through ``kernel``: same draws, same chunks, same kept numbers."""
-    from aldlan_model.params import flatten
-    from aldlan_model.uncertainty.draws import draw, specs
-
-    points = {k: v.point for k, v in flatten(scenario).items()}
-    uncertain = specs(scenario)
-    years = np.arange(scenario.first, scenario.last + 1)
-    yi = scenario.target_year - scenario.first
-    kept = {n: np.empty(draws) for n in ("savings", "cumulative_savings", "result", "subsidy")}
-    deficit = np.empty(draws, bool)
-    for start in range(0, draws, chunk):
-        stop = min(draws, start + chunk)
-        if predrawn is None:
-            drawn = draw(uncertain, seed, start, stop)
-        else:
-            drawn = {k: v[start:stop] for k, v in predrawn.items()}
-        x = {k: drawn[k] if k in drawn else np.full(stop - start, v) for k, v in points.items()}
-        out = kernel(x, years, len(scenario.ramp_up))
-        for n in kept:
-            kept[n][start:stop] = out[n][:, yi]
-        loss = (out["result"] < -DEFICIT_TOLERANCE) & out["operating"]
-        deficit[start:stop] = loss[:, : yi + 1].any(axis=1)
-    return kept | {"deficit": deficit}
+FILES = {"aldlan-mix (1 room)": REPO / "scenarios" / "aldlan-mix.yaml",
+         "leeuwarden-kamers-professionals (plan, 9 rooms)": REPO / "scenarios" / "leeuwarden-kamers-professionals.yaml"}
 
 
 def best_of(repeat: int, fn) -> tuple[float, object]:
@@ -112,54 +49,97 @@ def best_of(repeat: int, fn) -> tuple[float, object]:
     return min(times), value
 
 
-def cli_run(draws: int, repeat: int) -> None:
-    cmd = [str(ALDLAN), "simulate", str(SCENARIO), "--draws", str(draws), "--format", "json"]
-    startup, _ = best_of(repeat, lambda: subprocess.run([*cmd[:4], "1", *cmd[5:]], check=True,
-                                                         capture_output=True, cwd=REPO))
-    wall, proc = best_of(repeat, lambda: subprocess.run(cmd, check=True, capture_output=True, cwd=REPO))
-    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # KB on Linux
-    data = json.loads(proc.stdout)
-    years = 7
-    print(f"CLI  {' '.join(cmd[1:])}")
-    print(f"     wall time (best of {repeat}):      {wall:6.2f} s   (goal < 5 s)")
-    print(f"     start-up (the same, --draws 1):{startup:6.2f} s")
-    print(f"     peak memory (largest child):   {peak_mb:6.0f} MB  (goal < 1,536 MB)")
-    print(f"     throughput incl. start-up:     {draws * years / wall / 1e6:6.2f} M draw-years/s")
-    print(f"     P50 savings {data['savings']['p50']:,.0f}, p_target {data['p_target']}, p_deficit {data['p_deficit']}")
+def _check(model, n: int = 5_000) -> None:
+    """The kernel gives the engine's numbers (else the comparison would be meaningless)."""
+    import kernel
+
+    from aldlan_model.uncertainty.simulate import simulate
+
+    sim = simulate(model, n, 1, workers=1)
+    ker = kernel.simulate(model, n, 1, 1_000)
+    for name, values in sim.figures.items():
+        assert np.allclose(values, ker[name], rtol=1e-9, atol=1e-6), name
+    assert np.array_equal(sim.reached, ker["reached"]) and np.array_equal(sim.deficit, ker["deficit"])
 
 
 def in_process(draws: int, repeat: int) -> None:
+    import kernel
+
+    from aldlan_model.api import load_model
     from aldlan_model.cli_uncertainty import keep_freed_memory
-    from aldlan_model.loader import load_scenario
-    from aldlan_model.uncertainty import simulate as sim_mod
-    from aldlan_model.uncertainty.draws import draw, specs
+    from aldlan_model.uncertainty import rooms
+    from aldlan_model.uncertainty.draws import draw
+    from aldlan_model.uncertainty.simulate import chunk_draws, default_workers, simulate
 
     keep_freed_memory()  # as the CLI does, for both sides
-    s = load_scenario(SCENARIO)
-    n_years = s.last - s.first + 1
-    chunk = sim_mod.chunk_rows(n_years)
-    t_engine, sim = best_of(repeat, lambda: sim_mod.simulate(s, draws, 1))
-    t_one, _ = best_of(repeat, lambda: sim_mod.simulate(s, draws, 1, workers=1))
-    t_kernel, ker = best_of(repeat, lambda: kernel_simulate(s, draws, 1, chunk))
-    for name in ker:
-        ref = sim.figures[name] if name != "deficit" else sim.deficit
-        if name == "deficit":
-            assert np.array_equal(ker[name], ref), name
-        else:
-            assert np.allclose(ker[name], ref, rtol=1e-9, atol=1e-6), name  # the same formulas
-    t_draw, pre = best_of(repeat, lambda: draw(specs(s), 1, 0, draws))
-    t_kernel_only, _ = best_of(repeat, lambda: kernel_simulate(s, draws, 1, chunk, predrawn=pre))
-    t_engine_only = max(t_one - t_draw, 1e-9)  # simulate() draws chunk by chunk; the total is the same work
-    print(f"in-process, {draws:,} draws x {n_years} years, chunks of {chunk:,} rows (best of {repeat}):")
-    rate = draws * n_years / 1e6
-    print(f"     simulate() through the engine: {t_engine:6.2f} s  {rate / t_engine:6.2f} M draw-years/s"
-          f"  ({sim_mod.default_workers()} threads; one thread: {t_one:.2f} s)")
-    print(f"     hand-written NumPy kernel:     {t_kernel:6.2f} s  {rate / t_kernel:6.2f} M draw-years/s")
-    print(f"     ratio engine / kernel:         {t_engine / t_kernel:6.2f} x  (goal < 3 x; one thread each: "
-          f"{t_one / t_kernel:.2f} x)")
-    print(f"     drawing alone (all draws):     {t_draw:6.2f} s")
-    print(f"     without the drawing, 1 thread: engine {t_engine_only:.2f} s, kernel {t_kernel_only:.2f} s, "
-          f"ratio {t_engine_only / t_kernel_only:.2f} x")
+    for label, file in FILES.items():
+        model = rooms.build(load_model(file))
+        _check(model)
+        chunk = chunk_draws(model.years, len(model.rooms))
+        t_draw, pre = best_of(1, lambda m=model: draw(m.specs, 1, 0, draws))
+
+        def engine(m=model, c=chunk, p=pre) -> None:
+            for s in range(0, draws, c):
+                e = min(draws, s + c)
+                rooms.evaluate(m, e - s, {k: v[s:e] for k, v in p.items()}, None, room_savings=m.is_plan,
+                               figures=rooms.SIMULATE)
+
+        t_engine, _ = best_of(repeat, engine)
+        t_kernel, _ = best_of(repeat, lambda m=model, c=chunk, p=pre: kernel.simulate(m, draws, 1, c, predrawn=p))
+        del pre
+        t_sim1, _ = best_of(repeat, lambda m=model: simulate(m, draws, 1, workers=1))
+        t_sim, _ = best_of(repeat, lambda m=model: simulate(m, draws, 1))
+        t_ker_full, _ = best_of(repeat, lambda m=model, c=chunk: kernel.simulate(m, draws, 1, c))
+        cells = draws * model.years * sum(r.count > 0 for r in model.rooms)
+        print(f"{label}: {draws:,} draws x {model.years} years, {len(model.rooms)} location item(s), "
+              f"chunks of {chunk:,} draws")
+        print(f"   same drawn values, one thread:  engine {t_engine:6.2f} s   kernel {t_kernel:6.2f} s   "
+              f"ratio {t_engine / t_kernel:4.2f} x  (goal <= 1.5 x); {cells / t_engine / 1e6:5.1f} M room-years/s")
+        print(f"   drawing ({len(model.specs)} inputs):        {t_draw:6.2f} s")
+        print(f"   simulate(), one thread:         {t_sim1:6.2f} s   kernel incl. drawing {t_ker_full:6.2f} s   "
+              f"ratio {t_sim1 / t_ker_full:4.2f} x")
+        print(f"   simulate(), {default_workers()} threads:          {t_sim:6.2f} s")
+
+
+def _timed(cmd: list[str]) -> tuple[float, float, str]:
+    """Wall seconds and peak memory (MB) of a command, via /usr/bin/time."""
+    start = time.perf_counter()
+    out = subprocess.run(["/usr/bin/time", "-f", "%M", *cmd], capture_output=True, text=True, cwd=REPO, check=True)
+    wall = time.perf_counter() - start
+    peak = float(out.stderr.strip().splitlines()[-1]) / 1024
+    return wall, peak, out.stdout
+
+
+def cli(draws: int, repeat: int) -> None:
+    for label, file in FILES.items():
+        cmd = [str(ALDLAN), "simulate", str(file.relative_to(REPO)), "--draws", str(draws), "--format", "json"]
+        runs = [_timed(cmd) for _ in range(repeat)]
+        wall = min(r[0] for r in runs)
+        peak = max(r[1] for r in runs)
+        print(f"CLI {' '.join(cmd[1:])}")
+        print(f"   wall {wall:6.2f} s, peak memory {peak:6.0f} MB (goal <= 1,536 MB)")
+    cmd = [str(ALDLAN), "solve", "scenarios/aldlan-mix.yaml", "--vary", "locations", "--goal", "p_target=0.9",
+           "--draws", "100000", "--seed", "1", "--format", "json"]
+    runs = [_timed(cmd) for _ in range(repeat)]
+    import json
+
+    data = json.loads(runs[0][2])
+    print(f"CLI {' '.join(cmd[1:])}")
+    print(f"   wall {min(r[0] for r in runs):6.2f} s (goal < 10 s), peak {max(r[1] for r in runs):4.0f} MB; answer "
+          f"{data['value']} rooms, chance {data['chance']:.4f} ± {data['error']:.4f}, {len(data['tried'])} values "
+          f"computed with all draws")
+
+
+def startup(repeat: int) -> None:
+    py = sys.executable
+    base = [py, "-c", "import pandas, pydantic, typer, rich, yaml"]
+    run = [str(ALDLAN), "run", "scenarios/aldlan-mix.yaml"]
+    t_base = min(_timed(base)[0] for _ in range(max(repeat, 5)))
+    t_run = min(_timed(run)[0] for _ in range(max(repeat, 5)))
+    t_json = min(_timed([*run, "--format", "json"])[0] for _ in range(max(repeat, 5)))
+    print(f"start-up: python -c 'import pandas, pydantic, typer, rich, yaml' {t_base:5.2f} s; "
+          f"aldlan run scenarios/aldlan-mix.yaml {t_run:5.2f} s = {t_run / t_base:4.2f} x (goal <= 1.3 x); "
+          f"--format json {t_json:5.2f} s = {t_json / t_base:4.2f} x")
 
 
 def main() -> None:
@@ -168,9 +148,11 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--skip-cli", action="store_true")
     args = ap.parse_args()
-    print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f}; numpy {np.__version__}")
+    print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+          f"load average {os.getloadavg()[0]:.2f}; Python {platform.python_version()}, numpy {np.__version__}")
     if not args.skip_cli:
-        cli_run(args.draws, args.repeat)
+        startup(args.repeat)
+        cli(args.draws, args.repeat)
     in_process(args.draws, args.repeat)
 
 
