@@ -335,7 +335,8 @@ def build_memo(
         if several:  # one paragraph per scenario (its mechanisms follow in their own section)
             paragraphs = [" ".join(groups[0] + groups[2])]
         summary.blocks += [Block("p", p) for p in paragraphs]
-    if several:
+    targets = {(float(it.result.target["amount"][0]), int(it.result.target["year"][0])) for it in items}
+    if several and len(targets) == 1:  # "saves most" only between designs held to the same target
         best = max(range(len(items)), key=lambda i: ledgers[i].at("savings"))
         if sum(1 for L in ledgers if L.at("savings") == ledgers[best].at("savings")) == 1:
             summary.blocks.append(Block("p", t("memo_best", lang, label=items[best].label,
@@ -436,7 +437,7 @@ def build_memo(
     sections.append(section)
 
     # Verantwoording
-    sections.append(Section("method", t("memo_h_method", lang), markdown_blocks(method_text(lang)), new_page=True))
+    sections.append(Section("method", t("memo_h_method", lang), markdown_blocks(method_text(lang))))
 
     names = [f"{it.model.name} ({shown_path(it.file)})" for it in items]
     meta = [

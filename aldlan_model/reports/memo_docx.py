@@ -247,8 +247,11 @@ def render(memo: Memo) -> bytes:
         heading = doc.add_heading(section.heading, level=1)
         heading.paragraph_format.page_break_before = section.new_page
         _border(heading, size=4)
-        for block in section.blocks:
+        for i, block in enumerate(section.blocks):
             _block(doc, memo, block, usable)
+            following = section.blocks[i + 1] if i + 1 < len(section.blocks) else None
+            if block.kind == "p" and following is not None and following.kind == "table":
+                doc.paragraphs[-1].paragraph_format.keep_with_next = True  # the lead-in stays with its table
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()
