@@ -155,7 +155,7 @@ class Tariffs(Model):
 
 
 class TransportTrip(Model):
-    """Wmo-vervoer priced per trip (MODEL.md §2.1): rate per dagdeel = per_trip × share / dagdelen_per_trip."""
+    """Wmo-vervoer priced per trip (docs/method.md): rate per dagdeel = per_trip × share / dagdelen_per_trip."""
 
     per_trip: NonNeg = Field(_n(0), description="€ per return trip (a trip day)")
     dagdelen_per_trip: num_type(gt=0, le=14) = Field(_n(1), description="Dagdelen one trip covers")
