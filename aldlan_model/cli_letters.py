@@ -30,7 +30,8 @@ def chart(
                                             "costs: cost and income lines in the target year; "
                                             "target: buurtkamers needed to reach the target; "
                                             "mechanisms: where the saving comes from (one scenario); "
-                                            "funding: who pays for the room and each project (one scenario).")] = ChartKind.savings,
+                                            "funding: who pays for the room and each project (one scenario).")
+                ] = ChartKind.savings,
     lang: LangOpt = Lang.nl,
     force: ForceOpt = False,
     set_: SetOpt = None,

@@ -96,7 +96,8 @@ def mechanism(ctx: _Ctx, name: str) -> None:
         syms, nums = [], []
         for i, item in enumerate(items):
             amount = ctx.p(f"municipality.replaced.{i}.amount")
-            factor = 1.0 if item.index == "none" else ctx.index({"wages": "w", "prices": "p", "tariffs": "t"}[item.index])
+            kind = {"wages": "w", "prices": "p", "tariffs": "t"}.get(item.index)
+            factor = 1.0 if kind is None else ctx.index(kind)
             syms.append(f"{item.name} × {lab('ex_sym_' + {'wages': 'w', 'prices': 'p', 'tariffs': 't'}[item.index])}"
                         if item.index != "none" else item.name)
             nums.append(f"{ctx.m(amount)} × {ctx.n(factor, 8)}" if item.index != "none" else ctx.m(amount))

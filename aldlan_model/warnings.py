@@ -124,7 +124,7 @@ def _allowance(result: Result, variant: int, prefix: str, staff: list, when: np.
     for i, m in enumerate(staff):
         if m.kind != "volunteer":
             continue
-        col = lambda k: float(table[f"{prefix}{i}.{k}"].iloc[variant])  # noqa: E731
+        col = lambda k, i=i: float(table[f"{prefix}{i}.{k}"].iloc[variant])  # noqa: E731
         if col("count") <= 0:
             continue
         paid = col("allowance") * p

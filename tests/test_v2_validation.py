@@ -6,10 +6,10 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import write
 from typer.testing import CliRunner
 
 from aldlan_model.cli import app
-from conftest import write
 
 HEAD = """\
 name: Projecten

@@ -15,10 +15,10 @@ from aldlan_model.loader import overrides_of, source_file
 from aldlan_model.params import flatten
 from aldlan_model.reports.labels import t
 from aldlan_model.reports.ledger import MECHANISM_LINES, Ledger, ledger
-from aldlan_model.reports.sources import Notes, long_date, shown_path, source_notes
-from aldlan_model.reports.warntext import warning_texts
 from aldlan_model.reports.model import Report, Row, Table
 from aldlan_model.reports.numfmt import money, number, percent
+from aldlan_model.reports.sources import Notes, long_date, shown_path, source_notes
+from aldlan_model.reports.warntext import warning_texts
 from aldlan_model.scenario import Scenario
 from aldlan_model.warnings import warnings_for
 
@@ -155,13 +155,11 @@ def run_report(
 
     # 1. municipality, a row per year
     M = ("baseline", "scenario", "savings", "cumulative_savings")
-    raw = {name: [float(x) for x in result.lines[name][variant]] for name in result.lines}
     rows = [
-        Row(str(y), [R[m][j] for m in M], kind=None, raw=[raw[m][j] for m in M])
+        Row(str(y), [R[m][j] for m in M], kind=None)
         for j, y in enumerate(years)
     ]
-    rows.append(Row(t("total", lang), [sum(R["baseline"]), sum(R["scenario"]), sum(R["savings"]), None], total=True,
-                    raw=[sum(raw["baseline"]), sum(raw["scenario"]), sum(raw["savings"]), None]))
+    rows.append(Row(t("total", lang), [sum(R["baseline"]), sum(R["scenario"]), sum(R["savings"]), None], total=True))
     tables.append(Table(
         "municipality", caption(t("heading_municipality", lang)),
         [t("baseline", lang), t("scenario", lang), t("savings", lang), t("cumulative_savings", lang)],
@@ -181,8 +179,7 @@ def run_report(
         tables.append(Table(
             "operator", caption(t("heading_operator", lang) + span),
             [str(years[j]) for j in part],
-            [Row(t(name, lang), [R[name][j] for j in part], total=name in {"cost", "income", "result"},
-                 raw=[raw[name][j] for j in part])
+            [Row(t(name, lang), [R[name][j] for j in part], total=name in {"cost", "income", "result"})
              for name in order],
             kinds=["money"] * len(part), label_header="",
             notes=notes.cite(TABLE_INPUTS["operator"], lang),

@@ -16,10 +16,10 @@ from aldlan_model.reports.build import chunks, report_date, rounded_lines, sourc
 from aldlan_model.reports.jsonout import run_dict
 from aldlan_model.reports.labels import t
 from aldlan_model.reports.ledger import ledger
-from aldlan_model.reports.sources import long_date, merged_notes, shown_path
-from aldlan_model.reports.warntext import warning_texts
 from aldlan_model.reports.model import Report, Row, Table
+from aldlan_model.reports.sources import long_date, merged_notes, shown_path
 from aldlan_model.reports.termfit import FIT, fit_parts, take
+from aldlan_model.reports.warntext import warning_texts
 
 MAX_COLUMNS = 6  # scenario columns per table; with the label column 7, the most an A4 page holds
 
@@ -90,11 +90,12 @@ def _rows(comparison: Comparison, lang: str) -> tuple[list[Row], dict[int, int]]
         b = best_column(shown, how)
         if b is not None:
             best[len(rows)] = b
-        rows.append(Row(t("cmp_" + key, lang), shown, kind=kind, raw=raws))
+        # every format shows the ledger's euros (MODEL.md §4.1); other figures as computed
+        rows.append(Row(t("cmp_" + key, lang), shown, kind=kind, raw=None if shown is not raws else raws))
     for upto in sorted({year, comparison.horizon}):
         cum = [r["cumulative_savings"][c.result.year_index(upto)] for r, c in zip(rounded, cols, strict=True)]
         rows.append(Row(t("cmp_foregone", lang, year=upto), [cum[0] - x for x in cum], kind="money",
-                        raw=foregone(comparison, upto)))
+                        ))
     return rows, best
 
 
@@ -116,12 +117,9 @@ def _years_rows(comparison: Comparison, lang: str) -> list[Row]:
     for y in years:
         vals = [r[y - c.scenario.first] if c.scenario.first <= y <= c.scenario.last else None
                 for r, c in zip(rounded, cols, strict=True)]
-        raws = [float(c.result.lines["savings"][0, y - c.scenario.first]) if v is not None else None
-                for v, c in zip(vals, cols, strict=True)]
-        rows.append(Row(str(y), vals, raw=raws))
+        rows.append(Row(str(y), vals))
     totals = [sum(r.values[i] for r in rows if r.values[i] is not None) for i in range(len(cols))]
-    raw_totals = [sum(r.raw[i] for r in rows if r.raw[i] is not None) for i in range(len(cols))]
-    rows.append(Row(t("total", lang), totals, total=True, raw=raw_totals))
+    rows.append(Row(t("total", lang), totals, total=True))
     return rows
 
 

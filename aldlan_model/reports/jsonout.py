@@ -55,7 +55,7 @@ def _run_dict(scenario: Scenario, result: Result, variant: int, lang: str) -> di
     years = []
     lines = result.lines
     for j, year in enumerate(result.years):
-        at = lambda name: float(lines[name][variant, j])  # noqa: E731
+        at = lambda name, j=j: float(lines[name][variant, j])  # noqa: E731
         municipality = {name: at(name) for name in MUNICIPALITY_LINES + V2_MUNICIPALITY_LINES}
         municipality["moved_clients"] = at("moved_clients")
         municipality["mechanisms"] = {name: at(name) for name in MECHANISMS}

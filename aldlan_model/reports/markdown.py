@@ -45,9 +45,8 @@ def notes(fn: Footnotes, *, with_source_line: bool = True) -> list[str]:
     out: list[str] = []
     if with_source_line:
         out += [f"*{escape(fn.source_line)}*", ""]
-    if fn.sources:
-        out += [escape(s) for s in fn.sources]
-        out.append("")
+    for s in fn.sources:  # each note its own paragraph
+        out += [escape(s), ""]
     if fn.warnings:
         out += [f"{escape(fn.warnings_heading)}:", ""]
         out += [f"- \u26a0 {escape(w)}" for w in fn.warnings]
