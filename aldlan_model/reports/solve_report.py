@@ -9,10 +9,11 @@ from typing import Any
 from aldlan_model.analysis.overrides import assignment, number_text
 from aldlan_model.analysis.paths import kind_of
 from aldlan_model.analysis.solve import Solution
-from aldlan_model.reports.build import headline, source_line, sources_for
+from aldlan_model.reports.build import headline, source_line
 from aldlan_model.reports.labels import placeholders, t
 from aldlan_model.reports.model import Report, Row, Table
 from aldlan_model.reports.numfmt import money, number, percent
+from aldlan_model.reports.sources import source_notes
 from aldlan_model.reports.warntext import warning_texts
 from aldlan_model.warnings import warnings_for
 
@@ -59,6 +60,37 @@ def _say(key: str, lang: str, **facts: str) -> str:
     return t(key, lang, **{k: v for k, v in facts.items() if k in placeholders(key, lang)})
 
 
+def _input_label(sol: Solution, lang: str) -> str:
+    from aldlan_model.reports.labels_inputs import input_label
+
+    return input_label(sol.path, lang, sol.scenario)
+
+
+def _achieved_value(sol: Solution) -> float:
+    """The figure at the answer as the tables show it: the ledger's euro for a money line."""
+    result = getattr(sol, "result", None)
+    if result is not None and sol.metric != "share":
+        from aldlan_model.reports.ledger import ledger
+
+        L = ledger(result)
+        if sol.metric in L.lines and int(sol.year) in L.years:
+            return float(L.at(sol.metric, sol.year))
+    return sol.achieved
+
+
+def _achieved(sol: Solution, lang: str) -> str:
+    """The figure reached at the answer, in the rounded ledger's euros when it is a money line of the run
+    the report shows below (so the sentence and the headline name the same euro)."""
+    result = getattr(sol, "result", None)
+    if result is not None and sol.metric != "share":
+        from aldlan_model.reports.ledger import ledger
+
+        L = ledger(result)
+        if sol.metric in L.lines and int(sol.year) in L.years:
+            return money(L.at(sol.metric, sol.year), lang)
+    return metric_text(sol.metric, sol.achieved, lang)
+
+
 def _whole_sentence(sol: Solution, lang: str, common: dict[str, str]) -> str:
     region = sol.region
     kind = region.kind if region is not None else "all"
@@ -67,7 +99,7 @@ def _whole_sentence(sol: Solution, lang: str, common: dict[str, str]) -> str:
     value = param_text(sol.path, sol.value, lang)
     bound = t("solve_" + sol.at_bound, lang) if sol.at_bound else ""
     facts = {
-        "value": value, "bound": bound, "achieved": metric_text(sol.metric, sol.achieved, lang),
+        "value": value, "bound": bound, "achieved": _achieved(sol, lang),
         "neighbour": param_text(sol.path, sol.neighbour, lang) if sol.neighbour is not None else "–",
         "neighbour_metric": metric_text(sol.metric, sol.neighbour_metric, lang)
         if sol.neighbour_metric is not None else "–",
@@ -113,7 +145,7 @@ def sentences(sol: Solution, lang: str) -> list[str]:
             out.append(t("solve_others", lang, ranges=", ".join(ranges)))
     else:
         value = param_text(sol.path, sol.value, lang)
-        achieved = metric_text(sol.metric, sol.achieved, lang)
+        achieved = _achieved(sol, lang)
         key = "solve_answer" if sol.exact else "solve_jump"  # a jump: where it passes the goal, and what it is there
         out.append(_say(key, lang, value=value, achieved=achieved, **common))
         side_text = _side_sentence(sol, lang, common)
@@ -162,8 +194,9 @@ def solve_report(sol: Solution, lang: str = "nl", today: _dt.date | None = None)
         "solve", t("caption", lang, n=1, title=t("solve_table", lang)),
         [t("solve_current", lang), t("solve_solution", lang)],
         [
-            Row(short_path(sol.path), [sol.current, sol.value], kind=kind),
-            Row(f"{metric_label(sol.metric, lang)} {sol.year}", [sol.current_metric, sol.achieved], kind=mkind),
+            Row(_input_label(sol, lang), [sol.current, sol.value], kind=kind),
+            Row(f"{metric_label(sol.metric, lang)} {sol.year}", [sol.current_metric, _achieved_value(sol)],
+                kind=mkind),
             Row(t("solve_goal", lang, side=t("solve_" + sol.side, lang)), [None, sol.goal], kind=mkind),
         ],
         kinds=[kind, kind],
@@ -174,7 +207,7 @@ def solve_report(sol: Solution, lang: str = "nl", today: _dt.date | None = None)
         headline=headline(sol.scenario, sol.result, lang),
         tables=[table],
         warnings=warning_texts(warnings_for(sol.result, sol.scenario), sol.result, lang),
-        sources=sources_for(sol.scenario),
+        sources=source_notes(sol.scenario, lang).lines(lang),
         source_line=solve_source_line(sol, lang, today),
         lang=lang,
     )
