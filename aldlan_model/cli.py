@@ -322,6 +322,18 @@ def _forgiving_streams() -> None:
             stream.reconfigure(errors="replace")  # type: ignore[union-attr]
 
 
+def _no_plugin_loader() -> None:
+    """With plugins disabled, pydantic's plugin loader would only import ``importlib.metadata``
+    (and ``email`` with it, ≈ 15–30 ms) to return no plugins: give it a loader that returns none."""
+    if os.environ.get("PYDANTIC_DISABLE_PLUGINS") in ("__all__", "1", "true") \
+            and "pydantic.plugin._loader" not in sys.modules:
+        import types
+
+        loader = types.ModuleType("pydantic.plugin._loader")
+        loader.get_plugins = lambda: ()  # type: ignore[attr-defined]
+        sys.modules["pydantic.plugin._loader"] = loader
+
+
 def main() -> None:
     """Entry point of the ``aldlan`` console script.
 
@@ -333,6 +345,7 @@ def main() -> None:
     # model (≈ 10–20 ms of each start-up); aldlan uses none. PYDANTIC_DISABLE_PLUGINS set by the
     # user wins (docs/performance.md).
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    _no_plugin_loader()
     code: int | str | None = 0
     try:
         app()
