@@ -152,7 +152,7 @@ def simulate(
         def chart(fmt: str) -> bytes:
             from aldlan_model.reports.charts_uncertainty import histogram
 
-            return histogram(sim, amount, lang.value, fmt)
+            return histogram(sim, amount, lang.value, fmt, scenario=scenario)
 
         report = fitted_report(lambda width: simulate_report(scenario, sim, lang.value, width=width,
                                                              sources=model.sources), output)
@@ -193,7 +193,7 @@ def sensitivity(
         def chart(fmt: str) -> bytes:
             from aldlan_model.reports.charts_uncertainty import tornado
 
-            return tornado(sens, lang.value, fmt)
+            return tornado(sens, lang.value, fmt, scenario=scenario)
 
         rooms = sum(r.count for r in model.rooms) if model.is_plan else 0
         report = fitted_report(lambda width: sensitivity_report(scenario, sens, lang.value, width=width,

@@ -108,7 +108,9 @@ def test_cli_tornado_chart(case, tmp_path):
     r = invoke("sensitivity", str(case), "-o", str(out))
     assert r.exit_code == 0, r.output
     assert out.read_text(encoding="utf-8").lstrip().startswith("<?xml")
-    assert "municipality.substitution" in out.read_text(encoding="utf-8")
+    svg = out.read_text(encoding="utf-8")
+    # the input by its Dutch label (issue 13), never its key path
+    assert "Substitutie: meelifters" in svg and "municipality.substitution" not in svg
 
 
 def test_no_ranges_says_so(tmp_path):

@@ -1,7 +1,9 @@
 """Charts of the version 2 figures: where the saving comes from (a waterfall from spending
 without the room to spending with it, through the mechanisms) and who pays for what (the
 room and each project, stacked by budget). One scenario or plan per chart; every amount is
-the rounded ledger's, so the chart shows the euros of the tables.
+the rounded ledger's, so the chart shows the euros of the tables. Four colours at most, one
+hatch (the saving that rests on an assumption), legend items only for what is drawn; the
+font, the source line and the file formats come from :func:`aldlan_model.reports.charts.figure`.
 """
 
 from __future__ import annotations
@@ -67,10 +69,14 @@ def mechanisms_chart(ax: Any, items: Sequence[Any], lang: str) -> None:
     _money_axis(ax, lang)
     from matplotlib.patches import Patch
 
-    ax.legend(handles=[Patch(facecolor=HARD, edgecolor="black", label=t("mechanism_hard", lang)),
-                       Patch(facecolor=SOFT, edgecolor="black", hatch="//", label=t("mechanism_soft", lang)),
-                       Patch(facecolor=PAID, edgecolor="black", label=t("mechanism_paid", lang))],
-              fontsize=7, loc="upper right")
+    kinds = {"substitution": "soft", "paid": "paid"}
+    shown = {kinds.get(name, "hard") for name in MECHANISM_LINES if L.at(name)}  # no legend item without a bar
+    handles = [Patch(facecolor=HARD, edgecolor="black", label=t("mechanism_hard", lang)) if k == "hard" else
+               Patch(facecolor=SOFT, edgecolor="black", hatch="//", label=t("mechanism_soft", lang)) if k == "soft" else
+               Patch(facecolor=PAID, edgecolor="black", label=t("mechanism_paid", lang))
+               for k in ("hard", "soft", "paid") if k in shown]
+    if handles:
+        ax.legend(handles=handles, fontsize=7, loc="upper right")
     del scenario
 
 
@@ -89,11 +95,16 @@ def funding_chart(ax: Any, items: Sequence[Any], lang: str) -> None:
     groups = [(t("funding_room", lang), room)]
     for name, d in L.projects:
         groups.append((name, {k: float(sum(d[k])) for k in ("wmo", "municipal", "external", "cost")}))
+    labelled: set[str] = set()  # a legend item for each budget that pays something, once
     for i, (_, g) in enumerate(groups):
         bottom = 0.0
         for budget in ("wmo", "municipal", "external"):
+            label = None
+            if g[budget] and budget not in labelled:
+                label = t(f"funding_{budget}", lang)
+                labelled.add(budget)
             ax.bar(i, g[budget], 0.6, bottom=bottom, color=BUDGET_COLOURS[budget], edgecolor="black", linewidth=0.5,
-                   label=t(f"funding_{budget}", lang) if i == 0 else None)
+                   label=label)
             bottom += g[budget]
         ax.plot([i - 0.35, i + 0.35], [g["cost"], g["cost"]], color="black", linewidth=2,
                 label=t("funding_cost", lang) if i == 0 else None)
