@@ -345,7 +345,7 @@ def _summary_sheet(ws: Any, report: Report) -> None:
             lines = text_lines(rest, widths[1] + widths[2])
         else:
             w.put(r, 2, value, fmt=number_format(kind or "number", lang), align="right")
-            w.put(r, 3, rest, wrap=True, align="left")
+            w.put(r, 3, rest, wrap=True, align="left", indent=1)
             lines = text_lines(rest, widths[2])
         ws.row_dimensions[r].height = row_height(max(lines, text_lines(label, widths[0])))
         r += 1
