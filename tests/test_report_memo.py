@@ -185,3 +185,47 @@ def test_labels_have_the_same_keys() -> None:
     from aldlan_model.reports import labels_memo
 
     assert set(labels_memo.NL) == set(labels_memo.EN)
+
+
+def _memo_of(*files: str, lang: str = "nl"):
+    """The memo of shipped scenarios without charts or simulation (fast), built as the command builds it."""
+    from aldlan_model.analysis.compare import compare
+    from aldlan_model.analysis.overrides import parse_variants
+    from aldlan_model.reports.memo import MemoItem, build_memo
+
+    comparison = compare(parse_variants([str(REPO / f) for f in files]))
+    items = [MemoItem(c.label, c.variant.file, c.scenario, c.result) for c in comparison.columns]
+    return build_memo(items, lang, comparison=comparison, charts=False)
+
+
+def _summary(memo) -> str:
+    return " ".join(b.text for b in memo.section("summary").blocks).replace("\xa0", " ")
+
+
+def test_a_design_that_costs_more_says_meerkosten() -> None:
+    text = _summary(_memo_of("scenarios/volunteers-only.yaml"))
+    assert "Met één buurtkamer van Alleen vrijwilligers geeft de gemeente in 2021 € 34.917 meer uit dan zonder: " \
+           "meerkosten (€ 44.258 zonder de substitutie-aanname)" in text
+    assert "geeft dit ontwerp in 2021 meerkosten tussen" in text
+    assert "€ -" not in text  # never "a saving of € -34.917"
+    assert "Met geen enkel aantal buurtkamers" in text
+
+
+def test_a_plan_is_named_with_its_rooms_and_the_summary_matches_its_tables() -> None:
+    memo = _memo_of("scenarios/leeuwarden-kamers.yaml")
+    text = _summary(memo)
+    assert "Het scenario Kamers vrijwilligers met 9 buurtkamers bespaart de gemeente € 557.534 in 2021" in text
+    table = next(b.table for b in memo.section("mechanisms").blocks if b.kind == "table")
+    total = next(r for r in table.rows if r.total)
+    assert total.values[0] == 557534
+    assert any(b.kind == "table" for b in memo.section("uncertainty").blocks)  # the plan's ranges, drawn
+
+
+def test_several_scenarios_cite_the_merged_notes() -> None:
+    memo = _memo_of("scenarios/aldlan-mix.yaml", "scenarios/commercial.yaml")
+    notes = [b.text for b in memo.section("sources").blocks if b.kind == "note"]
+    assert notes and notes[0].startswith("[1] ")
+    cited = [n for b in memo.section("mechanisms").blocks if b.kind == "table" for n in b.table.notes
+             if n.startswith("Bronnen: noot")]
+    numbers = {int(x) for line in cited for x in re.findall(r"\d+", line)}
+    assert numbers and max(numbers) <= len(notes)

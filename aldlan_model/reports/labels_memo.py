@@ -56,11 +56,13 @@ NL: dict[str, str] = {
     "memo_fin_back": "De overbrugging is in {year} terugverdiend.",
     "memo_fin_none": "De organisatie heeft geen overbruggingsfinanciering nodig: haar cumulatieve resultaat "
                      "is in geen enkel jaar negatief.",
-    "memo_unc_sentence": "Met de bandbreedtes van de invoer ligt de besparing in {year} tussen {p10} (P10) en "
-                         "{p90} (P90), de harde besparing tussen {h10} en {h90}; de kans dat het doel wordt "
-                         "gehaald is {chance}.",
-    "memo_unc_several": "Met de bandbreedtes van de invoer ligt de besparing in {year} tussen P10 en P90 bij {parts}.",
-    "memo_unc_part": "{label} tussen {p10} en {p90} (hard {h10} tot {h90})",
+    "memo_unc_sentence": "Met de bandbreedtes van de invoer geeft dit ontwerp in {year} {saving}, zonder de "
+                         "substitutie-aanname {hard}; de kans dat het doel wordt gehaald is {chance}.",
+    "memo_range_pos": "een besparing tussen {p10} (P10) en {p90} (P90)",
+    "memo_range_neg": "meerkosten tussen {low} (P90) en {high} (P10)",
+    "memo_range_mixed": "meerkosten van {extra} (P10) tot een besparing van {saving} (P90)",
+    "memo_unc_several": "Met de bandbreedtes van de invoer geeft in {year} {parts}.",
+    "memo_unc_part": "{label} {phrase}",
     "memo_unc_none": "De invoer van {label} heeft geen bandbreedtes: de onzekerheid is niet berekend.",
     "memo_best": "Van de vergeleken scenario's bespaart {label} de gemeente het meest in {year} ({amount}).",
     "memo_see_method": "Hoe de cijfers zijn berekend, staat onder Verantwoording; de bronnen van de invoer "
@@ -149,11 +151,13 @@ EN: dict[str, str] = {
                           "paid back within the period.",
     "memo_fin_back": "The bridge is paid back in {year}.",
     "memo_fin_none": "The organisation needs no bridge financing: its cumulative result is never negative.",
-    "memo_unc_sentence": "With the ranges of the inputs, the saving in {year} lies between {p10} (P10) and {p90} "
-                         "(P90), the hard saving between {h10} and {h90}; the chance of reaching the target is "
-                         "{chance}.",
-    "memo_unc_several": "With the ranges of the inputs, the saving in {year} lies between P10 and P90 for {parts}.",
-    "memo_unc_part": "{label} between {p10} and {p90} (hard {h10} to {h90})",
+    "memo_unc_sentence": "With the ranges of the inputs, this design gives {saving} in {year}, {hard} without "
+                         "the substitution assumption; the chance of reaching the target is {chance}.",
+    "memo_range_pos": "a saving between {p10} (P10) and {p90} (P90)",
+    "memo_range_neg": "extra costs between {low} (P90) and {high} (P10)",
+    "memo_range_mixed": "extra costs of {extra} (P10) to a saving of {saving} (P90)",
+    "memo_unc_several": "With the ranges of the inputs, in {year} {parts}.",
+    "memo_unc_part": "{label} gives {phrase}",
     "memo_unc_none": "The inputs of {label} have no ranges: the uncertainty was not computed.",
     "memo_best": "Of the scenarios compared, {label} saves the municipality most in {year} ({amount}).",
     "memo_see_method": "How the figures are computed is set out under Method; the sources of the inputs under "

@@ -37,8 +37,9 @@ HEADING_KEYS = {key: f"memo_h_{key}" for key in SECTIONS}
 
 @dataclass
 class MemoItem:
-    """One scenario or plan of the memo: its column label, file, model and result, and (when its
-    inputs have ranges) the model :mod:`aldlan_model.uncertainty.rooms` builds for a simulation."""
+    """One scenario or plan of the memo: its column label, file, model and result, and the model
+    :func:`aldlan_model.uncertainty.rooms.build` makes of it with the file's data (with any
+    overrides); None: built from ``model`` alone (a plan's file is then read again)."""
 
     label: str
     file: str
@@ -165,7 +166,19 @@ def _who(item: MemoItem, lang: str) -> str:
 
 
 def _lower_first(text: str) -> str:
+    if text.startswith("Eén"):
+        return "één" + text[3:]  # the accents mark the stress; lower case keeps both
     return text[:1].lower() + text[1:]
+
+
+def range_phrase(summary: dict[str, float], lang: str) -> str:
+    """P10–P90 of a saving in words: a saving between …, extra costs between …, or from one to the other."""
+    p10, p90 = round(summary["p10"]), round(summary["p90"])
+    if p10 >= 0:
+        return t("memo_range_pos", lang, p10=money(p10, lang), p90=money(p90, lang))
+    if p90 <= 0:
+        return t("memo_range_neg", lang, low=money(-p90, lang), high=money(-p10, lang))
+    return t("memo_range_mixed", lang, extra=money(-p10, lang), saving=money(p90, lang))
 
 
 def _join(parts: list[str], lang: str) -> str:
@@ -346,18 +359,12 @@ def build_memo(
     drawn = [(it, sim) for it, sim in zip(items, sims, strict=True) if sim is not None]
     if len(drawn) == 1 and not several:
         sim = drawn[0][1]
-        s, h = sim.summary("savings"), sim.summary("savings_hard")
         summary.blocks.append(Block("p", t(
-            "memo_unc_sentence", lang, year=sim.year, p10=money(round(s["p10"]), lang),
-            p90=money(round(s["p90"]), lang), h10=money(round(h["p10"]), lang), h90=money(round(h["p90"]), lang),
-            chance=percent(sim.p_target, lang))))
+            "memo_unc_sentence", lang, year=sim.year, saving=range_phrase(sim.summary("savings"), lang),
+            hard=range_phrase(sim.summary("savings_hard"), lang), chance=percent(sim.p_target, lang))))
     elif drawn:
-        parts = []
-        for it, sim in drawn:
-            s, h = sim.summary("savings"), sim.summary("savings_hard")
-            parts.append(t("memo_unc_part", lang, label=it.label, p10=money(round(s["p10"]), lang),
-                           p90=money(round(s["p90"]), lang), h10=money(round(h["p10"]), lang),
-                           h90=money(round(h["p90"]), lang)))
+        parts = [t("memo_unc_part", lang, label=it.label, phrase=range_phrase(sim.summary("savings"), lang))
+                 for it, sim in drawn]
         summary.blocks.append(Block("p", t("memo_unc_several", lang, year=drawn[0][1].year, parts=_join(parts, lang))))
     summary.blocks.append(Block("p", t("memo_see_method", lang)))
     pairs = [(it.model, it.result) for it in items]
@@ -452,11 +459,10 @@ def build_memo(
 
 def _simulate(item: MemoItem, draws: int, seed: int) -> Any:
     """The fixed-seed Monte Carlo of ``item``, or None when none of its inputs is a range."""
-    if item.uncertain is None or not item.uncertain.specs:
-        return None
     from aldlan_model.uncertainty.simulate import simulate
 
-    return simulate(item.uncertain, draws, seed)
+    sim = simulate(item.model if item.uncertain is None else item.uncertain, draws, seed)
+    return sim if sim.uncertain else None
 
 
 def _cleaned(memo: Memo) -> Memo:
