@@ -212,3 +212,16 @@ def test_libreoffice_computes_the_same_totals(run_xlsx, tmp_path):
             assert theirs[ws.title][ref].value == pytest.approx(ours[ws.title][ref].value), (ws.title, ref)
             checked += 1
     assert checked >= 20
+
+
+def test_a_figure_a_report_wrote_as_text_becomes_a_number():
+    # e.g. the tornado table's low and high columns, formatted by the report as text
+    tb = Table("s", "S", ["Laag", "Hoog"], [Row("Tarief", ["€\u00a041,21", "€\u00a046,15"]),
+                                             Row("Deel", ["2,5%", "80%"]), Row("Naam", ["hard", "12 kamers"])],
+               kinds=["text", "text"])
+    report = Report("R", "", [], [tb], [], [], "bron")
+    ws = load_workbook(io.BytesIO(render(report))).worksheets[1]
+    assert [(c.value, c.number_format) for c in ws[3][1:]] == [(41.21, '"€" #,##0.00;"€" -#,##0.00'),
+                                                              (46.15, '"€" #,##0.00;"€" -#,##0.00')]
+    assert [(c.value, c.number_format) for c in ws[4][1:]] == [(0.025, "0.0%"), (0.8, "0%")]
+    assert [c.value for c in ws[5][1:]] == ["hard", "12 kamers"]  # words stay words

@@ -256,8 +256,13 @@ def _table_sheet(ws: Any, report: Report, index: int) -> Cached:
                 fmt = marked(fmt, BEST_MARK)
             if (ri, ci) in tb.marks:
                 fmt = marked(fmt, GOAL_MARK)
-            style = {"fmt": fmt, "bold": row.total, "rule": rule,
-                     "align": "right" if numeric[ci] else "left"}
+            align = "right" if numeric[ci] else "left"
+            if isinstance(value, str) and tb.kind(row, ci) == "text":  # a figure a report wrote as text
+                text = value
+                figure, kind, rest = split_figure(text, lang)
+                if figure is not None and not rest:
+                    value, fmt, align = figure, figure_format(kind or "number", text, lang), "right"
+            style = {"fmt": fmt, "bold": row.total, "rule": rule, "align": align}
             formula = total_formula(tb, ri, ci)
             if formula:
                 w.formula(r, ci + 2, formula, value, **style)
@@ -323,6 +328,16 @@ def split_figure(text: str, lang: str) -> tuple[Any, str | None, str]:
     return None, None, text
 
 
+def figure_format(kind: str, text: str, lang: str) -> str:
+    """The number format of a figure parsed from ``text``: percentages and amounts with as many
+    decimals as the text shows ("2,5%" → ``0.0%``, "€ 41,21" → two decimals)."""
+    if kind == "percent":
+        m = re.search(r"[.,](\d+)%", text)
+        decimals = len(m.group(1)) if m else 0
+        return "0%" if not decimals else "0." + "0" * decimals + "%"
+    return number_format(kind, lang)
+
+
 def _summary_sheet(ws: Any, report: Report) -> None:
     lang = report.lang
     w = Writer(ws, lang)
@@ -344,7 +359,7 @@ def _summary_sheet(ws: Any, report: Report) -> None:
             ws.merge_cells(start_row=r, start_column=2, end_row=r, end_column=3)
             lines = text_lines(rest, widths[1] + widths[2])
         else:
-            w.put(r, 2, value, fmt=number_format(kind or "number", lang), align="right")
+            w.put(r, 2, value, fmt=figure_format(kind or "number", text, lang), align="right")
             w.put(r, 3, rest, wrap=True, align="left", indent=1)
             lines = text_lines(rest, widths[2])
         ws.row_dimensions[r].height = row_height(max(lines, text_lines(label, widths[0])))
