@@ -49,8 +49,8 @@ NL: dict[str, str] = {
     "memo_mech_moved_clients": "oud-cliënten van wie de indicatie is beëindigd",
     "memo_mech_soft": "Daarvan rust {amount} op de aanname dat meelifters anders een indicatie zouden krijgen "
                       "(substitutie); daarvoor is geen bewijs gevonden.",
-    "memo_mech_paid": "De gemeente betaalt daarnaast {amount} aan subsidie of projecten; dat is al van de "
-                      "besparing afgetrokken.",
+    "memo_mech_paid": "De gemeente betaalt daarnaast {amount} aan subsidie of projecten; dat bedrag is hierin al "
+                      "meegeteld.",
     "memo_fin_end_short": "Aan het eind van {year} staat de organisatie cumulatief {amount} in de min: de "
                           "overbrugging is binnen de periode niet terugverdiend.",
     "memo_fin_back": "De overbrugging is in {year} terugverdiend.",
@@ -145,8 +145,8 @@ EN: dict[str, str] = {
     "memo_mech_moved_clients": "former clients whose indicatie has ended",
     "memo_mech_soft": "Of this, {amount} rests on the assumption that riders-along would otherwise get an "
                       "indicatie (substitution); no evidence for that was found.",
-    "memo_mech_paid": "The municipality also pays {amount} in subsidy or for projects; that has already been "
-                      "taken off the saving.",
+    "memo_mech_paid": "The municipality also pays {amount} in subsidy or for projects; that amount is already "
+                      "counted in.",
     "memo_fin_end_short": "At the end of {year} the organisation is {amount} short in total: the bridge is not "
                           "paid back within the period.",
     "memo_fin_back": "The bridge is paid back in {year}.",
