@@ -25,7 +25,7 @@ RULE = "1F2A44"
 PICTURE_CM = 16.0
 NOTE_PT, NOTE_INDENT_CM = 8.5, 0.8
 META_CM = (3.2, 13.8)
-KEEP_ROWS = 30
+KEEP_ROWS = 15  # longer tables (the comparison) may break, their header row repeats
 
 
 def _rgb(rgb: tuple[int, int, int]) -> Any:
