@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "aldlan_model"
-CLI = {"cli.py", "cli_analysis.py", "cli_letters.py", "cli_plan.py", "cli_uncertainty.py", "__main__.py"}
+CLI = {"cli.py", "cli_analysis.py", "cli_letters.py", "cli_plan.py", "cli_report.py", "cli_uncertainty.py",
+       "__main__.py"}
 LEAF_REPORTS = {"aldlan_model.reports.numfmt", "aldlan_model.reports.labels"}  # formatting helpers only
 
 
