@@ -82,8 +82,20 @@ def flatten(s: Scenario) -> dict[str, Num]:
     """Every numeric input of the computation as ``path -> Num`` (sources and ranges kept).
 
     For a plan (anything with ``locations`` as a list of rooms) the first location that
-    writes a path gives its number.
+    writes a path gives its number. Flattened once per scenario object (a frozen model), then kept.
     """
+    kept = getattr(s, "__flat__", None)
+    if kept is not None:
+        return dict(kept)
+    flat = _flatten(s)
+    try:
+        object.__setattr__(s, "__flat__", flat)
+    except (AttributeError, TypeError):  # pragma: no cover - an object that takes no attributes
+        pass
+    return dict(flat)
+
+
+def _flatten(s: Scenario) -> dict[str, Num]:
     rooms = getattr(s, "locations", None)
     if isinstance(rooms, list):
         merged: dict[str, Num] = {}

@@ -23,6 +23,15 @@ class Warning:  # noqa: A001 - the domain word; never shadows the builtin in use
 
 
 def warnings_for(result: Result, scenario: Scenario, variant: int = 0) -> list[Warning]:
+    """The warnings of one variant (computed once per result, scenario and variant, then kept)."""
+    cache = result.__dict__.setdefault("_warnings", {})
+    key = (id(scenario), variant)
+    if key not in cache:
+        cache[key] = (scenario, _warnings_for(result, scenario, variant))  # the scenario kept: its id stays unique
+    return list(cache[key][1])
+
+
+def _warnings_for(result: Result, scenario: Scenario, variant: int = 0) -> list[Warning]:
     """The warnings of one variant, in the order of MODEL.md section 3.
 
     For a plan: the warnings of every location, each with the location's name in its facts.

@@ -202,3 +202,25 @@ def test_headline_and_warnings_use_the_table_euros(monkeypatch):
     financing = next(tb for tb in report.tables if tb.key == "financing")
     need = -min(r.values[1] for r in financing.rows)
     assert f"€\u00a0{need:,}".replace(",", ".") in headline["Benodigde overbruggingsfinanciering"]
+
+
+@pytest.mark.parametrize("fmt", ["docx", "xlsx", "md", "html", "csv", "txt", "json"])
+def test_one_run_builds_the_ledger_warnings_and_inputs_once(fmt, tmp_path, monkeypatch):
+    """The ledger is the one station between the engine and every renderer: one `aldlan run` rounds
+    the ledger once, computes the warnings once and flattens the scenario once, whatever the format."""
+    import aldlan_model.params as params
+    import aldlan_model.reports.ledger as ledger_mod
+    import aldlan_model.warnings as warnings_mod
+
+    calls: Counter = Counter()
+    for mod, name in ((ledger_mod, "build_ledger"), (warnings_mod, "_warnings_for"), (params, "_flatten")):
+        original = getattr(mod, name)
+
+        def counted(*a, _f=original, _n=name, **k):
+            calls[_n] += 1
+            return _f(*a, **k)
+
+        monkeypatch.setattr(mod, name, counted)
+    r = CliRunner().invoke(app, ["run", str(CASES["run"][1]), "-o", str(tmp_path / f"x.{fmt}")])
+    assert r.exit_code == 0, r.output
+    assert calls == {"build_ledger": 1, "_warnings_for": 1, "_flatten": 1}

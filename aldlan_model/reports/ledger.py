@@ -114,7 +114,18 @@ def _one(lines: dict[str, np.ndarray], projects: list, variant: int, scale: int 
 
 
 def ledger(result: Result, variant: int = 0) -> Ledger:
-    """The rounded ledger of one variant; for a plan, the sum of its rooms' ledgers."""
+    """The rounded ledger of one variant; for a plan, the sum of its rooms' ledgers.
+
+    Built once per result and variant (kept on the result), so every table, headline, warning and
+    file of one command reads the same object."""
+    cache = result.__dict__.setdefault("_ledgers", {})
+    if variant not in cache:
+        cache[variant] = build_ledger(result, variant)
+    return cache[variant]
+
+
+def build_ledger(result: Result, variant: int = 0) -> Ledger:
+    """Round the base lines and derive the rest (see :func:`ledger`, which keeps the answer)."""
     years = [int(y) for y in result.years]
     target_year = int(result.target["year"][variant])
     if result.parts:
@@ -131,6 +142,13 @@ def ledger(result: Result, variant: int = 0) -> Ledger:
 
 def room_ledger(part: Result) -> Ledger:
     """A plan room's ledger: each base line rounded for one room, then × the room's count."""
+    cache = part.__dict__.setdefault("_ledgers", {})
+    if "room" not in cache:
+        cache["room"] = _room_ledger(part)
+    return cache["room"]
+
+
+def _room_ledger(part: Result) -> Ledger:
     count = int(round(float(part.table["locations"].iloc[0])))
     per_room_projects = [(n, {k: v / count for k, v in d.items()}) for n, d in part.projects]
     base, proj = _one(part.per_location, per_room_projects, 0, count)
