@@ -8,6 +8,7 @@ and shared by all rows.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 
 import numpy as np
@@ -88,10 +89,8 @@ def flatten(s: Scenario) -> dict[str, Num]:
     if kept is not None:
         return dict(kept)
     flat = _flatten(s)
-    try:
+    with contextlib.suppress(AttributeError, TypeError):  # an object that takes no attributes: not kept
         object.__setattr__(s, "__flat__", flat)
-    except (AttributeError, TypeError):  # pragma: no cover - an object that takes no attributes
-        pass
     return dict(flat)
 
 
