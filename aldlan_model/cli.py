@@ -251,18 +251,23 @@ def run(
     Example: aldlan run scenarios/aldlan-mix.yaml --set participants.zin.count=14
     """
     from aldlan_model.api import load_model, run_model
-    from aldlan_model.reports.build import run_report
-    from aldlan_model.reports.jsonout import run_dict
-    from aldlan_model.reports.output import emit
+    from aldlan_model.reports.output import emit, resolve_format
 
     with handled():
         scenario = load_model(file, set_ or [])
         show_notes(scenario)
         result = run_model(scenario)
         def report(year_cols: int):  # each format picks its table width
+            from aldlan_model.reports.build import run_report
+
             return run_report(scenario, result, lang.value, year_cols=year_cols, sources=sources.value)
 
-        emit(report, run_dict(scenario, result, lang=lang.value), fmt=format, output=output, force=force,
+        data = None
+        if resolve_format(format, output) == "json":  # only json needs it: the tables are built from the report
+            from aldlan_model.reports.jsonout import run_dict
+
+            data = run_dict(scenario, result, lang=lang.value)
+        emit(report, data, fmt=format, output=output, force=force,
              year_cols=4)
 
 
