@@ -10,6 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from aldlan_model.cli import ForceOpt, FormatOpt, Lang, LangOpt, SetOpt, YearOpt, app, handled
+from aldlan_model.i18n import msg
 
 PROGRESS_AFTER = 1.0  # seconds: shorter runs show no progress bar
 
@@ -103,7 +104,7 @@ def _chart_or_emit(output: Path | None, format: str | None, force: bool, draw: A
         from aldlan_model.fileio import write_output
 
         write_output(output, draw(fmt), force=force)
-        typer.echo(f"✓ wrote {output}", err=True)
+        typer.echo(f"✓ {msg('cli_wrote', path=output)}", err=True)
         return
     from aldlan_model.reports.output import emit
     from aldlan_model.reports.termfit import FIT
@@ -127,12 +128,15 @@ def simulate(
     force: ForceOpt = False,
     lang: LangOpt = Lang.nl,
 ) -> None:
-    """Monte Carlo over every input written as a range: P10/P50/P90 of savings, cumulative savings,
-    operator result and subsidy, and the chance of reaching the target or running a deficit.
+    """Monte Carlo over every input written as a range: P10/P50/P90 of savings, hard savings,
+    cumulative savings, net position, operator result, subsidy and financing need, and the chance
+    of reaching the target (also on hard savings) or running a deficit.
 
     {low, high} is drawn uniform, {low, mode, high} triangular; every other number stays at its
     value. locations, period.start and target.year are rounded to whole numbers. A deficit is a
-    result below zero in any operating year up to the report year.
+    result below zero in any operating year up to the report year. A plan (locations as a list of
+    rooms): an input shared through the plan file is drawn once per draw for every room, a range
+    in a room's own entry for that room alone; the rooms that matter most are listed.
 
     \b
     Example: aldlan simulate scenarios/aldlan-mix.yaml --draws 100000 --seed 7 -o besparing.png
