@@ -76,3 +76,13 @@ def test_sweep_shows_the_warnings_of_its_cells(monkeypatch):
     text = _run(CASES["sweep"], "nl", monkeypatch)
     warnings = text.split("Waarschuwingen")[1]
     assert "⚠ In " in warnings and "De bezetting haalt de norm niet" in " ".join(warnings.split())
+
+
+def test_sweep_json_counts_the_warnings_of_its_points(monkeypatch):
+    import json
+
+    r = CliRunner().invoke(app, [*CASES["sweep"], "--format", "json"])
+    data = json.loads(r.stdout)
+    norm = next(w for w in data["warnings"] if w["code"] == "norm_not_met")
+    assert 0 < norm["points"] < len(data["values"]) * len(data["values"][0])
+    assert set(norm["first"]) == {"participants.zin.count", "locations"}

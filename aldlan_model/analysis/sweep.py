@@ -180,7 +180,8 @@ def sweep(doc: Document, sets: Sequence[str], metric: str = "savings", year: int
 
 def grid_dict(grid: Grid) -> dict[str, object]:
     """The JSON of ``aldlan sweep``; ``values[i][j]`` belongs to parameters[0] value i and
-    parameters[1] value j (a flat list for one parameter); ``marked`` has the same shape."""
+    parameters[1] value j (a flat list for one parameter); ``marked`` has the same shape.
+    ``warnings``: per warning code that applies somewhere, ``{"code", "points", "first"}``."""
     return {
         "name": grid.scenario.name,
         "metric": grid.metric,
@@ -190,7 +191,13 @@ def grid_dict(grid: Grid) -> dict[str, object]:
         "mark": MARKS.get(grid.metric),
         "marked": None if grid.marked is None else grid.marked.tolist(),
         "fixed": grid.fixed,
-        "warnings": [{"code": code, "cells": int(cells.sum()), "marked": cells.tolist()}
-                     for code, cells in grid.warned.items()],
+        "warnings": [_warned(grid, code, cells) for code, cells in grid.warned.items()],
     }
 
+
+
+def _warned(grid: Grid, code: str, cells: np.ndarray) -> dict[str, object]:
+    """A warning of the grid's cells: how many points it applies to and the first of them."""
+    where = np.unravel_index(int(np.argmax(cells)), cells.shape)
+    return {"code": code, "points": int(cells.sum()),
+            "first": {a.path: float(a.values[i]) for a, i in zip(grid.axes, where, strict=True)}}
