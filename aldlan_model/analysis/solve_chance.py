@@ -45,7 +45,7 @@ AT_LEAST, AT_MOST = "at_least", "at_most"
 SIDE = {"p_target": AT_LEAST, "p_target_hard": AT_LEAST, "p_deficit": AT_MOST}
 COARSE = 4_096  # draws of the first, cheap search
 SEARCH_CAP = 1e9
-MAX_DRAWS = 2_000_000
+MAX_DRAWS = 1_000_000  # the draws are kept for every value tried: about 240 MB for 30 inputs
 
 
 def is_chance(metric: str) -> bool:
