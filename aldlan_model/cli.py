@@ -14,15 +14,16 @@ import sys
 from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.markup import escape
 
 from aldlan_model import __version__
 from aldlan_model.errors import AldlanError, ScenarioError, one_line, short
 from aldlan_model.fileio import OutputError
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 app = typer.Typer(
     name="aldlan",
@@ -38,11 +39,22 @@ _state = {"debug": False}
 
 
 def out_console(soft_wrap: bool = False) -> Console:
+    from rich.console import Console  # only for messages: a run in JSON needs no rich console
+
     return Console(highlight=False, soft_wrap=soft_wrap, emoji=False)  # "x.yaml:100:" is not an emoji
 
 
 def err_console() -> Console:
+    from rich.console import Console
+
     return Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
+
+
+def escape(text: str) -> str:
+    """rich's markup escape, imported when a message is printed."""
+    from rich.markup import escape as rich_escape
+
+    return rich_escape(text)
 
 
 class Lang(StrEnum):
