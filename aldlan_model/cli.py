@@ -146,8 +146,11 @@ def show_notes(model: object) -> None:
     """Print the notes of a loaded scenario or plan on stderr (they never change the exit code)."""
     from aldlan_model.notes import notes_of
 
+    notes = list(notes_of(model))
+    if not notes:  # no console, no rich import, for the usual file without notes
+        return
     console = err_console()
-    for note in notes_of(model):
+    for note in notes:
         console.print(f"[yellow]note:[/yellow] {escape(one_line(str(note)))}", markup=True, highlight=False)
 
 
