@@ -77,7 +77,7 @@ NL: dict[str, str] = {
     "unc_savings": "Besparing",
     "unc_savings_hard": "Harde besparing",
     "unc_net_municipality": "Netto gemeente",
-    "unc_financing_need": "Voorfinanciering",
+    "unc_financing_need": "Overbruggingsfinanciering",
     "unc_subsidy": "Subsidie",
     "unc_p_target_hard": "Kans op het doel met harde besparing",
     "unc_p_target_hard_value": "{p} (harde besparing ≥ {amount} in {year})",
@@ -85,7 +85,7 @@ NL: dict[str, str] = {
     "unc_mc_error_value": "± {error} op de kans dat het doel wordt gehaald (standaardfout)",
     "unc_note_hard": "Harde besparing: zonder de aanname dat meelifters anders een indicatie krijgen "
                      "(substitutie). Netto gemeente: besparing min projectgeld uit andere gemeentelijke "
-                     "budgetten. Voorfinanciering: wat de organisatie op haar slechtste moment in de hele "
+                     "budgetten. Overbruggingsfinanciering: wat de organisatie op haar slechtste moment in de hele "
                      "periode moet voorschieten.",
     "unc_plan_note": "Een plan van {rooms} kamers: invoer uit het gedeelde bestand wordt per trekking één keer "
                      "getrokken voor alle kamers; invoer in de eigen regel van een kamer voor die kamer apart. "
@@ -99,7 +99,7 @@ NL: dict[str, str] = {
     "unc_room_count": "{name} (× {count})",
     "sens_m_savings_hard": "de harde besparing",
     "sens_m_net_municipality": "het netto resultaat voor de gemeente",
-    "sens_m_financing_need": "de voorfinanciering",
+    "sens_m_financing_need": "de overbruggingsfinanciering",
     "sens_plan_note": "Een plan van {rooms} kamers: gedeelde invoer beweegt in alle kamers tegelijk, de eigen "
                       "invoer van een kamer alleen in die kamer.",
     "sweep_warning": "In {count} van {total} punten (eerste: {at}): {message}",

@@ -138,6 +138,21 @@ def mc_error(p: float, draws: int) -> float:
     return math.sqrt(max(0.0, p * (1.0 - p)) / draws) if draws > 0 else 0.0
 
 
+def _point_euros(scenario: _Any, sim: Simulation) -> dict[str, int]:
+    """The point-value column in the rounded ledger's euros: what `aldlan run` shows (MODEL.md §4.1)."""
+    if sim.year_drawn:
+        return {}
+    from aldlan_model.api import run_model
+    from aldlan_model.reports.ledger import ledger
+
+    L = ledger(run_model(scenario))
+    if int(sim.year) not in L.years:
+        return {}
+    out = {name: L.at(name, int(sim.year)) for name in SPREAD_ROWS if name in L.lines}
+    out["financing_need"] = L.financing_need
+    return out
+
+
 def simulate_report(scenario: _Any, sim: Simulation, lang: str = "nl", today: _dt.date | None = None, *,
                     width: int | None = WIDTH, sources: dict[str, str] | None = None) -> Report:
     """Headline (chances), the spread table, a plan's rooms and the uncertain inputs; every table split
@@ -147,11 +162,13 @@ def simulate_report(scenario: _Any, sim: Simulation, lang: str = "nl", today: _d
     shown_year = t("unc_year_drawn", lang, year=year) if sim.year_drawn else year
     amount = money(base.target.amount.point, lang)
     rows = []
+    point = _point_euros(scenario, sim)
     for name in SPREAD_ROWS:
         s = sim.summary(name)
         raw = [s["p10"], s["p50"], s["p90"], s["mean"], sim.point[name]]
+        shown = round_euros(raw[:4]) + [point.get(name, round_euros(raw[4:])[0])]
         rows.append(Row(t("unc_cumulative" if name == "cumulative_savings" else
-                          "unc_result" if name == "result" else "unc_" + name, lang), round_euros(raw), raw=raw))
+                          "unc_result" if name == "result" else "unc_" + name, lang), shown))
     tables = [Table(
         "spread", t("unc_table", lang, year=shown_year),
         [t(k, lang) for k in ("unc_p10", "unc_p50", "unc_p90", "unc_mean", "unc_point")],
