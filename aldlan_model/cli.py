@@ -21,14 +21,14 @@ import typer
 from aldlan_model import __version__
 from aldlan_model.errors import AldlanError, ScenarioError, one_line, short
 from aldlan_model.fileio import OutputError
+from aldlan_model.i18n import h, msg, set_lang, startup_lang
 
 if TYPE_CHECKING:
     from rich.console import Console
 
 app = typer.Typer(
     name="aldlan",
-    help="Cost-savings modeller for Dutch buurtkamers and wijkgerichte dagbesteding (Wmo).\n\n"
-    "Example: aldlan run scenarios/aldlan-mix.yaml",
+    help=h("app"),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -65,10 +65,18 @@ class Lang(StrEnum):
 SetOpt = Annotated[
     list[str] | None,
     typer.Option("--set", "-s", metavar="PATH=VALUE",
-                 help="Override a value without editing the file, e.g. --set participants.zin.count=14 (repeatable)."),
+                 help=h("opt_set")),
 ]
-LangOpt = Annotated[Lang, typer.Option("--lang", help="Language of labels and numbers: nl (default) or en.")]
-YearOpt = Annotated[int | None, typer.Option("--year", "-y", help="Year to show (default: the target year).")]
+def _set_lang(value: Lang | str | None) -> Lang | str | None:
+    """Messages, notes and hints in the language of ``--lang`` (or ``ALDLAN_LANG``); Dutch by default."""
+    set_lang(str(getattr(value, "value", value) or "nl"))
+    return value
+
+
+LangOpt = Annotated[Lang, typer.Option(
+    "--lang", envvar="ALDLAN_LANG", callback=_set_lang,
+    help=h("opt_lang"))]
+YearOpt = Annotated[int | None, typer.Option("--year", "-y", help=h("opt_year"))]
 
 
 class SourcesMode(StrEnum):
@@ -78,8 +86,7 @@ class SourcesMode(StrEnum):
 
 
 SourcesOpt = Annotated[SourcesMode, typer.Option(
-    "--sources", help="Sources as numbered notes: none (only the tables), short (sourced inputs, the default) "
-    "or full (every input, with its range).")]
+    "--sources", help=h("opt_sources"))]
 
 
 @contextlib.contextmanager
@@ -92,14 +99,14 @@ def handled() -> Iterator[None]:
     except ScenarioError as exc:
         console = err_console()
         for problem in exc.problems:
-            console.print(f"[red]error:[/red] {escape(str(problem))}", markup=True, highlight=False)
+            console.print(f"[red]{msg('cli_error')}[/red] {escape(str(problem))}", markup=True, highlight=False)
         raise typer.Exit(2) from None
     except (AldlanError, OutputError) as exc:  # OutputError: file exists, folder missing/read-only
-        err_console().print(f"[red]error:[/red] {escape(short(one_line(str(exc)), 1000))}", markup=True,
+        err_console().print(f"[red]{msg('cli_error')}[/red] {escape(short(one_line(str(exc)), 1000))}", markup=True,
                             highlight=False)
         raise typer.Exit(2) from None
     except KeyboardInterrupt:
-        err_console().print("interrupted")
+        err_console().print(msg("cli_interrupted"))
         raise typer.Exit(130) from None
     except BrokenPipeError:  # `aldlan run x | head -0`: the reader is gone; nothing more to say
         _silence_stdout()
@@ -110,14 +117,13 @@ def handled() -> Iterator[None]:
             raise typer.Exit(0) from None
         raise
     except UnicodeEncodeError as exc:  # a stream whose encoding cannot show € or ë (no main())
-        _say_once(f"error: cannot show the character {exc.object[exc.start:exc.end]!a} in the encoding "
-                  f"{exc.encoding}; set PYTHONIOENCODING=utf-8 or write to a file with -o")
+        _say_once(msg("cli_cannot_show", char=ascii(exc.object[exc.start:exc.end]), encoding=exc.encoding))
         raise typer.Exit(2) from None
     except OSError as exc:
         if exc.errno not in _STREAM_ERRORS:
             _internal(exc)
         _silence_stdout()
-        _say_once(f"error: cannot write the output: {exc.strerror or exc}")
+        _say_once(msg("cli_cannot_write", why=exc.strerror or exc))
         raise typer.Exit(2) from None
     except Exception as exc:  # noqa: BLE001 - the one place that catches everything
         _internal(exc)
@@ -151,14 +157,15 @@ def show_notes(model: object) -> None:
         return
     console = err_console()
     for note in notes:
-        console.print(f"[yellow]note:[/yellow] {escape(one_line(str(note)))}", markup=True, highlight=False)
+        console.print(f"[yellow]{msg('cli_note')}[/yellow] {escape(one_line(str(note)))}", markup=True,
+                      highlight=False)
 
 
 def _internal(exc: BaseException) -> None:
     if _state["debug"]:
         raise exc
     err_console().print(
-        f"internal error — please report, run with --debug for details ({type(exc).__name__})"
+        msg("cli_internal", name=type(exc).__name__)
     )
     raise typer.Exit(1) from None
 
@@ -172,8 +179,8 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Show the version and exit.")] = False,
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")] = False,
+                                          help=h("opt_version"))] = False,
+    debug: Annotated[bool, typer.Option("--debug", help=h("opt_debug"))] = False,
 ) -> None:
     """Cost-savings modeller for Dutch buurtkamers and wijkgerichte dagbesteding (Wmo).
 
@@ -182,9 +189,10 @@ def _root(
     _state["debug"] = debug or bool(os.environ.get("ALDLAN_DEBUG"))
 
 
-@app.command()
+@app.command(help=h("cmd_validate"))
 def validate(
-    files: Annotated[list[Path], typer.Argument(help="Scenario files to check.", show_default=False)],
+    files: Annotated[list[Path], typer.Argument(help=h("arg_validate_files"), show_default=False)],
+    lang: LangOpt = Lang.nl,
 ) -> None:
     """Check scenario files and report every problem with file, line and column.
 
@@ -204,14 +212,15 @@ def validate(
                 for problem in exc.problems:
                     err.print(f"  {problem}", markup=False, highlight=False)
                 continue
-            out.print(f"[green]✓[/green] {escape(one_line(f'{f}: {s.name}'))}", markup=True, highlight=False)
+            line = escape(one_line(f"{f}: {s.name}"))
+            out.print(f"[green]✓[/green] {line} ({msg('validate_ok')})", markup=True, highlight=False)
             show_notes(s)
     if bad:
         raise typer.Exit(2)
 
 
-@app.command()
-def schema() -> None:
+@app.command(help=h("cmd_schema"))
+def schema(lang: LangOpt = Lang.nl) -> None:
     """Print the JSON Schema of the scenario format, for editors with a YAML language server.
 
     Example: aldlan schema > scenario.schema.json
@@ -222,12 +231,13 @@ def schema() -> None:
         sys.stdout.write(schema_json())
 
 
-@app.command()
+@app.command(help=h("cmd_new"))
 def new(
-    file: Annotated[Path, typer.Argument(help="The scenario file to create.", show_default=False)],
+    file: Annotated[Path, typer.Argument(help=h("arg_new_file"), show_default=False)],
     from_: Annotated[
-        Path | None, typer.Option("--from", help="Start from this scenario (the new file extends it).")
+        Path | None, typer.Option("--from", help=h("opt_new_from"))
     ] = None,
+    lang: LangOpt = Lang.nl,
 ) -> None:
     """Write a commented starting scenario that validates as written (never overwrites).
 
@@ -237,23 +247,22 @@ def new(
 
     with handled():
         path = write_new(file, from_)
-        out_console().print(f"[green]✓[/green] wrote {escape(one_line(str(path)))}", markup=True, highlight=False)
+        shown = escape(msg("cli_wrote", path=one_line(str(path))))
+        out_console().print(f"[green]✓[/green] {shown}", markup=True, highlight=False)
 
 
 FormatOpt = Annotated[
     str | None,
-    typer.Option("--format", "-f", help="Output format: table (terminal, default), markdown, html, csv, "
-                 "xlsx, docx or json. With -o the format follows the file extension (.txt .md .html .csv "
-                 ".xlsx .docx .json); xlsx and docx need -o."),
+    typer.Option("--format", "-f", help=h("opt_format")),
 ]
 OutputOpt = Annotated[Path | None, typer.Option(
-    "--output", "-o", help="Write to this file instead of the terminal (never overwrites without --force).")]
-ForceOpt = Annotated[bool, typer.Option("--force", help="Overwrite the output file if it exists.")]
+    "--output", "-o", help=h("opt_output"))]
+ForceOpt = Annotated[bool, typer.Option("--force", help=h("opt_force"))]
 
 
-@app.command()
+@app.command(help=h("cmd_run"))
 def run(
-    file: Annotated[Path, typer.Argument(help="Scenario file.", show_default=False)],
+    file: Annotated[Path, typer.Argument(help=h("arg_scenario"), show_default=False)],
     set_: SetOpt = None,
     format: FormatOpt = None,
     output: OutputOpt = None,
@@ -286,21 +295,15 @@ def run(
              year_cols=4)
 
 
-@app.command()
+@app.command(help=h("cmd_explain"))
 def explain(
-    file: Annotated[Path, typer.Argument(help="Scenario file.", show_default=False)],
-    metric: Annotated[str, typer.Argument(
-        help="The figure: savings, savings_hard, baseline, scenario, a mechanism (tariff_difference, "
-             "transport_avoided, substitution, replaced, moved_clients, paid), net_municipality, "
-             "organisation_result, financing_need, payback_year, projects_cost, projects_wmo, cost, income, "
-             "result or an operator line.",
-        show_default=False)],
+    file: Annotated[Path, typer.Argument(help=h("arg_scenario"), show_default=False)],
+    metric: Annotated[str, typer.Argument(help=h("arg_explain_metric"), show_default=False)],
     year: YearOpt = None,
     location: Annotated[str | None, typer.Option(
-        "--location", help="For a plan: explain the figure of this location (its name).")] = None,
+        "--location", help=h("opt_explain_location"))] = None,
     project: Annotated[str | None, typer.Option(
-        "--project", help="For a project figure (projects_cost, projects_wmo, …): explain this project (its name).")
-    ] = None,
+        "--project", help=h("opt_explain_project"))] = None,
     set_: SetOpt = None,
     lang: LangOpt = Lang.nl,
 ) -> None:
@@ -361,6 +364,7 @@ def main() -> None:
     exit code. Standard output full (``> /dev/full``): one line on stderr and exit code 2.
     """
     _forgiving_streams()
+    set_lang(startup_lang())  # before any option is parsed: --help and parser messages
     # pydantic looks for plugins in every installed package's metadata when it builds the first
     # model (≈ 10–20 ms of each start-up); aldlan uses none. PYDANTIC_DISABLE_PLUGINS set by the
     # user wins (docs/performance.md).
@@ -379,7 +383,7 @@ def main() -> None:
         if exc.errno not in _STREAM_ERRORS:
             raise
         _silence_stdout()
-        _say_once(f"error: cannot write the output: {exc.strerror or exc}")
+        _say_once(msg("cli_cannot_write", why=exc.strerror or exc))
         code = 2
     if sys.stdout is not None:
         try:
@@ -388,6 +392,6 @@ def main() -> None:
             _silence_stdout()
         except OSError as exc:
             _silence_stdout()
-            _say_once(f"error: cannot write the output: {exc.strerror or exc}")
+            _say_once(msg("cli_cannot_write", why=exc.strerror or exc))
             code = 2 if code in (0, None) else code
     sys.exit(code)

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from aldlan_model.cli import ForceOpt, Lang, LangOpt, SetOpt, app, handled
+from aldlan_model.i18n import msg
 
 
 class ChartKind(str, Enum):  # noqa: UP042 - Typer shows the values of a str Enum as choices
@@ -53,4 +54,4 @@ def chart(
             model = load_model(f, set_ or [])  # a scenario, or a plan of several rooms (its totals)
             items.append((model, run_model(model)))
         written = write_output(output, render_chart(items, kind.value, lang.value, fmt), force=force)
-        typer.echo(f"\u2713 wrote {written}", err=True)
+        typer.echo(f"\u2713 {msg('cli_wrote', path=written)}", err=True)

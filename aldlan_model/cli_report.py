@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from aldlan_model.cli import ForceOpt, Lang, LangOpt, app, handled
+from aldlan_model.i18n import msg
 
 MEMO_FORMATS = {".docx": "docx", ".html": "html", ".htm": "html"}
 
@@ -65,4 +66,4 @@ def report(
                                        [*global_overrides, *c.variant.overrides]))
         memo = build_memo(memo_items, lang.value, comparison=comparison)
         written = write_output(output, render_memo(memo, fmt), force=force)
-        typer.echo(f"\u2713 wrote {written}", err=True)
+        typer.echo(f"\u2713 {msg('cli_wrote', path=written)}", err=True)

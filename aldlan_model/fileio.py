@@ -31,6 +31,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from aldlan_model.errors import AldlanError, one_line
+from aldlan_model.i18n import msg
 
 STALE_AFTER = 3600  # seconds: a temporary file this old belongs to a run that was killed
 _TMP_STEM = 180  # characters of the target's name in the temporary name (which adds 15)
@@ -63,26 +64,26 @@ def _shown(path: Path | str) -> str:
 
 
 def _too_long(path: Path) -> OutputError:
-    return OutputError(f"{_shown(path)}: the file name is too long for the file system; choose a shorter name.")
+    return OutputError(msg("out_name_too_long", path=_shown(path)))
 
 
 def _check_target(path: Path, force: bool) -> None:
     parent = path.parent
     shown = _shown(path)
     if not parent.exists():
-        raise OutputDirError(f"Folder {_shown(parent)} does not exist; create it or choose another path.")
+        raise OutputDirError(msg("out_no_folder", path=_shown(parent)))
     if not parent.is_dir():
-        raise OutputDirError(f"{_shown(parent)} is not a folder; choose another output path.")
+        raise OutputDirError(msg("out_parent_not_folder", path=_shown(parent)))
     if path.is_dir():
-        raise OutputDirError(f"{shown} is a folder; give a file name for the output.")
+        raise OutputDirError(msg("out_is_folder", path=shown))
     if not os.access(parent, os.W_OK | os.X_OK):
-        raise OutputDirError(f"Folder {_shown(parent)} is not writable; choose another output folder.")
+        raise OutputDirError(msg("out_not_writable", path=_shown(parent)))
     try:
         os.lstat(path)
     except FileNotFoundError:
         return
     if not force:
-        raise OutputExistsError(f"{shown} already exists; use --force to overwrite.")
+        raise OutputExistsError(msg("out_exists", path=shown))
     _check_replaceable(path)
 
 
@@ -95,11 +96,8 @@ def _check_replaceable(path: Path) -> None:
     if stat.S_ISREG(st.st_mode):
         return
     if stat.S_ISDIR(st.st_mode):
-        raise OutputDirError(f"{_shown(path)} is a folder; give a file name for the output.")
-    raise OutputKindError(
-        f"{_shown(path)} is not a regular file (a device, pipe or socket); "
-        "--force overwrites regular files only, choose another output path."
-    )
+        raise OutputDirError(msg("out_is_folder", path=_shown(path)))
+    raise OutputKindError(msg("out_not_regular", path=_shown(path)))
 
 
 def _through_links(path: Path) -> Path:
@@ -193,7 +191,7 @@ def _link_new(tmp_name: str, path: Path) -> None:
     try:
         os.link(tmp_name, path)
     except FileExistsError:
-        raise OutputExistsError(f"{_shown(path)} already exists; use --force to overwrite.") from None
+        raise OutputExistsError(msg("out_exists", path=_shown(path))) from None
     except OSError as exc:
         if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK, errno.ENOSYS):
             raise
@@ -201,7 +199,7 @@ def _link_new(tmp_name: str, path: Path) -> None:
         try:
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         except FileExistsError:
-            raise OutputExistsError(f"{_shown(path)} already exists; use --force to overwrite.") from None
+            raise OutputExistsError(msg("out_exists", path=_shown(path))) from None
         os.close(fd)
         os.replace(tmp_name, path)
         return
@@ -229,7 +227,7 @@ def write_output(path: Path | str, data: bytes | str, *, force: bool = False) ->
     except OSError as exc:
         if exc.errno == errno.ENAMETOOLONG:
             raise _too_long(path) from None
-        raise OutputError(f"Could not write {_shown(path)}: {exc.strerror or exc}.") from None
+        raise OutputError(msg("out_could_not_write", path=_shown(path), why=exc.strerror or exc)) from None
     target = _through_links(path) if force else path
     remove_stale_temps(target)
     tmp: list[str | None] = [None]
@@ -254,7 +252,7 @@ def write_output(path: Path | str, data: bytes | str, *, force: bool = False) ->
         if exc.errno == errno.ENAMETOOLONG:
             raise _too_long(path) from None
         reason = exc.strerror or str(exc) or type(exc).__name__
-        raise OutputError(f"Could not write {_shown(path)}: {reason}.") from exc
+        raise OutputError(msg("out_could_not_write", path=_shown(path), why=reason)) from exc
     finally:
         if tmp[0] is not None:
             with contextlib.suppress(OSError):

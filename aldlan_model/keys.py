@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from aldlan_model.errors import short
+from aldlan_model.i18n import msg
 from aldlan_model.numbers import Num
 
 KeyPath = tuple[str | int, ...]
@@ -85,16 +86,33 @@ def suggest(word: str, candidates: list[str]) -> str | None:
     return None
 
 
+def leaf_paths(word: str, exact: bool = False) -> list[str]:
+    """Full key paths ending in ``word`` (``housing`` → ``costs.housing``), for a key written at
+    the wrong level; unless ``exact``, with no exact match those ending in its nearest leaf name.
+    Paths outside lists come first (``start`` → ``period.start``, not ``projects.N.start``)."""
+    paths = [p for p in all_paths() if "." in p]
+    leaves = sorted({p.rsplit(".", 1)[1] for p in paths if not p.endswith(".N")})
+    hit = word if word in leaves else None if exact else suggest(word, leaves)
+    found = [p for p in paths if hit is not None and p.rsplit(".", 1)[1] == hit]
+    plain = [p for p in found if ".N." not in p]
+    return (plain or found)[:3]
+
+
 def unknown_key_message(path: KeyPath) -> str:
     written = str(path[-1]) if path else "?"
     candidates = valid_keys(path[:-1])
-    hint = suggest(written, candidates)
     key = short(written)  # control characters are escaped when the problem is printed
+    hint = next((c for c in candidates if c.lower() == written.lower()), None)
+    if not hint and path[:-1] == ():  # housing at the top: costs.housing
+        hint = "' / '".join(leaf_paths(written, exact=True)) or None
+    hint = hint or suggest(written, candidates)
+    if not hint and path[:-1] == ():
+        hint = "' / '".join(leaf_paths(written)) or None
     if hint:
-        return f"unknown key '{key}'; did you mean '{hint}'?"
+        return msg("unknown_key", key=key, hint=msg("did_you_mean", hint=hint))
     if candidates:
-        return f"unknown key '{key}'; expected one of: {', '.join(candidates)}"
-    return f"unknown key '{key}'"
+        return msg("unknown_key_choices", key=key, choices=", ".join(candidates))
+    return msg("unknown_key_bare", key=key)
 
 
 def is_top_key(word: str) -> bool:

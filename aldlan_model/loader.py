@@ -19,11 +19,13 @@ from pydantic import ValidationError
 
 from aldlan_model import keys
 from aldlan_model.errors import Problem, ScenarioError
+from aldlan_model.i18n import L, msg
 from aldlan_model.numbers import fmt_number
 from aldlan_model.scenario import RATE_TAG, TRIP_TAG, Scenario, cross_checks
 from aldlan_model.yamlsrc import KeyPath, Loc, dotted, parse, parse_value, read_text
 
 MAX_EXTENDS_DEPTH = 10
+"""At most this many files in an ``extends`` chain, the file given included."""
 
 
 @dataclass
@@ -66,35 +68,36 @@ def read_document(path: str | os.PathLike[str], _seen: tuple[Path, ...] = ()) ->
         return ScenarioError([Problem(shown, ext_loc.line, ext_loc.col, "extends", message)])
 
     if not isinstance(parent_ref, str) or not parent_ref.strip() or "\x00" in parent_ref:
-        raise fail("expected the file name of another scenario, e.g. base.yaml")
+        raise fail(msg("ext_expected_name"))
     ref = repr(parent_ref if len(parent_ref) <= 80 else parent_ref[:80] + "…")
     if os.path.isabs(parent_ref):
-        raise fail(f"must be a path relative to this file, got the absolute path {ref}")
+        raise fail(msg("ext_absolute", ref=ref))
     target = here.parent / parent_ref
     try:
         real = target.resolve(strict=True)
     except FileNotFoundError:
         near = [c for c in (target.with_name(target.name + ".yaml"), target.with_name(target.name + ".yml"))
                 if c.is_file()]
-        hint = f"; did you mean {os.path.basename(near[0])!r}?" if near else ""
-        raise fail(f"file not found: {_shown(target)}{hint}") from None
+        hint = msg("ext_did_you_mean", name=repr(os.path.basename(near[0]))) if near else ""
+        raise fail(msg("ext_not_found", name=_shown(target), hint=hint)) from None
     except RuntimeError:  # Python < 3.13 on a symbolic link loop
-        raise fail(f"cannot follow {ref} (a symbolic link loop?)") from None
+        raise fail(msg("ext_loop", ref=ref)) from None
     except OSError as exc:
-        why = "a symbolic link loop?" if exc.errno == errno.ELOOP else exc.strerror or type(exc).__name__
-        raise fail(f"cannot follow {ref} ({why})") from None
+        if exc.errno == errno.ELOOP:
+            raise fail(msg("ext_loop", ref=ref)) from None
+        raise fail(msg("ext_cannot_follow", ref=ref, why=exc.strerror or type(exc).__name__)) from None
     chain = (*_seen, here.resolve())
     if real in chain:
         names = " → ".join(p.name for p in (*chain, real))
-        raise fail(f"extends forms a cycle: {names}")
-    if len(chain) > MAX_EXTENDS_DEPTH:
-        raise fail(f"extends chain is deeper than {MAX_EXTENDS_DEPTH} files")
+        raise fail(msg("ext_cycle", names=names))
+    if len(chain) >= MAX_EXTENDS_DEPTH:  # the parent would be file number len(chain) + 1
+        raise fail(msg("ext_too_deep", limit=MAX_EXTENDS_DEPTH))
     if real.is_dir():
-        raise fail(f"{ref} is a folder, not a scenario file")
+        raise fail(msg("ext_folder", ref=ref))
     if not (_is_yaml_name(parent_ref) and _is_yaml_name(real.name)):  # /etc/shadow, secrets.json, /proc/…
-        raise fail(f"{ref} is not a scenario file: only .yaml/.yml files can be extended")
+        raise fail(msg("ext_not_yaml", ref=ref))
     if not real.is_file():
-        raise fail(f"{ref} is not a regular file (a device or pipe?), not a scenario file")
+        raise fail(msg("ext_not_regular", ref=ref))
     parent = read_document(target, chain)
     merged = merge(parent.data, data)
     merged_locs = merge_locs(parent.locs, locs, data)
@@ -147,21 +150,22 @@ def merge_locs(
     return out
 
 
-def parse_set(expr: str) -> tuple[KeyPath, Any, str]:
-    """Parse ``PATH=VALUE`` from ``--set``: the value is read as a YAML scalar or list."""
+def parse_set(expr: str, origin: str = "--set") -> tuple[KeyPath, Any, str]:
+    """Parse ``PATH=VALUE`` from ``--set`` (or after a file in ``compare``, ``origin`` the file):
+    the value is read as a YAML scalar or list."""
     if "=" not in expr:
         raise ScenarioError(
-            [Problem(f"--set {expr}", None, None, "", "expected PATH=VALUE, e.g. participants.zin.count=14")]
+            [Problem(f"{origin} {expr}", None, None, "", msg("set_syntax"))]
         )
     key, _, raw = expr.partition("=")
     key = key.strip()
     parts: list[str | int] = []
     for part in key.split("."):
         if not part:
-            raise ScenarioError([Problem(f"--set {expr}", None, None, key, "empty part in the key path")])
+            raise ScenarioError([Problem(f"{origin} {expr}", None, None, key, msg("set_empty_part"))])
         parts.append(int(part) if part.isascii() and part.isdigit() else part)  # not '¹' or '٣'
     try:  # the same reader as files: no foreign tags, no alias bombs, 1e6 is a number
-        value = parse_value(raw, f"--set {expr}") if raw.strip() else None
+        value = parse_value(raw, f"{origin} {expr}") if raw.strip() else None
     except yaml.YAMLError:
         value = raw
     if isinstance(value, dict | list):
@@ -171,8 +175,9 @@ def parse_set(expr: str) -> tuple[KeyPath, Any, str]:
     return tuple(parts), value, raw
 
 
-def apply_overrides(doc: Document, overrides: list[str] | tuple[str, ...]) -> Document:
-    """A copy of ``doc`` with each ``--set PATH=VALUE`` applied (validated later)."""
+def apply_overrides(doc: Document, overrides: list[str] | tuple[str, ...], origin: str = "--set") -> Document:
+    """A copy of ``doc`` with each ``--set PATH=VALUE`` applied (validated later); ``origin`` names
+    where they were given in messages (``--set``, or the file they follow in ``compare``)."""
     if not overrides:
         return doc
     data = copy.deepcopy(doc.data)
@@ -180,11 +185,14 @@ def apply_overrides(doc: Document, overrides: list[str] | tuple[str, ...]) -> Do
     problems: list[Problem] = []
     for expr in overrides:
         try:
-            path, value, raw = parse_set(expr)
+            path, value, raw = parse_set(expr, origin)
         except ScenarioError as exc:
             problems.extend(exc.problems)
             continue
-        where = f"--set {expr}"
+        where = f"{origin} {expr}"
+        if path and path[0] == "extends":
+            problems.append(Problem(where, None, None, "extends", msg("set_extends")))
+            continue
         try:
             path = resolve_names(data, path)
         except ScenarioError as exc:
@@ -253,17 +261,17 @@ def resolve_names(data: Any, path: KeyPath) -> KeyPath:
                     found = hits[0]
                     break
                 if len(hits) > 1:
-                    raise ScenarioError([Problem("", None, None, dotted(path), (
-                        f"{part!r} names {len(hits)} items of {dotted(path[:i])}; use the item number "
-                        f"({', '.join(map(str, hits))})"))])
+                    raise ScenarioError([Problem("", None, None, dotted(path), msg(
+                        "set_name_ambiguous", name=repr(part), n=len(hits), path=dotted(path[:i]),
+                        numbers=", ".join(map(str, hits))))])
             if found is None:
                 names = [str(item.get(k)) for item in node if isinstance(item, dict) for k in NAME_KEYS
                          if isinstance(item.get(k), str)]
                 hint = keys.suggest(part, names)
-                extra = f"; did you mean '{hint}'?" if hint else ""
-                shown = ", ".join(names) if names else "none"
-                raise ScenarioError([Problem("", None, None, dotted(path), (
-                    f"no item named {part!r} in {dotted(path[:i])}{extra} (names: {shown}; or use the item number)"))])
+                extra = msg("did_you_mean", hint=hint) if hint else ""
+                shown = ", ".join(names) if names else msg("set_none")
+                raise ScenarioError([Problem("", None, None, dotted(path), msg(
+                    "set_no_name", name=repr(part), path=dotted(path[:i]), hint=extra, names=shown))])
             part = found
         out.append(part)
         if isinstance(node, dict) and isinstance(part, str):
@@ -281,10 +289,10 @@ def _no_such_path(data: Any, path: KeyPath) -> str:
     for i, part in enumerate(path):
         if isinstance(node, list):
             if not isinstance(part, int):
-                return f"{dotted(path[:i]) or 'this'} is a list: give an item number, e.g. {dotted(path[:i])}.0"
+                return msg("set_is_list", path=dotted(path[:i]))
             if part >= len(node):
-                items = f"items 0–{len(node) - 1}" if node else "no items"
-                return f"no such key path: {dotted(path[:i])} has {items}"
+                items = msg("set_items_range", last=len(node) - 1) if node else msg("set_no_items")
+                return msg("set_list_items", path=dotted(path[:i]), items=items)
             node = node[part]
         elif isinstance(node, dict) and isinstance(part, str) and part in node:
             node = node[part]
@@ -292,7 +300,7 @@ def _no_such_path(data: Any, path: KeyPath) -> str:
             break
     generic = ".".join("N" if isinstance(p, int) else p for p in path)
     hint = keys.suggest(generic, keys.all_paths())
-    return f"no such key path; did you mean '{hint}'?" if hint else "no such key path in this scenario"
+    return msg("set_did_you_mean", hint=hint) if hint else msg("set_no_path")
 
 
 def validate_document(doc: Document) -> Scenario:
@@ -323,8 +331,7 @@ def load_scenario(
         where = locate(doc, ("locations",))
         raise ScenarioError([Problem(
             where.file, where.line, where.col, "locations",
-            "this file is a plan of several locations; this command needs a single scenario "
-            "(run, compare, explain, chart and validate take plans)",
+            msg("plan_refused_single"),
         )])
     return validate_document(doc)
 
@@ -397,10 +404,7 @@ def _problems(doc: Document, exc: ValidationError) -> list[Problem]:
     return problems
 
 
-_LIST_EXAMPLES = {
-    "ramp_up": "expected a list, e.g. [0.5, 0.8, 1.0]",
-    "staff": "expected a list of staff members, each starting with '- role: …' on its own line",
-}
+_LIST_EXAMPLES = {"ramp_up": "list_ramp_up", "staff": "list_staff"}
 
 
 def _message(doc: Document, path: KeyPath, err: dict[str, Any]) -> str:
@@ -408,47 +412,49 @@ def _message(doc: Document, path: KeyPath, err: dict[str, Any]) -> str:
     if kind == "extra_forbidden":
         return keys.unknown_key_message(path)
     if kind == "missing":
-        return f"missing required key '{path[-1]}'" if path else "missing required key"
+        return msg("missing_key", key=path[-1]) if path else msg("missing_key_bare")
     loc = doc.locs.get(path)
     raw = loc.raw if loc else None
-    if kind == "number_type" and raw is not None and "yes/no" in err["msg"]:
-        return f"expected a number, got {raw!r} (YAML reads it as yes/no)"
+    if kind == "number_type" and raw is not None and isinstance(err.get("input"), bool):
+        return msg("num_yesno", raw=repr(raw))
     if kind in {"bool_type", "bool_parsing"}:
         got = raw if raw is not None else fmt_number(err.get("input"))
-        return f"expected true or false, got {got}"
+        return msg("bool_expected", raw=got)
     if kind == "string_type":
         got = err.get("input")
         if got is None:
-            return "must not be empty; expected text"
+            return msg("text_empty")
         if raw is None:
-            return f"expected text, got {'a list' if isinstance(got, list) else 'a mapping'}"
-        return f"expected text, got {raw} (put it in quotes to use it as text)"
+            kind = L("een lijst", "a list") if isinstance(got, list) else L("sleutels met waarden", "a mapping")
+            return msg("text_got_kind", kind=kind)
+        return msg("text_got_raw", raw=raw)
     if kind in {"model_type", "model_attributes_type", "dict_type"}:
         got = err.get("input")
         what = (
-            "a list" if isinstance(got, list) else "nothing" if got is None
-            else f"{raw!r}" if raw is not None else "a single value"
+            L("een lijst", "a list") if isinstance(got, list) else L("niets", "nothing") if got is None
+            else f"{raw!r}" if raw is not None else L("één waarde", "a single value")
         )
-        return f"expected a mapping of keys ({keys.expected_keys(path)}), got {what}"
+        return msg("mapping_expected", keys=keys.expected_keys(path), got=what)
     if kind == "list_type":
-        return _LIST_EXAMPLES.get(path[-1] if path else "", "expected a list")
+        return msg(_LIST_EXAMPLES.get(str(path[-1]) if path else "", "list_expected"))
     if kind == "too_short":
-        return "must not be empty"
+        return msg("not_empty")
     if kind in {"literal_error", "union_tag_invalid"} and path and path[-1] == "kind":
         got = err.get("input")
         hint = keys.suggest(got, ["professional", "volunteer"]) if isinstance(got, str) else None
-        return f"expected 'professional' or 'volunteer', got {got!r}" + (f"; did you mean '{hint}'?" if hint else "")
+        return msg("kind_expected", got=repr(got), hint=msg("did_you_mean", hint=hint) if hint else "")
     if kind == "string_too_short":
-        return "must not be empty"
+        return msg("not_empty")
     if kind == "string_too_long":
         limit = (err.get("ctx") or {}).get("max_length")
-        return f"must be at most {limit} characters, got {len(str(err.get('input')))}"
+        return msg("text_too_long", limit=limit, n=len(str(err.get("input"))))
     if kind == "literal_error":
         expected = [str(x) for x in typing.get_args(_literal_at(path))] or []
         got = err.get("input")
         hint = keys.suggest(got, expected) if isinstance(got, str) and expected else None
         choices = ", ".join(repr(x) for x in expected)
-        return f"expected one of {choices}, got {got!r}" + (f"; did you mean '{hint}'?" if hint else "")
+        extra = msg("did_you_mean", hint=hint) if hint else ""
+        return msg("choice_expected", choices=choices, got=repr(got), hint=extra)
     return err["msg"]
 
 

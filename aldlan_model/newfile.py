@@ -9,11 +9,13 @@ from pathlib import Path
 
 from aldlan_model.errors import AldlanError, one_line
 from aldlan_model.fileio import write_output
+from aldlan_model.i18n import current, msg
 from aldlan_model.loader import load_scenario
 
 
 def template_text() -> str:
-    return resources.files("aldlan_model").joinpath("templates/new.yaml").read_text("utf-8")
+    name = "templates/new.en.yaml" if current() == "en" else "templates/new.yaml"
+    return resources.files("aldlan_model").joinpath(name).read_text("utf-8")
 
 
 def _yaml_text(text: str) -> str:
@@ -21,15 +23,22 @@ def _yaml_text(text: str) -> str:
     return "".join(ch if ch.isprintable() else json.dumps(ch)[1:-1] for ch in json.dumps(text, ensure_ascii=False))
 
 
+def _scalar(text: str) -> str:
+    """A YAML scalar that reads back as ``text`` (quoted when it holds ``#``, ``: ``, quotes …)."""
+    import yaml
+
+    return yaml.safe_dump(text, allow_unicode=True, default_flow_style=True, width=10_000).splitlines()[0]
+
+
 def extends_text(new: Path, base: Path, name: str) -> str:
     rel = os.path.relpath(os.path.abspath(base), os.path.dirname(os.path.abspath(new)))
     rel = rel.replace(os.sep, "/")
     return (
         "# yaml-language-server: $schema=scenario.schema.json\n"
-        f"# Builds on {rel}: mappings merge key by key (this file wins), lists are replaced.\n"
-        "# Uncomment and change what differs; check it with:  aldlan validate FILE\n"
-        f"extends: {rel}\n"
-        f"name: {_yaml_text(name + ' (variant)')}\n"
+        + msg("new_builds_on", rel=one_line(rel)) + "\n"
+        + msg("new_uncomment") + "\n"
+        f"extends: {_scalar(rel)}\n"
+        f"name: {_yaml_text(name + ' (' + msg('new_variant') + ')')}\n"
         "# period: {start: 2021}\n"
         "# participants:\n"
         "#   without_indication: {count: 30}\n"
@@ -41,13 +50,13 @@ def write_new(path: Path, base: Path | None = None) -> Path:
     """Write a new scenario file (from the template, or extending ``base``)."""
     if base is not None:
         if os.path.splitext(str(base))[1].lower() not in (".yaml", ".yml"):
-            raise AldlanError(f"--from {one_line(str(base))}: only .yaml/.yml scenario files can be extended")
+            raise AldlanError(msg("new_from_not_yaml", name=one_line(str(base))))
         scenario = load_scenario(base)  # refuse to build on a broken scenario
         text = extends_text(path, base, scenario.name)
     else:
         text = template_text()
     if path.exists():
-        raise AldlanError(f"{path} already exists; choose another name (aldlan new never overwrites)")
+        raise AldlanError(msg("new_exists", path=one_line(str(path))))
     written = write_output(path, text, force=False)
     load_scenario(written)  # what we write must validate as written
     return written

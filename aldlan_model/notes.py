@@ -1,38 +1,74 @@
 """Notes: values that are valid but probably not what the writer meant.
 
 They never stop a run (a valid file stays valid); the CLI shows them on stderr next to the
-result, with the place they were written, so ``salary: 34.000`` (read as 34 euros, the
-point being a decimal point in YAML) does not pass unnoticed.
+result, with the place they were written, and the reports list them with their warnings, so
+``salary: 34.500`` (read as 34,5 euros, the point being a decimal point in YAML) does not
+pass unnoticed.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+from typing import Any
 
 from aldlan_model.errors import Problem
+from aldlan_model.i18n import L, msg, use_lang
 from aldlan_model.loader import Document, locate
 from aldlan_model.scenario import Scenario
 from aldlan_model.yamlsrc import dotted
 
 _THOUSANDS = re.compile(r"[1-9]\d{0,2}\.000")
+_THREE_DECIMALS = re.compile(r"[1-9]\d{0,2}\.\d{3}")
+
+MONEY_KEYS = frozenset({
+    "salary", "allowance", "other_costs", "hourly_cost", "housing", "amount", "costs", "income", "subsidy",
+    "other", "yearly", "yearly_costs", "per_trip", "assessment_per_indication",
+})
+"""Keys whose number is an amount of euros: ``34.500`` there is a Dutch thirty-four thousand five hundred.
+Prices per dagdeel (tariffs, ``contribution``, ``per_participant_dagdeel``) are left out: 4.125 may be meant."""
+_NUMBER_PARTS = frozenset({"value", "low", "mode", "high"})
+
+
+@dataclass(frozen=True)
+class Note(Problem):
+    """A note that can be shown again in another language (a report's)."""
+
+    key: str = ""
+    facts: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+
+    def in_lang(self, lang: str) -> str:
+        with use_lang(lang):
+            return msg(self.key, **self.facts)
+
+
+def _note(loc: Any, path: tuple[Any, ...], key: str, **facts: Any) -> Note:
+    return Note(loc.file, loc.line, loc.col, dotted(path), msg(key, **facts), key, facts)
+
+
+def _money_key(path: tuple[Any, ...]) -> bool:
+    named = [p for p in path if isinstance(p, str) and p not in _NUMBER_PARTS]
+    return bool(named) and named[-1] in MONEY_KEYS
 
 
 def notes_for(doc: Document, scenario: Scenario) -> list[Problem]:
     out: list[Problem] = []
     for path, loc in sorted(doc.locs.items(), key=lambda item: (item[1].line or 0, item[1].col or 0)):
-        if loc.raw is not None and _THOUSANDS.fullmatch(loc.raw.strip()):
-            shown = loc.raw.strip()
-            out.append(Problem(loc.file, loc.line, loc.col, dotted(path),
-                               f"{shown} is read as {shown.split('.')[0]} (in YAML a point is a decimal point); "
-                               f"if you meant {shown.split('.')[0]} thousand, write {shown.replace('.', '')}"))
+        shown = (loc.raw or "").strip()
+        if loc.raw is None or not (_THOUSANDS.fullmatch(shown) or
+                                   (_THREE_DECIMALS.fullmatch(shown) and _money_key(path))):
+            continue
+        whole = int(shown.replace(".", ""))
+        read = float(shown)
+        read_en = str(int(read)) if read.is_integer() else repr(read)
+        out.append(_note(loc, path, "note_thousands", raw=shown, read=L(read_en.replace(".", ","), read_en),
+                         words=L(words_nl(whole), words_en(whole)), plain=str(whole)))
     for group in ("zin", "pgb", "without_indication"):
         g = getattr(scenario.participants, group)
         if g.count.point > 0 and g.dagdelen_per_week.point == 0:
             path = ("participants", group, "dagdelen_per_week")
             loc = locate(doc, path)
-            out.append(Problem(loc.file, loc.line, loc.col, dotted(path),
-                               f"{g.count.point:g} participants but 0 dagdelen per week: they attend nothing "
-                               "(dagdelen_per_week defaults to 0)"))
+            out.append(_note(loc, path, "note_no_dagdelen", count=f"{g.count.point:g}"))
     return out
 
 
@@ -45,3 +81,77 @@ def notes_of(model: object) -> list[Problem]:
             if note not in found:
                 found.append(note)
     return found
+
+
+def note_texts(model: object, lang: str) -> list[str]:
+    """The notes of a scenario or plan as lines for a report's warnings, in the report's language."""
+    out = []
+    for note in notes_of(model):
+        text = note.in_lang(lang) if isinstance(note, Note) and note.key else note.message
+        out.append(str(Problem(note.file, note.line, note.col, note.path, text)))
+    return out
+
+
+_NL_UNITS = ["nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf",
+             "twaalf", "dertien", "veertien", "vijftien", "zestien", "zeventien", "achttien", "negentien"]
+_NL_TENS = ["", "", "twintig", "dertig", "veertig", "vijftig", "zestig", "zeventig", "tachtig", "negentig"]
+
+
+def _nl_below_1000(n: int) -> str:
+    hundreds, rest = divmod(n, 100)
+    head = ("honderd" if hundreds == 1 else _NL_UNITS[hundreds] + "honderd") if hundreds else ""
+    if rest == 0:
+        tail = ""
+    elif rest < 20:
+        tail = _NL_UNITS[rest]
+    else:
+        tens, unit = divmod(rest, 10)
+        tail = _NL_TENS[tens] if unit == 0 else (
+            _NL_UNITS[unit] + ("ën" if _NL_UNITS[unit].endswith("e") else "en") + _NL_TENS[tens])
+    return head + tail
+
+
+def words_nl(n: int) -> str:
+    """A whole number below a billion in Dutch words: 34500 → 'vierendertigduizend vijfhonderd'."""
+    if n == 0:
+        return "nul"
+    millions, rest = divmod(n, 1_000_000)
+    thousands, units = divmod(rest, 1000)
+    parts = []
+    if millions:
+        parts.append(f"{_nl_below_1000(millions) if millions > 1 else 'een'} miljoen")
+    if thousands:
+        parts.append("duizend" if thousands == 1 else _nl_below_1000(thousands) + "duizend")
+    if units:
+        parts.append(_nl_below_1000(units))
+    return " ".join(parts)
+
+
+_EN_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+             "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_EN_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def _en_below_1000(n: int) -> str:
+    hundreds, rest = divmod(n, 100)
+    parts = [f"{_EN_UNITS[hundreds]} hundred"] if hundreds else []
+    if rest:
+        tens, unit = divmod(rest, 10)
+        parts.append(_EN_UNITS[rest] if rest < 20 else _EN_TENS[tens] + (f"-{_EN_UNITS[unit]}" if unit else ""))
+    return " ".join(parts)
+
+
+def words_en(n: int) -> str:
+    """A whole number below a billion in English words: 34500 → 'thirty-four thousand five hundred'."""
+    if n == 0:
+        return "zero"
+    millions, rest = divmod(n, 1_000_000)
+    thousands, units = divmod(rest, 1000)
+    parts = []
+    if millions:
+        parts.append(f"{_en_below_1000(millions)} million")
+    if thousands:
+        parts.append(f"{_en_below_1000(thousands)} thousand")
+    if units:
+        parts.append(_en_below_1000(units))
+    return " ".join(parts)

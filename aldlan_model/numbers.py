@@ -20,15 +20,14 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from aldlan_model.i18n import L, msg, template
+
 MAX_MAGNITUDE = 1e12
 """No number in a scenario is larger (a trillion euros); the engine's products stay finite."""
 MIN_MAGNITUDE = 1e-9
 """Non-zero numbers are at least this large, so no division in the engine can overflow."""
 MAX_COUNT = 1e7
 """Counts of people (participants, volunteers, FTE) per buurtkamer are at most ten million."""
-
-_TOO_LARGE = "number is too large (the limit is 1,000,000,000,000), got {raw}"
-
 
 def fmt_number(x: Any) -> str:
     """Show a number in an error message the way a user wrote it (3, not 3.0)."""
@@ -46,52 +45,77 @@ def _big_int(x: int) -> str:
     if abs(x) < 10**300:
         return f"{x:.3e}"
     digits = int(abs(x).bit_length() * 0.30103) + 1  # str() of 4,300+ digits raises ValueError
-    return f"a number of about {digits:,} digits"
+    return msg("num_digits", digits=f"{digits:,}")
+
+
+def _plain(t: str) -> str | None:
+    """A number written the Dutch way (``9.000``, ``1.800,50``, ``0,3``) the way YAML reads it."""
+    import re
+
+    t = t.replace(" ", "").replace("\u00a0", "")
+    if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", t):
+        return t.replace(".", "").replace(",", ".")
+    if re.fullmatch(r"-?\d+,\d+", t):
+        return t.replace(",", ".")
+    if re.fullmatch(r"-?\d+(\.\d+)?", t):
+        return t
+    return None
+
+
+def fraction_text(pct: float) -> str:
+    """30 → '0.30', 2 → '0.02', 12.5 → '0.125': a percentage as the fraction a scenario takes."""
+    x = pct / 100
+    two = f"{x:.2f}"
+    return two if abs(float(two) - x) < 1e-12 else fmt_number(x)
 
 
 def _text_hint(text: str) -> str:
     """What a Dutch writer probably meant by a number written as text."""
     import re
 
-    t = text.strip().replace("€", "").replace("%", "").strip()
+    t = text.strip()
+    if t.endswith("%") or t.startswith("%"):
+        plain = _plain(t.strip("% "))
+        if plain is not None:
+            pct = float(plain)
+            return msg("hint_percent", pct=fmt_number(pct), fraction=fraction_text(pct))
+    if "€" in t or t.upper().startswith("EUR"):
+        bare = re.sub(r"^(€|EUR)\s*|\s*(€|EUR)$", "", t, flags=re.IGNORECASE).rstrip(",-").strip()
+        plain = _plain(bare)
+        if plain is not None:
+            return msg("hint_euro", plain=fmt_number(float(plain)))
     if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", t):
-        plain = t.replace(".", "").replace(",", ".")
-        return f"; write it without thousands separators and with a decimal point: {plain}"
+        return msg("hint_thousands", plain=t.replace(".", "").replace(",", "."))
     if re.fullmatch(r"-?\d+,\d+", t):
-        return f"; write decimals with a point: {t.replace(',', '.')}"
+        return msg("hint_decimal_comma", plain=t.replace(",", "."))
     if re.fullmatch(r"-?\d+(\.\d+)?", t):
-        return f"; remove the quotes: {t}"
+        return msg("hint_quotes", plain=t)
     return ""
 
 
 def strict_number(x: Any) -> float:
     """Accept ints and floats only: no booleans, no quoted numbers, nothing infinite."""
     if isinstance(x, bool):
-        raise PydanticCustomError(
-            "number_type", "expected a number, got the yes/no value {raw}", {"raw": x}
-        )
+        raise PydanticCustomError("number_type", template("num_yesno_value"), {"raw": x})
     if isinstance(x, str):
         raise PydanticCustomError(
-            "number_type", "expected a number, got the text {raw}{hint}", {"raw": repr(x), "hint": _text_hint(x)}
+            "number_type", template("num_text"), {"raw": repr(x), "hint": _text_hint(x)}
         )
     if not isinstance(x, int | float):
-        kind = "a list" if isinstance(x, list) else "a mapping" if isinstance(x, dict) else "nothing"
-        if x is not None:
-            kind = kind if kind != "nothing" else type(x).__name__
-        raise PydanticCustomError("number_type", "expected a number, got {kind}", {"kind": kind})
+        kind = str(L("een lijst", "a list") if isinstance(x, list) else L("sleutels met waarden", "a mapping")
+                   if isinstance(x, dict) else L("niets", "nothing") if x is None else type(x).__name__)
+        raise PydanticCustomError("number_type", template("num_kind"), {"kind": kind})
     if isinstance(x, int) and abs(x) > MAX_MAGNITUDE:  # before float(): 10**400 would overflow
-        raise PydanticCustomError("number_range", _TOO_LARGE, {"raw": _big_int(x)})
+        raise PydanticCustomError("number_range", template("num_too_large"), {"raw": _big_int(x)})
     x = float(x)
     if not math.isfinite(x):
-        raise PydanticCustomError(
-            "number_finite", "must be a finite number, got {raw}", {"raw": fmt_number(x)}
-        )
+        raise PydanticCustomError("number_finite", template("num_finite"), {"raw": fmt_number(x)})
     if abs(x) > MAX_MAGNITUDE:
-        raise PydanticCustomError("number_range", _TOO_LARGE, {"raw": fmt_number(x)})
+        raise PydanticCustomError("number_range", template("num_too_large"), {"raw": fmt_number(x)})
     if 0 < abs(x) < MIN_MAGNITUDE:
         raise PydanticCustomError(
             "number_range",
-            "number is too small to mean anything (the smallest besides 0 is 0.000000001), got {raw}",
+            template("num_too_small"),
             {"raw": fmt_number(x)},
         )
     return x
@@ -115,26 +139,22 @@ class Num(BaseModel):
     def _shape(self) -> Num:
         has_range = self.low is not None or self.high is not None
         if has_range and (self.low is None or self.high is None):
-            raise PydanticCustomError(
-                "num_shape", "a range needs both 'low' and 'high'", {}
-            )
+            raise PydanticCustomError("num_shape", template("range_both"), {})
         if self.mode is not None and not has_range:
-            raise PydanticCustomError("num_shape", "'mode' needs 'low' and 'high'", {})
+            raise PydanticCustomError("num_shape", template("mode_needs_range"), {})
         if self.value is None and not has_range:
-            raise PydanticCustomError(
-                "num_shape", "give 'value', or a range with 'low' and 'high'", {}
-            )
+            raise PydanticCustomError("num_shape", template("num_needs_value"), {})
         if has_range:
             if self.low > self.high:
                 raise PydanticCustomError(
                     "num_order",
-                    "low must be ≤ high, got low {low} and high {high}",
+                    template("low_high"),
                     {"low": fmt_number(self.low), "high": fmt_number(self.high)},
                 )
             if self.mode is not None and not self.low <= self.mode <= self.high:
                 raise PydanticCustomError(
                     "num_order",
-                    "mode must lie between low and high, got {low} ≤ {mode} ≤ {high}",
+                    template("mode_between"),
                     {
                         "low": fmt_number(self.low),
                         "mode": fmt_number(self.mode),
@@ -196,7 +216,7 @@ def bounded(
             prefix = "" if name == "value" else f"{name} "
             if whole and not float(v).is_integer():
                 raise PydanticCustomError(
-                    "whole", "{p}must be a whole number, got {v}", {"p": prefix, "v": fmt_number(v)}
+                    "whole", template("whole"), {"p": prefix, "v": fmt_number(v)}
                 )
             for bound, ok, sign in (
                 (ge, lambda a, b: a >= b, "≥"),
@@ -206,11 +226,11 @@ def bounded(
             ):
                 if bound is not None and not ok(v, bound):
                     hint = ""
-                    if sign == "≤" and bound == 1 and 2 < v <= 100:
-                        hint = f" (a fraction: write {fmt_number(v)} % as {fmt_number(v / 100)})"
+                    if sign in ("≤", "<") and bound <= 1.5 and v > bound and 2 <= v <= 100:  # a % for a fraction
+                        hint = msg("hint_fraction", pct=fmt_number(v), fraction=fraction_text(v))
                     raise PydanticCustomError(
                         "bound",
-                        "{p}must be {sign} {b}, got {v}{hint}",
+                        template("bound"),
                         {"p": prefix, "sign": sign, "b": fmt_number(bound), "v": fmt_number(v), "hint": hint},
                     )
         return n

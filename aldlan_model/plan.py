@@ -15,6 +15,7 @@ from typing import Any
 
 from aldlan_model import keys
 from aldlan_model.errors import Problem, ScenarioError
+from aldlan_model.i18n import grouped, msg
 from aldlan_model.loader import Document, locate, merge, merge_locs, validate_document
 from aldlan_model.numbers import fmt_number
 from aldlan_model.scenario import Scenario
@@ -78,8 +79,8 @@ class Plan:
         hint = keys.suggest(name, names)
         from aldlan_model.errors import UsageError
 
-        extra = f"; did you mean '{hint}'?" if hint else ""
-        raise UsageError(f"no location {name!r} in this plan{extra} (locations: {', '.join(names)})")
+        extra = msg("did_you_mean", hint=hint) if hint else ""
+        raise UsageError(msg("plan_no_location", name=repr(name), hint=extra, names=", ".join(names)))
 
 
 def is_plan(doc: Document) -> bool:
@@ -101,7 +102,7 @@ def _count(item: dict[str, Any], where: Problem) -> tuple[int | None, Problem | 
             where.line,
             where.col,
             where.path,
-            f"must be a whole number from 1 to {MAX_ROOMS:,}, got {shown}",
+            msg("plan_rooms_whole", limit=grouped(MAX_ROOMS), got=shown),
         )
     return int(value), None
 
@@ -124,7 +125,7 @@ def split_plan(doc: Document) -> tuple[list[tuple[str, int, Document]], list[Pro
                     loc.line,
                     loc.col,
                     "locations",
-                    "a plan needs at least one location, or write a number of rooms",
+                    msg("plan_empty"),
                 )
             ]
         )
@@ -138,14 +139,14 @@ def split_plan(doc: Document) -> tuple[list[tuple[str, int, Document]], list[Pro
                     loc.line,
                     loc.col,
                     dotted(here),
-                    "expected a mapping with at least a name, e.g. {name: Oost, count: 2}",
+                    msg("plan_item_mapping"),
                 )
             )
             continue
         name = item.get("name")
         if not isinstance(name, str) or not name.strip():
             problems.append(
-                Problem(loc.file, loc.line, loc.col, dotted(here), "each location needs a name, e.g. {name: Oost}")
+                Problem(loc.file, loc.line, loc.col, dotted(here), msg("plan_item_name"))
             )
             continue
         if name in seen:
@@ -156,7 +157,7 @@ def split_plan(doc: Document) -> tuple[list[tuple[str, int, Document]], list[Pro
                     nl.line,
                     nl.col,
                     dotted((*here, "name")),
-                    f"duplicate location name {name!r} (also item {seen[name] + 1})",
+                    msg("plan_dup_name", name=repr(name), item=seen[name] + 1),
                 )
             )
             continue
@@ -177,7 +178,7 @@ def split_plan(doc: Document) -> tuple[list[tuple[str, int, Document]], list[Pro
                         kl.line,
                         kl.col,
                         dotted((*here, key)),
-                        f"'{key}' applies to the whole plan and cannot differ per location",
+                        msg("plan_whole_key", key=key),
                     )
                 )
                 bad = True
@@ -217,7 +218,7 @@ def validate_plan(doc: Document) -> Plan:
                     problems.append(p)
     if not problems and not locations:
         where = locate(doc, ("locations",))
-        problems.append(Problem(where.file, where.line, where.col, "locations", "the plan has no valid location"))
+        problems.append(Problem(where.file, where.line, where.col, "locations", msg("plan_no_valid")))
     if not problems:
         first = locations[0].scenario
         for i, loc in enumerate(locations[1:], 1):
@@ -230,8 +231,7 @@ def validate_plan(doc: Document) -> Plan:
                         where.line,
                         where.col,
                         f"locations.{i}.period",
-                        f"every location must share the plan's period {first.first}–{first.last}; "
-                        f"only period.start may differ, got {s.first}–{s.last}",
+                        msg("plan_period", first=first.first, last=first.last, got=f"{s.first}–{s.last}"),
                     )
                 )
     total = sum(loc.count for loc in locations)
@@ -243,7 +243,7 @@ def validate_plan(doc: Document) -> Plan:
                 where.line,
                 where.col,
                 "locations",
-                f"a plan may have at most {MAX_ROOMS:,} rooms in all, got {total:,}",
+                msg("plan_too_many", limit=grouped(MAX_ROOMS), n=grouped(total)),
             )
         )
     if problems:

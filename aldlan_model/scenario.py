@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, StrictBool, Tag
 from pydantic_core import PydanticCustomError
 
+from aldlan_model.i18n import msg, template
 from aldlan_model.numbers import (
     Count,
     Fraction,
@@ -123,9 +124,9 @@ def _subsidy(x: Any) -> Any:
     if isinstance(x, str):
         if x == COVER_DEFICIT:
             return x
-        hint = "; did you mean cover_deficit?" if difflib.get_close_matches(x.lower(), [COVER_DEFICIT]) else ""
+        hint = msg("did_you_mean", hint=COVER_DEFICIT) if difflib.get_close_matches(x.lower(), [COVER_DEFICIT]) else ""
         raise PydanticCustomError(
-            "subsidy", "expected a number or the word cover_deficit, got {raw}{hint}", {"raw": repr(x), "hint": hint}
+            "subsidy", template("subsidy_expected"), {"raw": repr(x), "hint": hint}
         )
     if isinstance(x, Num | dict):
         return x
@@ -323,16 +324,16 @@ def cross_checks(s: Scenario) -> list[tuple[Path, str]]:
     out: list[tuple[Path, str]] = []
     first, last = s.first, s.last
     if first > last:
-        out.append((("period", "last"), f"must be ≥ period.first ({first}), got {last}"))
+        out.append((("period", "last"), msg("last_before_first", first=first, last=last)))
     elif last - first + 1 > 100:
-        out.append((("period", "last"), f"the period may span at most 100 years, got {last - first + 1}"))
+        out.append((("period", "last"), msg("period_too_long", n=last - first + 1)))
     if s.period.start is not None and not first <= s.start <= last:
         out.append(
-            (("period", "start"), f"must lie between period.first and period.last ({first}–{last}), got {s.start}")
+            (("period", "start"), msg("start_in_period", first=first, last=last, start=s.start))
         )
     if first <= last and not first <= s.target_year <= last:
         out.append(
-            (("target", "year"), f"must lie within the period {first}–{last}, got {s.target_year}")
+            (("target", "year"), msg("year_in_period", first=first, last=last, year=s.target_year))
         )
     d = s.opening.dagdelen_per_week
     d_max = max(v for _, v in d.numbers())
@@ -343,8 +344,7 @@ def cross_checks(s: Scenario) -> list[tuple[Path, str]]:
             shown = g.point if g.point > d.point else worst
             out.append((
                 ("participants", group, "dagdelen_per_week"),
-                f"must be ≤ opening.dagdelen_per_week ({fmt_number(d.point)}), "
-                f"got {fmt_number(shown)}",
+                msg("dagdelen_over_opening", opening=fmt_number(d.point), got=fmt_number(shown)),
             ))
     out += _staff_checks(("staff",), s.staff)
     out += _project_checks(s)
@@ -358,33 +358,32 @@ def _staff_checks(at: Path, staff: list[StaffMember]) -> list[tuple[Path, str]]:
         given = set(m.model_fields_set)
         if m.kind == "professional":
             for key in sorted(given & {"count", "allowance", "other_costs"}):
-                out.append(((*at, i, key), f"'{key}' does not apply to a professional (it is a volunteer key)"))
+                out.append(((*at, i, key), msg("not_for_professional", key=key)))
             has_fte = bool(given & {"fte", "salary", "employer_charges"})
             has_hours = bool(given & {"hours_per_week", "hourly_cost"})
             if has_fte and has_hours:
                 out.append((
-                    (*at, i), "a professional has either fte + salary or hours_per_week + hourly_cost, never both"
+                    (*at, i), msg("pro_both")
                 ))
             elif has_fte:
                 for key in ("fte", "salary"):
                     if key not in given:
                         out.append((
-                            (*at, i), f"missing required key '{key}' (a professional with fte needs fte and salary)"
+                            (*at, i), msg("pro_fte_needs", key=key)
                         ))
             elif has_hours:
                 for key in ("hours_per_week", "hourly_cost"):
                     if key not in given:
-                        out.append(((*at, i), f"missing required key '{key}' (a professional paid by the hour "
-                                                  "needs hours_per_week and hourly_cost)"))
+                        out.append(((*at, i), msg("pro_hours_needs", key=key)))
             else:
-                out.append(((*at, i), "a professional needs fte + salary, or hours_per_week + hourly_cost"))
+                out.append(((*at, i), msg("pro_needs")))
         else:
             for key in sorted(given & {"fte", "salary", "employer_charges", "hourly_cost", "group_work"}):
-                out.append(((*at, i, key), f"'{key}' does not apply to a volunteer (it is a professional key)"))
+                out.append(((*at, i, key), msg("not_for_volunteer", key=key)))
             for key in ("count", "hours_per_week"):
                 if key not in given:
                     out.append((
-                        (*at, i), f"missing required key '{key}' (a volunteer needs count and hours_per_week)"
+                        (*at, i), msg("vol_needs", key=key)
                     ))
     return out
 
@@ -392,7 +391,7 @@ def _staff_checks(at: Path, staff: list[StaffMember]) -> list[tuple[Path, str]]:
 def _in_period(s: Scenario, path: Path, year: Num) -> list[tuple[Path, str]]:
     y = int(year.point)
     if not s.first <= y <= s.last:
-        return [(path, f"must lie within the period {s.first}–{s.last}, got {y}")]
+        return [(path, msg("year_in_period", first=s.first, last=s.last, year=y))]
     return []
 
 
@@ -403,7 +402,7 @@ def _project_checks(s: Scenario) -> list[tuple[Path, str]]:
     for i, pr in enumerate(s.projects):
         at: Path = ("projects", i)
         if pr.name in seen:
-            out.append(((*at, "name"), f"duplicate project name {pr.name!r} (also item {seen[pr.name] + 1})"))
+            out.append(((*at, "name"), msg("dup_project", name=repr(pr.name), item=seen[pr.name] + 1)))
         seen.setdefault(pr.name, i)
         for key in ("start", "end"):
             year = getattr(pr, key)
@@ -412,7 +411,7 @@ def _project_checks(s: Scenario) -> list[tuple[Path, str]]:
         start = int(pr.start.point) if pr.start is not None else s.start
         end = int(pr.end.point) if pr.end is not None else s.last
         if start > end:
-            out.append(((*at, "end"), f"must be ≥ start ({start}), got {end}"))
+            out.append(((*at, "end"), msg("end_before_start", start=start, end=end)))
         for m, item in enumerate(pr.one_off):
             out += _in_period(s, (*at, "one_off", m, "year"), item.year)
         out += _staff_checks((*at, "staff"), pr.staff)
@@ -423,14 +422,13 @@ def _project_checks(s: Scenario) -> list[tuple[Path, str]]:
             if fund.rest is False:
                 given.remove("rest")
             if len(given) != 1:
-                shown = " and ".join(given) if given else "none of them"
-                out.append((fat, "a funding item needs exactly one of 'yearly', 'one_off' or 'rest: true', "
-                                 f"got {shown}"))
+                shown = msg("funding_and").join(given) if given else msg("funding_none")
+                out.append((fat, msg("funding_one", given=shown)))
             if fund.rest:
                 rests.append(f)
             for m, item in enumerate(fund.one_off or []):
                 out += _in_period(s, (*fat, "one_off", m, "year"), item.year)
         if len(rests) > 1:
             out.append(((*at, "funding", rests[1], "rest"),
-                        f"at most one funding item per project may have 'rest: true' (also item {rests[0] + 1})"))
+                        msg("funding_rest_once", item=rests[0] + 1)))
     return out

@@ -7,6 +7,7 @@ was written. Problems are raised as :class:`ScenarioError` naming ``FILE:LINE:CO
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import stat
@@ -18,6 +19,8 @@ from typing import Any
 import yaml
 
 from aldlan_model.errors import Problem, ScenarioError, short
+from aldlan_model.i18n import L, msg
+from aldlan_model.i18n import grouped as _n
 
 MAX_BYTES = 1_000_000  # a scenario is a few kB; anything this large is not one
 MAX_NODES = 10_000  # nodes after alias expansion: a "billion laughs" file stops here
@@ -59,15 +62,15 @@ def _open_limited(path: Path, shown: str, regular_only: bool = False) -> bytes:
     (files reached through ``extends``). A "regular" file that says it is empty but has
     content is a kernel file (``/proc``, ``/sys``): refused, never quoted.
     """
-    not_regular = "is not a regular file (a device or socket?); give a scenario file"
+    not_regular = msg("not_regular")
     st = path.stat()
     if stat.S_ISDIR(st.st_mode):
-        raise _fail(shown, 1, None, "is a folder, not a scenario file")
+        raise _fail(shown, 1, None, msg("is_folder"))
     fifo_ok = not regular_only
     if not (stat.S_ISREG(st.st_mode) or (fifo_ok and stat.S_ISFIFO(st.st_mode))):
         raise _fail(shown, 1, None, not_regular)
     if st.st_size > MAX_BYTES:
-        raise _fail(shown, 1, None, f"file is too large ({st.st_size:,} bytes; the limit is {MAX_BYTES:,})")
+        raise _fail(shown, 1, None, msg("too_large_file", size=_n(st.st_size), limit=_n(MAX_BYTES)))
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
     fd = os.open(path, flags)  # <(command): never wait for a writer that never comes
     try:
@@ -83,28 +86,28 @@ def _open_limited(path: Path, shown: str, regular_only: bool = False) -> bytes:
     with fh:  # a pipe or a file growing meanwhile: never read past the limit
         data = fh.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
-        raise _fail(shown, 1, None, f"file is too large (more than the limit of {MAX_BYTES:,} bytes)")
+        raise _fail(shown, 1, None, msg("too_large_stream", limit=_n(MAX_BYTES)))
     if stat.S_ISREG(st.st_mode) and st.st_size == 0 and data:
-        raise _fail(shown, 1, None, "is not a scenario file (a /proc or /sys file?); give a scenario file")
+        raise _fail(shown, 1, None, msg("kernel_file"))
     return data
 
 
 def _decode(data: bytes, shown: str) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise _fail(shown, 1, 1, "the file is UTF-16 text; save it as UTF-8")
+        raise _fail(shown, 1, 1, msg("utf16"))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         raise _fail(
-            shown, line, col, f"not UTF-8 text (byte 0x{data[exc.start]:02x}); save the file as UTF-8"
+            shown, line, col, msg("not_utf8", byte=f"{data[exc.start]:02x}")
         ) from None
     if "\x00" in text:
         if data[0::2].count(0) > len(data) // 4 or data[1::2].count(0) > len(data) // 4:
-            raise _fail(shown, 1, 1, "the file looks like UTF-16 text; save it as UTF-8")
+            raise _fail(shown, 1, 1, msg("utf16_like"))
         line = text.count("\n", 0, text.index("\x00")) + 1
-        raise _fail(shown, line, None, "contains a NUL character; this is not a text file")
+        raise _fail(shown, line, None, msg("nul_char"))
     return text
 
 
@@ -113,17 +116,43 @@ def read_text(path: Path, shown: str, regular_only: bool = False) -> str:
     try:
         data = _open_limited(path, shown, regular_only)
     except FileNotFoundError:
-        raise _fail(shown, 1, None, "file not found") from None
+        raise _fail(shown, 1, None, msg("file_not_found")) from None
     except PermissionError:
-        raise _fail(shown, 1, None, "permission denied: cannot read the file") from None
+        raise _fail(shown, 1, None, msg("permission_denied")) from None
     except OSError as exc:
-        raise _fail(shown, 1, None, f"cannot read the file ({exc.strerror or exc})") from None
+        raise _fail(shown, 1, None, msg("cannot_read", why=exc.strerror or exc)) from None
     except ValueError:  # a NUL character in the path (from the library API; a shell cannot pass one)
-        raise _fail(shown, 1, None, "file not found (the name contains a NUL character)") from None
+        raise _fail(shown, 1, None, msg("file_not_found_nul")) from None
     return _decode(data, shown)
 
 
-_TOO_DEEP = "the document is nested too deeply"
+class _Lines:
+    """Line and column of a character offset the way an editor counts them: only CR LF, CR and
+    LF end a line (PyYAML also counts U+2028, U+2029 and U+0085, which editors show inline)."""
+
+    def __init__(self, text: str):
+        import bisect
+
+        self._bisect = bisect.bisect_right
+        self.text = text
+        self.starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+        self.odd = any(ch in text for ch in "\u2028\u2029\x85")
+
+    def at(self, mark: Any) -> tuple[int, int]:
+        if not self.odd or mark is None or not 0 <= getattr(mark, "index", -1) <= len(self.text):
+            return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        return self.of(mark.index)
+
+    def of(self, index: int) -> tuple[int, int]:
+        i = self._bisect(self.starts, index) - 1
+        return i + 1, index - self.starts[i] + 1
+
+    def line(self, n: int) -> str:
+        """Line ``n`` (1-based) without its line break; '' past the end."""
+        if not 1 <= n <= len(self.starts):
+            return ""
+        end = self.starts[n] if n < len(self.starts) else len(self.text)
+        return self.text[self.starts[n - 1]:end].rstrip("\r\n")
 
 
 def _char_at(text: str, mark: Any) -> str:
@@ -134,19 +163,91 @@ def _char_at(text: str, mark: Any) -> str:
     return line[mark.column] if 0 <= mark.column < len(line) else ""
 
 
-def _yaml_message(exc: yaml.MarkedYAMLError, text: str) -> str:
-    """PyYAML's problem in words a treasurer can act on."""
+def _content(line: str) -> str:
+    """A line without its comment (roughly: ' #' outside quotes ends it)."""
+    quote = ""
+    for i, ch in enumerate(line):
+        if quote:
+            quote = "" if ch == quote else quote
+        elif ch in "'\"":
+            quote = ch
+        elif ch == "#" and (i == 0 or line[i - 1] in " \t"):
+            return line[:i].rstrip()
+    return line.rstrip()
+
+
+def _nbsp_near(lines: _Lines, line: int) -> tuple[int, int] | None:
+    """The first no-break space on ``line`` or the line above it (where a YAML error starts)."""
+    for n in (line, line - 1):
+        text = lines.line(n)
+        if "\u00a0" in text:
+            return n, text.index("\u00a0") + 1
+    return None
+
+
+def _yaml_problem(exc: yaml.MarkedYAMLError, lines: _Lines) -> tuple[int, int | None, str]:
+    """PyYAML's problem as (line, column, message): the line where the writer has to look,
+    in words a treasurer can act on. ``problem_mark`` is where PyYAML gave up; ``context_mark``
+    where the construct it was reading began (the opening quote, the key without a colon)."""
     problem = (exc.problem or exc.context or "invalid YAML").strip()
-    if "tab character" in problem or _char_at(text, exc.problem_mark) == "\t":
-        return "not valid YAML: a tab character; indent with spaces, never tabs"
+    context = (exc.context or "").strip()
+    line, col = lines.at(exc.problem_mark or exc.context_mark)
+    if "tab character" in problem or _char_at(lines.text, exc.problem_mark) == "\t":
+        return line, col, msg("yaml_tab")
     if "another document" in problem:
-        return "a scenario file holds one YAML document; remove the second '---' and what follows"
+        return line, col, msg("yaml_second_doc")
     if "maximum nesting depth" in problem:
-        return _TOO_DEEP
-    return f"not valid YAML: {problem}"
+        return line, col, msg("yaml_too_deep")
+    nbsp = _nbsp_near(lines, line)
+    if nbsp is not None:
+        return nbsp[0], nbsp[1], msg("nbsp", line=nbsp[0], col=nbsp[1])
+    if "quoted scalar" in context and exc.context_mark is not None:
+        line, col = lines.at(exc.context_mark)
+        quote = _char_at(lines.text, exc.context_mark) or '"'
+        return line, col, msg("yaml_unclosed_quote", quote=quote)
+    if "simple key" in context and exc.context_mark is not None:  # `housing 9000` before a next key
+        line, col = lines.at(exc.context_mark)
+        rest = lines.line(line)[col - 1:]
+        if ": " in rest + " " and len(rest.partition(":")[0]) > 1024:  # YAML's limit of a plain key
+            return line, col, msg("yaml_key_too_long")
+        return line, col, _missing_colon(rest)
+    if "flow mapping" in context or "flow sequence" in context:
+        line, col = lines.at(exc.context_mark)
+        pair = ("{", "}") if "mapping" in context else ("[", "]")
+        return line, col, msg("yaml_unclosed_flow", open=pair[0], close=pair[1])
+    if "mapping values are not allowed" in problem:
+        here = lines.line(line)
+        before = _content(here[: col - 1])
+        if ": " in before or before.rstrip().endswith(":"):  # `name: Buurtkamer: Oost`
+            key, _, value = before.partition(":")
+            rest = _content(here)[len(key) + 1:].strip()
+            fixed = f'{key.strip()}: "{rest}"'
+            if '"' in rest:
+                fixed = f"{key.strip()}: '{rest}'"
+            return line, col, msg("yaml_colon_in_text", fixed=fixed.strip())
+        above = line - 1
+        while above > 0 and not _content(lines.line(above)).strip():
+            above -= 1
+        prev = _content(lines.line(above))
+        indent = len(here) - len(here.lstrip(" "))
+        if above > 0 and ":" not in prev and not prev.strip().startswith(("-", "[", "{")):
+            start = len(prev) - len(prev.lstrip(" "))
+            return above, start + 1, _missing_colon(prev.strip())
+        return line, indent + 1, msg("yaml_indent_deeper", above=above)
+    if "expected key" in problem and "block mapping" in context:
+        here = lines.line(line)
+        return line, len(here) - len(here.lstrip(" ")) + 1, msg("yaml_indent_odd")
+    if "undefined alias" in problem:
+        name = lines.line(line)[col - 1:].lstrip("*").split()[0] if lines.line(line)[col - 1:].strip() else "?"
+        return line, col, msg("yaml_undefined_alias", name=name.rstrip(",]}"))
+    return line, col, msg("yaml_other", problem=problem)
 
 
-NOT_A_SCENARIO = "not a scenario: none of its keys is a scenario key"
+def _missing_colon(text: str) -> str:
+    """The message for a key written without its colon: ``housing 9000`` → ``housing: 9000``."""
+    key, _, rest = _content(text).strip().partition(" ")
+    fixed = f"{key}: {rest.strip()}" if rest.strip() else f"{key}:"
+    return msg("yaml_missing_colon", key=short(key), fixed=short(fixed, 60))
 
 
 def parse(
@@ -159,13 +260,12 @@ def parse(
     scenario (a JSON file of secrets, ``/etc/shadow``) is ever quoted in a message.
     """
     loader = _Loader(text)
+    lines = _Lines(text)
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        col = mark.column + 1 if mark else None
-        raise _fail(shown, line, col, _yaml_message(exc, text)) from None
+        line, col, message = _yaml_problem(exc, lines)
+        raise _fail(shown, line, col, message) from None
     except yaml.reader.ReaderError as exc:  # a character YAML forbids; position is a byte offset
         ch = exc.character
         code = ord(ch) if isinstance(ch, str) else int(ch)
@@ -177,30 +277,27 @@ def parse(
             pos = min(max(int(exc.position), 0), len(data))
             line = data.count(b"\n", 0, pos) + 1
             col = len(data[data.rfind(b"\n", 0, pos) + 1 : pos].decode("utf-8", "replace")) + 1
-        raise _fail(
-            shown, line, col, f"not valid YAML: the character U+{code:04X} is not allowed in a YAML file"
-        ) from None
+        raise _fail(shown, line, col, msg("yaml_bad_char", code=f"{code:04X}")) from None
     except yaml.YAMLError as exc:
-        raise _fail(shown, 1, None, f"not valid YAML: {(str(exc).splitlines() or ['?'])[0]}") from None
+        raise _fail(shown, 1, None, msg("yaml_other", problem=(str(exc).splitlines() or ['?'])[0])) from None
     except RecursionError:
-        raise _fail(shown, 1, None, _TOO_DEEP) from None
+        raise _fail(shown, 1, None, msg("yaml_too_deep")) from None
     finally:
         loader.dispose()
     if node is None or (node.tag.endswith(":null") and not node.value):
-        raise _fail(shown, 1, 1, "the file is empty; expected a scenario (name, period, tariffs, …)")
+        raise _fail(shown, 1, 1, msg("empty_file"))
     if not isinstance(node, yaml.MappingNode):
-        kind = "a list" if isinstance(node, yaml.SequenceNode) else "a single value"
+        kind = L("een lijst", "a list") if isinstance(node, yaml.SequenceNode) else L("één waarde", "a single value")
         raise _fail(
             shown,
-            node.start_mark.line + 1,
-            node.start_mark.column + 1,
-            f"expected a mapping of keys (name: …, period: …), got {kind}",
+            *lines.at(node.start_mark),
+            msg("top_not_mapping", kind=kind),
         )
     if is_key is not None and not any(
         isinstance(k, yaml.ScalarNode) and k.tag.endswith(":str") and is_key(k.value) for k, _ in node.value
     ):
-        raise _fail(shown, 1, None, NOT_A_SCENARIO)
-    walker = _Walker(shown, loader)
+        raise _fail(shown, 1, None, msg("not_a_scenario"))
+    walker = _Walker(shown, loader, lines)
     data = walker.walk(node, (), 0)
     if walker.problems:
         raise ScenarioError(walker.problems)
@@ -228,15 +325,55 @@ def parse_value(text: str, shown: str) -> Any:
 
 
 class _Walker:
-    def __init__(self, shown: str, loader: Any):
+    def __init__(self, shown: str, loader: Any, lines: _Lines | None = None):
         self.shown = shown
         self.loader = loader
+        self.lines = lines
         self.locs: dict[KeyPath, Loc] = {}
         self.problems: list[Problem] = []
         self.nodes = 0
 
     def _where(self, node: yaml.Node) -> tuple[int, int]:
+        if self.lines is not None:
+            return self.lines.at(node.start_mark)
         return node.start_mark.line + 1, node.start_mark.column + 1
+
+    def _nbsp(self, node: yaml.Node, path: KeyPath) -> bool:
+        """A no-break space (copied from Word) where it changes what YAML reads: in a key, or in
+        what would be a number or a ``key: value`` with a plain space. Named, with its place."""
+        value = node.value
+        if not isinstance(value, str) or "\u00a0" not in value or node.style:
+            return False
+        plain = value.replace("\u00a0", " ")
+        numberish = re.fullmatch(r"[-+]?[\d ., ]+", plain.strip()) is not None
+        if not (numberish or ": " in plain or plain != plain.strip() or self._is_key):
+            return False
+        line, col = self._where(node)
+        if "\n" not in value and "\r" not in value:
+            col += value.index("\u00a0")
+        self.problems.append(Problem(self.shown, line, col, _dotted(path), msg("nbsp", line=line, col=col)))
+        return True
+
+    _is_key = False
+
+    def _flow_comma(self, before: tuple[yaml.Node, yaml.Node] | None, key_node: yaml.Node) -> str | None:
+        """``{value: 0,3}`` or ``{housing: 1.800,00}``: a number cut in two at its decimal comma."""
+        if before is None or self.lines is None or not key_node.tag.endswith((":int", ":float")):
+            return None
+        prev = before[1]
+        if not (isinstance(prev, yaml.ScalarNode) and prev.tag.endswith((":int", ":float")) and not prev.style):
+            return None
+        written = self.lines.text[prev.start_mark.index:key_node.end_mark.index]
+        if not re.fullmatch(r"-?[\d.]+,\s*\d+", written):
+            return None
+        number = written.replace(" ", "")
+        if re.fullmatch(r"-?\d{1,3}(\.\d{3})+,\d+", number):
+            number = number.replace(".", "")
+        fixed = number.replace(",", ".")
+        with contextlib.suppress(ValueError):
+            x = float(fixed)
+            fixed = str(int(x)) if x.is_integer() else repr(x)
+        return msg("flow_comma", written=written, fixed=fixed)
 
     def walk(self, node: yaml.Node, path: KeyPath, depth: int) -> Any:
         self.nodes += 1
@@ -244,12 +381,11 @@ class _Walker:
             line, col = self._where(node)
             raise _fail(
                 self.shown, line, col,
-                f"the document expands to more than {MAX_NODES:,} values "
-                "(aliases repeated too often?)",
+                msg("too_many_nodes", limit=_n(MAX_NODES)),
             )
         if depth > MAX_DEPTH:
             line, col = self._where(node)
-            raise _fail(self.shown, line, col, _TOO_DEEP)
+            raise _fail(self.shown, line, col, msg("yaml_too_deep"))
         if node.tag not in _SAFE_TAGS:
             line, col = self._where(node)
             self.problems.append(
@@ -258,18 +394,31 @@ class _Walker:
             return None
         if isinstance(node, yaml.MappingNode):
             out: dict[str, Any] = {}
+            before: tuple[yaml.Node, yaml.Node] | None = None
             for key_node, value_node in node.value:
                 line, col = self._where(key_node)
+                if node.flow_style and (why := self._flow_comma(before, key_node)):
+                    at = (*path, before[0].value) if before and isinstance(before[0].value, str) else path
+                    self.problems.append(Problem(self.shown, *self._where(before[1]), _dotted(at), why))
+                    before = None
+                    continue
+                before = (key_node, value_node)
                 if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
                     self.problems.append(Problem(self.shown, line, col, _dotted(path), _bad_key(key_node)))
                     continue
                 key = key_node.value
                 sub = (*path, key)
+                self._is_key = True
+                try:
+                    if self._nbsp(key_node, sub):
+                        continue
+                finally:
+                    self._is_key = False
                 if key in out:
                     first = self.locs[sub]
                     self.problems.append(Problem(
                         self.shown, line, col, _dotted(sub),
-                        f"duplicate key (first written on line {first.line})",
+                        msg("duplicate_key", line=first.line),
                     ))
                     continue
                 raw = value_node.value if isinstance(value_node, yaml.ScalarNode) else None
@@ -284,6 +433,8 @@ class _Walker:
                 self.locs[(*path, i)] = Loc(self.shown, line, col, raw)
                 items.append(self.walk(item, (*path, i), depth + 1))
             return items
+        if isinstance(node, yaml.ScalarNode) and self._nbsp(node, path):
+            return None
         if node.tag.endswith(":timestamp"):
             return node.value  # a date is text to us, never a number
         if node.tag.endswith((":int", ":float")) and (why := _odd_number(node.value)):
@@ -312,42 +463,38 @@ def _huge_number(raw: str) -> str | None:
     whole = raw.lstrip("+-").replace("_", "").split(".")[0]
     if len(whole) <= _HUGE_DIGITS or not whole.isdigit():
         return None
-    return (f"number is too large (the limit is 1,000,000,000,000), "
-            f"got a number of {len(whole.lstrip('0')) or 1:,} digits")
+    return msg("huge_digits", digits=_n(len(whole.lstrip("0")) or 1))
 
 
 def _odd_number(raw: str) -> str | None:
     """A message when YAML 1.1 reads a number in a notation nobody means in a scenario."""
     if ":" in raw:
-        return f"'{raw}' is a base-60 number in YAML (1:30 means 90); write the number in decimal, or quote it as text"
+        return msg("base60", raw=raw)
     lowered = raw.lower().lstrip("+-")
     if lowered.startswith(("0x", "0o", "0b")):
-        return f"'{raw}' is a hexadecimal, octal or binary number; write the number in decimal"
+        return msg("hex", raw=raw)
     if _OCTAL.fullmatch(raw):
-        return f"'{raw}' is an octal number in YAML (010 means 8); write it without the leading zero"
+        return msg("octal", raw=raw)
     return None
 
 
 def _bad_tag(tag: str) -> str:
     short = tag.replace("tag:yaml.org,2002:", "!!")
-    return f"unsupported YAML tag {short}; a scenario holds only numbers, text, true/false, lists and mappings"
+    return msg("bad_tag", tag=short)
 
 
 def _bad_key(node: yaml.Node) -> str:
     if node.tag == "tag:yaml.org,2002:merge":
-        return "merge keys (<<) are not supported; use extends, or write the keys out"
+        return msg("merge_key")
     if isinstance(node, yaml.SequenceNode):
-        return "keys must be words, got a list"
+        return msg("key_list")
     if isinstance(node, yaml.MappingNode):
-        return "keys must be words, got a mapping"
+        return msg("key_mapping")
     if node.tag.endswith(":bool"):
-        return f"keys must be words, got {node.value!r} (YAML reads it as yes/no; quote it)"
+        return msg("key_bool", raw=repr(node.value))
     if node.tag.endswith(":null"):
-        return "keys must be words, got an empty key"
-    if node.tag.endswith((":int", ":float")):
-        return (f"keys must be words, got {short(node.value)!r} — inside {{ }} a comma separates entries, "
-                "so write decimals with a point (30.51, not 30,51)")
-    return f"keys must be words, got {short(node.value)!r}"
+        return msg("key_empty")
+    return msg("key_number", raw=repr(short(node.value)))
 
 
 def _dotted(path: KeyPath) -> str:

@@ -101,3 +101,15 @@ def fast_cli() -> Iterator[None]:
 def digest(folder: Path) -> dict[str, str]:
     """A fingerprint of every file in a folder, to prove that nothing was changed."""
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+@pytest.fixture(autouse=True)
+def _dutch_messages(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every test starts with Dutch messages (the default), whatever ALDLAN_LANG or an earlier
+    ``--lang en`` said; a test may switch with ``set_lang`` or ``--lang en``."""
+    from aldlan_model.i18n import set_lang
+
+    monkeypatch.delenv("ALDLAN_LANG", raising=False)
+    set_lang("nl")
+    yield
+    set_lang("nl")

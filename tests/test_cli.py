@@ -51,7 +51,7 @@ def test_validate_reports_every_file_and_exits_2(tmp_path, minimal):
     assert r.exit_code == 2
     assert f"✓ {minimal}: Minimaal" in r.output
     assert f"✗ {bad}" in r.output
-    assert f"{bad}:8:1: locations: must be ≥ 1, got -1" in r.output
+    assert f"{bad}:8:1: locations: moet ≥ 1 zijn, maar dit is -1" in r.output
     assert "Traceback" not in r.output
 
 
@@ -127,7 +127,7 @@ def test_new_writes_a_valid_file_and_never_overwrites(tmp_path):
     assert invoke("new", str(target)).exit_code == 0
     assert load_scenario(target).name == "Mijn buurtkamer"
     r = invoke("new", str(target))
-    assert r.exit_code == 2 and "already exists" in r.output
+    assert r.exit_code == 2 and "bestaat al" in r.output
     variant = tmp_path / "variant.yaml"
     assert invoke("new", str(variant), "--from", str(SCENARIOS / "aldlan-mix.yaml")).exit_code == 0
     assert load_scenario(variant).staff == load_scenario(SCENARIOS / "aldlan-mix.yaml").staff

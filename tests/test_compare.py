@@ -147,7 +147,7 @@ def test_cli_table_fits_80_columns_with_legend():
 
 @pytest.mark.parametrize(("args", "message"), [
     (["--year", "2030"], "2030 lies outside the period of simple (2020–2022)"),
-    (["locations=0"], "locations: must be ≥ 1, got 0"),
+    (["locations=0"], "locations: moet ≥ 1 zijn, maar dit is 0"),
 ])
 def test_cli_errors_exit_2(simple, args, message):
     res = runner.invoke(app, ["compare", str(simple), *args])

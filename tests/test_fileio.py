@@ -41,7 +41,7 @@ def test_new_file_gets_normal_permissions(tmp_path):
 def test_refuses_existing_file_without_force(tmp_path):
     target = tmp_path / "out.csv"
     target.write_text("old")
-    with pytest.raises(OutputExistsError, match="use --force to overwrite") as info:
+    with pytest.raises(OutputExistsError, match="gebruik --force om het te overschrijven") as info:
         write_output(target, "new")
     assert str(target) in str(info.value)
     assert "\n" not in str(info.value)
@@ -60,7 +60,7 @@ def test_overwrites_with_force_keeping_permissions(tmp_path):
 
 def test_missing_folder(tmp_path):
     target = tmp_path / "missing" / "out.csv"
-    with pytest.raises(OutputDirError, match="does not exist") as info:
+    with pytest.raises(OutputDirError, match="bestaat niet") as info:
         write_output(target, "x")
     assert str(target.parent) in str(info.value)
     assert not target.parent.exists()
@@ -68,7 +68,7 @@ def test_missing_folder(tmp_path):
 
 def test_parent_is_a_file(tmp_path):
     (tmp_path / "file").write_text("x")
-    with pytest.raises(OutputDirError, match="is not a folder"):
+    with pytest.raises(OutputDirError, match="is geen map"):
         write_output(tmp_path / "file" / "out.csv", "x")
 
 
@@ -76,7 +76,7 @@ def test_parent_is_a_file(tmp_path):
 def test_path_is_a_directory(tmp_path, force):
     folder = tmp_path / "reports"
     folder.mkdir()
-    with pytest.raises(OutputDirError, match="is a folder") as info:
+    with pytest.raises(OutputDirError, match="is een map") as info:
         write_output(folder, "x", force=force)
     assert str(folder) in str(info.value)
     assert folder.is_dir()
@@ -85,7 +85,7 @@ def test_path_is_a_directory(tmp_path, force):
 
 def test_folder_not_writable(tmp_path, monkeypatch):
     monkeypatch.setattr(fileio.os, "access", lambda *args, **kwargs: False)
-    with pytest.raises(OutputDirError, match="not writable"):
+    with pytest.raises(OutputDirError, match="kan niet geschreven worden"):
         write_output(tmp_path / "out.csv", "x")
     assert not any(tmp_path.iterdir())
 
@@ -103,7 +103,7 @@ def test_failed_replace_leaves_original_and_no_temp(tmp_path, monkeypatch):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(fileio.os, "replace", broken_replace)
-    with pytest.raises(OutputError, match=r"Could not write .*No space left on device"):
+    with pytest.raises(OutputError, match=r"Kon .* niet schrijven: No space left on device"):
         write_output(target, "new", force=True)
     assert target.read_text() == "old"
     assert os.listdir(tmp_path) == ["out.csv"]
@@ -138,7 +138,7 @@ def test_no_force_never_clobbers_a_file_that_appears_meanwhile(tmp_path, monkeyp
         target.write_text("theirs")
 
     monkeypatch.setattr(fileio.os, "fsync", other_writer_first)
-    with pytest.raises(OutputExistsError, match="already exists; use --force"):
+    with pytest.raises(OutputExistsError, match="bestaat al; gebruik --force"):
         write_output(target, "ours")
     assert target.read_text() == "theirs"
     assert os.listdir(tmp_path) == ["out.csv"]
@@ -185,7 +185,7 @@ def test_force_never_replaces_a_pipe(tmp_path, via_link):
     if via_link:
         target = tmp_path / "link.csv"
         target.symlink_to(fifo)
-    with pytest.raises(fileio.OutputKindError, match="not a regular file") as info:
+    with pytest.raises(fileio.OutputKindError, match="geen gewoon bestand") as info:
         write_output(target, "x", force=True)
     assert "\n" not in str(info.value)
     assert stat.S_ISFIFO(os.stat(target).st_mode)
@@ -194,7 +194,7 @@ def test_force_never_replaces_a_pipe(tmp_path, via_link):
 
 @pytest.mark.skipif(not os.path.exists("/dev/null"), reason="needs /dev/null")
 def test_force_never_replaces_a_device():
-    with pytest.raises(fileio.OutputKindError, match="regular files only"):
+    with pytest.raises(fileio.OutputKindError, match="alleen gewone bestanden"):
         write_output("/dev/null", "x", force=True)
     assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
 
@@ -221,7 +221,7 @@ def test_force_through_a_link_into_another_folder(tmp_path):
 
 def test_name_too_long_is_one_line(tmp_path):
     target = tmp_path / ("x" * 300 + ".csv")
-    with pytest.raises(OutputError, match="too long for the file system") as info:
+    with pytest.raises(OutputError, match="te lang voor het bestandssysteem") as info:
         write_output(target, "x")
     assert "\n" not in str(info.value) and len(str(info.value)) < 400
     assert not any(tmp_path.iterdir())

@@ -49,9 +49,9 @@ FUZZ = settings(
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 
-# error lines: `aldlan validate` prints "✗ FILE" then "  FILE:LINE[:COL]: …"; `aldlan run` prints "error: FILE:LINE…"
+# error lines: `aldlan validate` prints "✗ FILE" then "  FILE:LINE[:COL]: …"; `aldlan run` prints "fout: FILE:LINE…"
 VALIDATE_LINE = re.compile(r"^(✗ .+|  .+?\.yaml:\d+(:\d+)?: .+)$")
-RUN_LINE = re.compile(r"^error: .+?\.yaml:\d+(:\d+)?: .+$")
+RUN_LINE = re.compile(r"^fout: .+?\.yaml:\d+(:\d+)?: .+$")
 
 runner = CliRunner()
 
@@ -268,7 +268,7 @@ def test_random_bytes_never_crash(folder: Path, raw: bytes) -> None:
     check_cli(path)
 
 
-SET_LINE = re.compile(r"^error: (--set .+|.+?\.yaml:\d+(:\d+)?): .+$")
+SET_LINE = re.compile(r"^fout: (--set .+|.+?\.yaml:\d+(:\d+)?): .+$")
 
 
 @FUZZ

@@ -30,7 +30,7 @@ from tests.conftest import REPO
 
 NASTY = REPO / "tests" / "nasty"
 SECRET = "NASTY-SECRET-7f3a"
-INTERNAL = "internal error"
+INTERNAL = "interne fout"
 ESC = "\x1b"
 
 runner = CliRunner()
@@ -80,7 +80,8 @@ def test_extends_refuses_files_that_are_not_yaml(tmp_path: Path, secret_file: st
     result = invoke("run", str(child))
     assert result.exit_code == 2
     assert SECRET not in result.output
-    assert result.stderr.strip().endswith("is not a scenario file: only .yaml/.yml files can be extended")
+    assert result.stderr.strip().endswith("is geen scenariobestand: alleen .yaml/.yml-bestanden kunnen uitgebreid "
+        "worden")
 
 
 def test_extends_of_a_yaml_symlink_to_a_secret_is_refused(tmp_path: Path) -> None:
@@ -110,13 +111,13 @@ def test_extends_of_a_pipe_is_refused_without_waiting(tmp_path: Path) -> None:
     (tmp_path / "child.yaml").write_text("extends: pipe.yaml\n")
     result = invoke("run", str(tmp_path / "child.yaml"))
     assert result.exit_code == 2
-    assert "is not a regular file" in result.stderr
+    assert "is geen gewoon bestand" in result.stderr
 
 
 def test_a_scenario_with_a_typo_in_its_only_key_is_still_a_scenario(tmp_path: Path) -> None:
     """Near misses count as scenario keys: 'nmae' gets its "did you mean", not "not a scenario"."""
     (tmp_path / "x.yaml").write_text("nmae: x\n")
-    assert "did you mean 'name'" in invoke("run", str(tmp_path / "x.yaml")).stderr
+    assert "bedoelde u 'name'" in invoke("run", str(tmp_path / "x.yaml")).stderr
 
 
 # --- numbers and grids that make no sense ------------------------------------------------------
@@ -126,7 +127,7 @@ def test_a_scenario_with_a_typo_in_its_only_key_is_still_a_scenario(tmp_path: Pa
 def test_huge_numbers_in_set_are_exit_2(nasty: Path, value: str) -> None:
     result = invoke("run", "_base.yaml", "--set", f"costs.housing={value}")
     assert result.exit_code == 2
-    assert "number is too large" in result.stderr
+    assert "getal is te groot" in result.stderr
 
 
 @pytest.mark.parametrize("step", ["1e-300", "1e-320", "5e-324"])
@@ -145,7 +146,7 @@ def test_force_never_replaces_a_pipe(nasty: Path) -> None:
     os.mkfifo("out.json")
     result = invoke("run", "_base.yaml", "-o", "out.json", "--force")
     assert result.exit_code == 2
-    assert "regular files only" in result.stderr
+    assert "alleen gewone bestanden" in result.stderr
     assert stat.S_ISFIFO(os.stat("out.json").st_mode)
     assert not [p for p in os.listdir() if p.endswith(".tmp")]
 
@@ -161,7 +162,7 @@ def test_name_too_long_for_the_file_system(nasty: Path) -> None:
     result = invoke("run", "_base.yaml", "-o", "x" * 300 + ".json")
     assert result.exit_code == 2
     (line,) = result.stderr.strip().splitlines()
-    assert "too long for the file system" in line
+    assert "te lang voor het bestandssysteem" in line
 
 
 # --- text from input: never a formula, never an escape code ---------------------------------
@@ -277,7 +278,7 @@ def test_ascii_stdout_error_messages(nasty: Path) -> None:
     proc = subprocess.run(aldlan("validate", EVIL, "huge-int-310-digits.yaml"), capture_output=True,
                           env=env(PYTHONIOENCODING="ascii"), timeout=120)
     assert proc.returncode == 2 and b"Traceback" not in proc.stderr
-    assert b"number is too large" in proc.stderr
+    assert b"getal is te groot" in proc.stderr
 
 
 @pytest.mark.skipif(os.name == "nt", reason="POSIX pipes")
@@ -301,7 +302,7 @@ def test_stdout_full_is_one_line_and_exit_2(nasty: Path, args: list[str]) -> Non
     with open("/dev/full", "w") as full:
         proc = subprocess.run(aldlan(*args), stdout=full, stderr=subprocess.PIPE, timeout=120)
     assert proc.returncode == 2
-    assert proc.stderr.decode().splitlines() == ["error: cannot write the output: No space left on device"]
+    assert proc.stderr.decode().splitlines() == ["fout: de uitvoer kan niet geschreven worden: No space left on device"]
 
 
 @pytest.mark.skipif(os.name == "nt", reason="POSIX signals")
@@ -336,7 +337,7 @@ def test_json_has_no_raw_c1_control_or_direction_mark(nasty: Path) -> None:
 def test_new_from_a_file_that_is_not_yaml(nasty: Path) -> None:
     shutil.copyfile("_base.yaml", "base.txt")
     result = invoke("new", "x.yaml", "--from", "base.txt")
-    assert result.exit_code == 2 and "only .yaml/.yml scenario files can be extended" in result.stderr
+    assert result.exit_code == 2 and "alleen .yaml/.yml-scenariobestanden kunnen uitgebreid worden" in result.stderr
     assert not Path("x.yaml").exists()
 
 

@@ -103,11 +103,11 @@ def test_cli_chart_writes_pdf_and_never_overwrites(tmp_path):
     out = tmp_path / "grafiek.pdf"
     r = runner.invoke(app, ["chart", str(SCENARIO), "-o", str(out), "--kind", "target", "--set", "locations=1"])
     assert r.exit_code == 0, r.output
-    assert r.stderr == f"✓ wrote {out}\n"
+    assert r.stderr == f"✓ geschreven: {out}\n"
     assert out.read_bytes()[:5] == b"%PDF-"
     before = out.read_bytes()
     r = runner.invoke(app, ["chart", str(SCENARIO), "-o", str(out)])
-    assert r.exit_code == 2 and r.stderr == f"error: {out} already exists; use --force to overwrite.\n"
+    assert r.exit_code == 2 and r.stderr == f"fout: {out} bestaat al; gebruik --force om het te overschrijven.\n"
     assert out.read_bytes() == before and [p.name for p in tmp_path.iterdir()] == ["grafiek.pdf"]
 
 

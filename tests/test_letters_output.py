@@ -97,12 +97,12 @@ def test_existing_file_is_left_alone_without_force(tmp_path):
     out.write_bytes(b"de brief van vorige week")
     r = invoke("run", SCENARIO, "-o", str(out))
     assert r.exit_code == 2
-    assert r.stderr == f"error: {out} already exists; use --force to overwrite.\n"
+    assert r.stderr == f"fout: {out} bestaat al; gebruik --force om het te overschrijven.\n"
     assert out.read_bytes() == b"de brief van vorige week"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["brief.docx"]  # no temporary file left
     r = invoke("run", SCENARIO, "-o", str(out), "--force")
     assert r.exit_code == 0, r.output
-    assert r.stderr == f"✓ wrote {out}\n" and r.stdout == ""
+    assert r.stderr == f"✓ geschreven: {out}\n" and r.stdout == ""
     assert out.read_bytes()[:2] == b"PK"  # a real .docx (zip) replaced it
     assert sorted(p.name for p in tmp_path.iterdir()) == ["brief.docx"]
 
@@ -110,7 +110,7 @@ def test_existing_file_is_left_alone_without_force(tmp_path):
 def test_missing_folder_is_exit_2(tmp_path):
     r = invoke("run", SCENARIO, "-o", str(tmp_path / "nieuw" / "brief.md"))
     assert r.exit_code == 2
-    assert r.stderr == f"error: Folder {tmp_path / 'nieuw'} does not exist; create it or choose another path.\n"
+    assert r.stderr == f"fout: Map {tmp_path / 'nieuw'} bestaat niet; maak hem aan of kies een ander pad.\n"
 
 
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root may write anywhere")
@@ -122,7 +122,7 @@ def test_read_only_folder_is_exit_2(tmp_path):
         r = invoke("run", SCENARIO, "-o", str(folder / "brief.html"))
     finally:
         folder.chmod(0o755)
-    assert r.exit_code == 2 and "is not writable" in r.stderr
+    assert r.exit_code == 2 and "kan niet geschreven worden" in r.stderr
 
 
 def test_bad_aldlan_today_is_a_usage_error():

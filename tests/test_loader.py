@@ -41,26 +41,26 @@ def test_sourced_and_ranged_numbers(tmp_path):
 def test_line_and_column_of_a_negative_count(tmp_path):
     path = write(tmp_path, "x.yaml", MINIMAL + "participants:\n  zin:\n    count: -3\n")
     # MINIMAL has 7 lines; the key `count` stands on line 10, column 5
-    assert problems(path) == [f"{path}:10:5: participants.zin.count: must be ≥ 0, got -3"]
+    assert problems(path) == [f"{path}:10:5: participants.zin.count: moet ≥ 0 zijn, maar dit is -3"]
 
 
 @pytest.mark.parametrize(
     ("extra", "expected"),
     [
-        ("locations: 0\n", "locations: must be ≥ 1, got 0"),
-        ("locations: 2.5\n", "locations: must be a whole number, got 2.5"),
-        ("locations: 10001\n", "locations: must be ≤ 10000, got 10001"),
-        ("ramp_up: []\n", "ramp_up: must not be empty"),
-        ("ramp_up: [0.5, 1.2]\n", "ramp_up.1: must be ≤ 1, got 1.2"),
-        ("costs: {overhead: 1.01}\n", "costs.overhead: must be ≤ 1, got 1.01"),
-        ("costs: {margin: 1}\n", "costs.margin: must be < 1, got 1"),
-        ("costs: {housing: -1}\n", "costs.housing: must be ≥ 0, got -1"),
-        ("municipality: {substitution: -0.1}\n", "municipality.substitution: must be ≥ 0, got -0.1"),
-        ("indexation: {wages: 1.5}\n", "indexation.wages: must be ≤ 1, got 1.5"),
+        ("locations: 0\n", "locations: moet ≥ 1 zijn, maar dit is 0"),
+        ("locations: 2.5\n", "locations: moet een heel getal zijn, maar dit is 2.5"),
+        ("locations: 10001\n", "locations: moet ≤ 10000 zijn, maar dit is 10001"),
+        ("ramp_up: []\n", "ramp_up: mag niet leeg zijn"),
+        ("ramp_up: [0.5, 1.2]\n", "ramp_up.1: moet ≤ 1 zijn, maar dit is 1.2"),
+        ("costs: {overhead: 1.01}\n", "costs.overhead: moet ≤ 1 zijn, maar dit is 1.01"),
+        ("costs: {margin: 1}\n", "costs.margin: moet < 1 zijn, maar dit is 1"),
+        ("costs: {housing: -1}\n", "costs.housing: moet ≥ 0 zijn, maar dit is -1"),
+        ("municipality: {substitution: -0.1}\n", "municipality.substitution: moet ≥ 0 zijn, maar dit is -0.1"),
+        ("indexation: {wages: 1.5}\n", "indexation.wages: moet ≤ 1 zijn, maar dit is 1.5"),
         ("municipality: {substitution: 25}\n",
-         "municipality.substitution: must be ≤ 1, got 25 (a fraction: write 25 % as 0.25)"),
+         "municipality.substitution: moet ≤ 1 zijn, maar dit is 25 (een fractie: schrijf 25 % als 0.25)"),
         ("staff: [{kind: professional, fte: 1, salary: 30000, employer_charges: 1.6}]\n",
-         "staff.0.employer_charges: must be ≤ 1.5, got 1.6"),
+         "staff.0.employer_charges: moet ≤ 1.5 zijn, maar dit is 1.6"),
     ],
 )
 def test_rejected_values(tmp_path, extra, expected):
@@ -72,22 +72,23 @@ def test_rejected_values(tmp_path, extra, expected):
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
-        ("weeks_per_year: 40", "weeks_per_year: 54", "opening.weeks_per_year: must be ≤ 53, got 54"),
-        ("weeks_per_year: 40", "weeks_per_year: 0", "opening.weeks_per_year: must be ≥ 1, got 0"),
-        ("dagdelen_per_week: 8}", "dagdelen_per_week: 15}", "opening.dagdelen_per_week: must be ≤ 14, got 15"),
+        ("weeks_per_year: 40", "weeks_per_year: 54", "opening.weeks_per_year: moet ≤ 53 zijn, maar dit is 54"),
+        ("weeks_per_year: 40", "weeks_per_year: 0", "opening.weeks_per_year: moet ≥ 1 zijn, maar dit is 0"),
+        ("dagdelen_per_week: 8}", "dagdelen_per_week: 15}", "opening.dagdelen_per_week: moet ≤ 14 zijn, maar dit is "
+            "15"),
         ("dagdelen_per_week: 8}", "dagdelen_per_week: 8, hours_per_dagdeel: 0}",
-         "opening.hours_per_dagdeel: must be > 0, got 0"),
+         "opening.hours_per_dagdeel: moet > 0 zijn, maar dit is 0"),
         ("dagdelen_per_week: 8}", "dagdelen_per_week: 8, hours_per_dagdeel: 12.5}",
-         "opening.hours_per_dagdeel: must be ≤ 12, got 12.5"),
-        ("last: 2022}", "last: 2201}", "period.last: must be ≤ 2200, got 2201"),
-        ("first: 2020", "first: 1899", "period.first: must be ≥ 1900, got 1899"),
-        ("amount: 100000", "amount: 0", "target.amount: must be > 0, got 0"),
+         "opening.hours_per_dagdeel: moet ≤ 12 zijn, maar dit is 12.5"),
+        ("last: 2022}", "last: 2201}", "period.last: moet ≤ 2200 zijn, maar dit is 2201"),
+        ("first: 2020", "first: 1899", "period.first: moet ≥ 1900 zijn, maar dit is 1899"),
+        ("amount: 100000", "amount: 0", "target.amount: moet > 0 zijn, maar dit is 0"),
         ("buurtkamer: {zin: 20,", "buurtkamer: {zin: {low: 40, high: 30},",
-         "tariffs.buurtkamer.zin: low must be ≤ high, got low 40 and high 30"),
+         "tariffs.buurtkamer.zin: low moet ≤ high zijn, maar dit is low 40 en high 30"),
         ("buurtkamer: {zin: 20,", "buurtkamer: {zin: {low: 20, mode: 50, high: 30},",
-         "tariffs.buurtkamer.zin: mode must lie between low and high, got 20 ≤ 50 ≤ 30"),
+         "tariffs.buurtkamer.zin: mode moet tussen low en high liggen, maar dit is 20 ≤ 50 ≤ 30"),
         ("buurtkamer: {zin: 20,", "buurtkamer: {zin: {mode: 20},",
-         "tariffs.buurtkamer.zin: 'mode' needs 'low' and 'high'"),
+         "tariffs.buurtkamer.zin: 'mode' heeft 'low' en 'high' nodig"),
     ],
 )
 def test_rejected_replacements(tmp_path, old, new, expected):
@@ -99,10 +100,11 @@ def test_rejected_replacements(tmp_path, old, new, expected):
 @pytest.mark.parametrize(
     ("override", "expected"),
     [
-        ("period.start=2019", "period.start: must lie between period.first and period.last (2020–2022), got 2019"),
-        ("period.last=2019", "period.last: must be ≥ period.first (2020), got 2019"),
-        ("target.year=2023", "target.year: must lie within the period 2020–2022, got 2023"),
-        ("period.last=2120", "period.last: the period may span at most 100 years, got 101"),
+        ("period.start=2019", "period.start: moet tussen period.first en period.last liggen (2020–2022), maar dit is "
+            "2019"),
+        ("period.last=2019", "period.last: moet ≥ period.first (2020) zijn, maar dit is 2019"),
+        ("target.year=2023", "target.year: moet binnen de periode 2020–2022 liggen, maar dit is 2023"),
+        ("period.last=2120", "period.last: de periode mag hoogstens 100 jaar beslaan, maar dit is 101"),
     ],
 )
 def test_cross_field_rules(minimal, override, expected):
@@ -113,7 +115,7 @@ def test_cross_field_rules(minimal, override, expected):
 def test_group_dagdelen_not_above_opening(tmp_path):
     path = write(tmp_path, "x.yaml", MINIMAL + "participants:\n  pgb: {count: 2, dagdelen_per_week: 9}\n")
     assert problems(path) == [
-        f"{path}:9:19: participants.pgb.dagdelen_per_week: must be ≤ opening.dagdelen_per_week (8), got 9"
+        f"{path}:9:19: participants.pgb.dagdelen_per_week: moet ≤ opening.dagdelen_per_week (8) zijn, maar dit is 9"
     ]
 
 
@@ -122,41 +124,41 @@ def test_professional_needs_one_way_of_paying(tmp_path):
     neither = "staff:\n  - {kind: professional, role: x}\n"
     half = "staff:\n  - {kind: professional, fte: 1}\n"
     assert problems(write(tmp_path, "a.yaml", MINIMAL + both))[0].endswith(
-        "staff.0: a professional has either fte + salary or hours_per_week + hourly_cost, never both")
+        "staff.0: een professional heeft óf fte + salary óf hours_per_week + hourly_cost, nooit beide")
     assert problems(write(tmp_path, "b.yaml", MINIMAL + neither))[0].endswith(
-        "staff.0: a professional needs fte + salary, or hours_per_week + hourly_cost")
+        "staff.0: een professional heeft fte + salary nodig, of hours_per_week + hourly_cost")
     assert problems(write(tmp_path, "c.yaml", MINIMAL + half))[0].endswith(
-        "staff.0: missing required key 'salary' (a professional with fte needs fte and salary)")
+        "staff.0: verplichte sleutel 'salary' ontbreekt (een professional met fte heeft fte en salary nodig)")
 
 
 def test_required_keys(tmp_path):
     path = write(tmp_path, "x.yaml", "name: x\nperiod: {first: 2020, last: 2021}\nopening: {weeks_per_year: 4}\n")
     found = problems(path)
-    assert f"{path}:3:1: opening.dagdelen_per_week: missing required key 'dagdelen_per_week'" in found
-    assert f"{path}:1:1: tariffs: missing required key 'tariffs'" in found
+    assert f"{path}:3:1: opening.dagdelen_per_week: verplichte sleutel 'dagdelen_per_week' ontbreekt" in found
+    assert f"{path}:1:1: tariffs: verplichte sleutel 'tariffs' ontbreekt" in found
 
 
 def test_unknown_key_did_you_mean(tmp_path):
     path = write(tmp_path, "x.yaml", MINIMAL + "participants:\n  zin: {count: 3, dagdelen_per_wek: 2}\n")
     assert problems(path) == [
-        f"{path}:9:19: participants.zin.dagdelen_per_wek: unknown key 'dagdelen_per_wek'; "
-        "did you mean 'dagdelen_per_week'?"
+        f"{path}:9:19: participants.zin.dagdelen_per_wek: onbekende sleutel 'dagdelen_per_wek'; "
+        "bedoelde u 'dagdelen_per_week'?"
     ]
 
 
 def test_duplicate_keys(tmp_path):
     path = write(tmp_path, "x.yaml", MINIMAL + "locations: 2\nlocations: 3\n")
-    assert problems(path) == [f"{path}:9:1: locations: duplicate key (first written on line 8)"]
+    assert problems(path) == [f"{path}:9:1: locations: dubbele sleutel (eerst geschreven op regel 8)"]
 
 
 @pytest.mark.parametrize(("raw", "message"), [
-    ("yes", "expected a number, got 'yes' (YAML reads it as yes/no)"),
-    ("off", "expected a number, got 'off' (YAML reads it as yes/no)"),
-    ('"3"', "expected a number, got the text '3'; remove the quotes: 3"),
-    ('"30,5"', "expected a number, got the text '30,5'; write decimals with a point: 30.5"),
-    ('"1.000"', "expected a number, got the text '1.000'; "
-                "write it without thousands separators and with a decimal point: 1000"),
-    (".nan", "must be a finite number, got nan"),
+    ("yes", "verwacht een getal, maar dit is 'yes' (YAML leest het als ja/nee)"),
+    ("off", "verwacht een getal, maar dit is 'off' (YAML leest het als ja/nee)"),
+    ('"3"', "verwacht een getal, maar dit is de tekst '3'; haal de aanhalingstekens weg: 3"),
+    ('"30,5"', "verwacht een getal, maar dit is de tekst '30,5'; schrijf decimalen met een punt: 30.5"),
+    ('"1.000"', "verwacht een getal, maar dit is de tekst '1.000'; "
+                "schrijf het zonder scheidingstekens voor duizendtallen en met een decimale punt: 1000"),
+    (".nan", "moet een eindig getal zijn, maar dit is nan"),
 ])
 def test_yaml_surprises_are_errors(tmp_path, raw, message):
     path = write(tmp_path, "x.yaml", MINIMAL + f"locations: {raw}\n")
@@ -165,18 +167,19 @@ def test_yaml_surprises_are_errors(tmp_path, raw, message):
 
 def test_empty_list_and_non_utf8_files(tmp_path):
     empty = write(tmp_path, "empty.yaml", "")
-    assert problems(empty) == [f"{empty}:1:1: the file is empty; expected a scenario (name, period, tariffs, …)"]
+    assert problems(empty) == [f"{empty}:1:1: het bestand is leeg; verwacht een scenario (name, period, tariffs, …)"]
     lst = write(tmp_path, "list.yaml", "- a\n- b\n")
-    assert problems(lst) == [f"{lst}:1:1: expected a mapping of keys (name: …, period: …), got a list"]
+    assert problems(lst) == [f"{lst}:1:1: verwacht sleutels met waarden (name: …, period: …), maar dit is een lijst"]
     latin = tmp_path / "latin.yaml"
     latin.write_bytes(b"name: caf\xe9\n")
-    assert problems(latin) == [f"{latin}:1:10: not UTF-8 text (byte 0xe9); save the file as UTF-8"]
+    assert problems(latin) == [f"{latin}:1:10: geen UTF-8-tekst (byte 0xe9); sla het bestand op als UTF-8"]
 
 
 def test_syntax_error_has_line(tmp_path):
     path = write(tmp_path, "x.yaml", "name: x\nperiod: {first: 2020\n")
     found = problems(path)
-    assert len(found) == 1 and found[0].startswith(f"{path}:3:") and "not valid YAML" in found[0]
+    # the line of the unclosed brace, not the end of the file
+    assert found == [f"{path}:2:9: de {{ hier wordt niet gesloten met }} (of er ontbreekt een komma tussen twee items)"]
 
 
 def test_alias_bomb_fails_fast(tmp_path):
@@ -186,7 +189,7 @@ def test_alias_bomb_fails_fast(tmp_path):
         lines.append(f"a{i}: &a{i} [{', '.join([prev] * 10)}]")
     path = write(tmp_path, "bomb.yaml", "\n".join(lines) + "\n")
     found = problems(path)
-    assert len(found) == 1 and "expands to more than 10,000 values" in found[0]
+    assert len(found) == 1 and "breidt uit tot meer dan 10.000 waarden" in found[0]
 
 
 # --- extends ---------------------------------------------------------------------
@@ -223,29 +226,30 @@ def test_error_in_extended_file_points_into_it(tmp_path, monkeypatch):
     write(tmp_path, "base.yaml", EXAMPLE.replace("housing: 12000", "housing: -5"))
     write(tmp_path, "child.yaml", "extends: base.yaml\nname: Kind\n")
     # `housing` is on line 16 of the example, indented by two spaces
-    assert problems("child.yaml") == ["base.yaml:16:3: costs.housing: must be ≥ 0, got -5"]
+    assert problems("child.yaml") == ["base.yaml:16:3: costs.housing: moet ≥ 0 zijn, maar dit is -5"]
 
 
 def test_extends_cycle_and_depth(tmp_path):
     write(tmp_path, "a.yaml", "extends: b.yaml\nname: a\n")
     write(tmp_path, "b.yaml", "extends: a.yaml\nname: b\n")
     found = problems(tmp_path / "a.yaml")
-    assert len(found) == 1 and "extends forms a cycle: a.yaml → b.yaml → a.yaml" in found[0]
+    assert len(found) == 1 and "extends vormt een kring: a.yaml → b.yaml → a.yaml" in found[0]
     write(tmp_path, "c0.yaml", MINIMAL)
     for i in range(1, 12):
         write(tmp_path, f"c{i}.yaml", f"extends: c{i - 1}.yaml\n")
-    assert load_scenario(tmp_path / "c10.yaml").name == "Minimaal"  # 10 files deep is fine
-    deep = problems(tmp_path / "c11.yaml")
-    assert "extends chain is deeper than 10 files" in deep[0]
+    assert load_scenario(tmp_path / "c9.yaml").name == "Minimaal"  # c9 → c0: 10 files, the limit
+    deep = problems(tmp_path / "c10.yaml")  # 11 files
+    assert "de extends-keten is langer dan 10 bestanden" in deep[0]
 
 
 def test_extends_missing_and_absolute(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     write(tmp_path, "m.yaml", "extends: nothere.yaml\nname: m\n")
-    assert problems("m.yaml") == ["m.yaml:1:1: extends: file not found: nothere.yaml"]
+    assert problems("m.yaml") == ["m.yaml:1:1: extends: bestand niet gevonden: nothere.yaml"]
     write(tmp_path, "abs.yaml", f"extends: {tmp_path / 'm.yaml'}\nname: m\n")
     assert problems("abs.yaml") == [
-        f"abs.yaml:1:1: extends: must be a path relative to this file, got the absolute path '{tmp_path / 'm.yaml'}'"
+        f"abs.yaml:1:1: extends: moet een pad zijn ten opzichte van dit bestand, maar dit is het absolute pad "
+            f"'{tmp_path / 'm.yaml'}'"
     ]
 
 
@@ -255,12 +259,12 @@ def test_set_overrides_and_validates(minimal):
     s = load_scenario(minimal, ["participants.zin.count=14", "period.start=2021", "income.subsidy=cover_deficit"])
     assert (s.participants.zin.count.point, s.start, s.income.covers_deficit) == (14, 2021, True)
     assert problems(minimal, ["participants.zin.count=-1"]) == [
-        "--set participants.zin.count=-1: participants.zin.count: must be ≥ 0, got -1"
+        "--set participants.zin.count=-1: participants.zin.count: moet ≥ 0 zijn, maar dit is -1"
     ]
     assert problems(minimal, ["participants.zinn.count=1"])[0].endswith(
-        "participants.zinn: unknown key 'zinn'; did you mean 'zin'?")
+        "participants.zinn: onbekende sleutel 'zinn'; bedoelde u 'zin'?")
     assert problems(minimal, ["locations=yes"]) == [
-        "--set locations=yes: locations: expected a number, got 'yes' (YAML reads it as yes/no)"
+        "--set locations=yes: locations: verwacht een getal, maar dit is 'yes' (YAML leest het als ja/nee)"
     ]
 
 
@@ -288,8 +292,7 @@ def test_notes_for_values_that_are_probably_mistakes(tmp_path):
     s = load_scenario(path)  # valid: notes never stop a run
     assert s.costs.housing.point == 12.0
     assert [str(n) for n in notes_of(s)] == [
-        f"{path}:8:9: costs.housing: 12.000 is read as 12 (in YAML a point is a decimal point); "
-        "if you meant 12 thousand, write 12000",
-        f"{path}:9:16: participants.zin.dagdelen_per_week: 12 participants but 0 dagdelen per week: "
-        "they attend nothing (dagdelen_per_week defaults to 0)",
+        f"{path}:8:9: costs.housing: 12.000 wordt gelezen als 12; schrijf voor twaalfduizend 12000",
+        f"{path}:9:16: participants.zin.dagdelen_per_week: 12 deelnemers maar 0 dagdelen per week: "
+        "ze komen nergens (dagdelen_per_week is standaard 0)",
     ]

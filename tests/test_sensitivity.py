@@ -98,7 +98,7 @@ def test_cli_table_and_json(case):
 def test_cli_unknown_metric_exit_code(case):
     r = invoke("sensitivity", str(case), "--metric", "winst")
     assert r.exit_code == 2
-    assert r.stderr.strip() == ("error: unknown metric 'winst'; choose one of: savings, cumulative_savings, result, "
+    assert r.stderr.strip() == ("fout: unknown metric 'winst'; choose one of: savings, cumulative_savings, result, "
                                 "cost, income, subsidy, baseline, scenario, savings_hard, net_municipality, "
                                 "financing_need")
 

@@ -218,9 +218,9 @@ def test_cli_without_ranges_says_so_and_gives_the_run(tmp_path):
 
 
 @pytest.mark.parametrize(("draws", "message"), [
-    ("0", "error: --draws must be at least 1, got 0"),
-    ("-5", "error: --draws must be at least 1, got -5"),
-    ("10000001", "error: --draws may be at most 10,000,000, got 10,000,001"),
+    ("0", "fout: --draws must be at least 1, got 0"),
+    ("-5", "fout: --draws must be at least 1, got -5"),
+    ("10000001", "fout: --draws may be at most 10,000,000, got 10,000,001"),
 ])
 def test_cli_refuses_bad_draws(tmp_path, draws, message):
     r = invoke("simulate", str(scenario(tmp_path)), "--draws", draws)
@@ -237,7 +237,7 @@ def test_cli_refuses_draws_that_do_not_fit_in_memory(tmp_path, monkeypatch):
 
 def test_cli_refuses_a_year_outside_the_period(tmp_path):
     r = invoke("simulate", str(scenario(tmp_path)), "--year", "2030")
-    assert r.exit_code == 2 and r.stderr.strip() == "error: --year 2030 lies outside the period 2020–2022"
+    assert r.exit_code == 2 and r.stderr.strip() == "fout: --year 2030 lies outside the period 2020–2022"
 
 
 def test_cli_histogram(tmp_path):
@@ -245,9 +245,9 @@ def test_cli_histogram(tmp_path):
     r = invoke("simulate", str(scenario(tmp_path)), "--draws", "500", "-o", str(out))
     assert r.exit_code == 0, r.output
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    assert r.stderr == f"✓ wrote {out}\n"
+    assert r.stderr == f"✓ geschreven: {out}\n"
 
 
 def test_cli_refuses_a_negative_seed(tmp_path):
     r = invoke("simulate", str(scenario(tmp_path)), "--seed", "-1")
-    assert r.exit_code == 2 and r.stderr.strip() == "error: --seed must be 0 or more, got -1"
+    assert r.exit_code == 2 and r.stderr.strip() == "fout: --seed must be 0 or more, got -1"

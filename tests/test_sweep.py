@@ -109,11 +109,12 @@ def test_target_year_swept_uses_each_points_own_target_year(simple):
 
 
 @pytest.mark.parametrize(("sets", "message"), [
-    (["locations=0:3:1"], "--set locations=0: locations: must be ≥ 1, got 0"),
-    (["locations=1:3:0.5"], "--set locations=1.5: locations: must be a whole number, got 1.5"),
-    (["costs.overhead=0:2:0.5"], "--set costs.overhead=2: costs.overhead: must be ≤ 1, got 2"),
-    (["period.start=2019:2021:1"], "--set period.start=2019: period.start: must lie between period.first and "
-                                   "period.last (2020–2022), got 2019"),
+    (["locations=0:3:1"], "--set locations=0: locations: moet ≥ 1 zijn, maar dit is 0"),
+    (["locations=1:3:0.5"], "--set locations=1.5: locations: moet een heel getal zijn, maar dit is 1.5"),
+    (["costs.overhead=0:2:0.5"], "--set costs.overhead=2: costs.overhead: moet ≤ 1 zijn, maar dit is 2 "
+                                 "(een fractie: schrijf 2 % als 0.02)"),
+    (["period.start=2019:2021:1"], "--set period.start=2019: period.start: moet tussen period.first en "
+                                   "period.last liggen (2020–2022), maar dit is 2019"),
 ])
 def test_grid_values_are_validated_by_the_loader(simple, sets, message):
     with pytest.raises(ScenarioError) as exc:
@@ -127,7 +128,7 @@ def test_two_parameters_are_validated_together(example):
     doc = read_document(example)
     sweep(doc, ["participants.zin.dagdelen_per_week=3:6:1"])
     sweep(doc, ["opening.dagdelen_per_week=5:8:1"])
-    with pytest.raises(ScenarioError, match="participants.zin.dagdelen_per_week: must be ≤ opening.dagdelen_per_week"):
+    with pytest.raises(ScenarioError, match="participants.zin.dagdelen_per_week: moet ≤ opening.dagdelen_per_week"):
         sweep(doc, ["participants.zin.dagdelen_per_week=3:6:1", "opening.dagdelen_per_week=5:8:1"])
 
 
@@ -174,7 +175,7 @@ def test_cli_json_and_csv(simple):
     (["--set", "locations=1:10:0"], "STEP must be greater than 0"),
     (["--set", "locations=5:1:1"], "STOP must be ≥ START"),
     (["--set", "locations=1:2000000:1", "-f", "json"], "more than the maximum of 1,000,000"),
-    (["--set", "locations=0:3:1"], "locations: must be ≥ 1, got 0"),
+    (["--set", "locations=0:3:1"], "locations: moet ≥ 1 zijn, maar dit is 0"),
     (["--set", "staff.0.kind=1:2:1"], "staff.0.kind shapes the structure"),
     (["--set", "locations=1:3:1", "--metric", "savngs"], "unknown metric 'savngs' (did you mean savings?)"),
 ])

@@ -243,7 +243,7 @@ def test_set_by_role_and_unknown_name(v2):
     assert json.loads(r.output)["years"][0]["operator"]["staff_professional"] == pytest.approx(100000)
     bad = cli("run", str(v2), "--set", "projects.Huiswerkk.yearly_costs=1")
     assert bad.exit_code == 2
-    assert "no item named 'Huiswerkk' in projects; did you mean 'Huiswerk'?" in bad.output
+    assert "geen item met de naam 'Huiswerkk' in projects; bedoelde u 'Huiswerk'?" in bad.output
 
 
 def test_compare_uses_labels_and_hard_rows(v2):

@@ -49,17 +49,18 @@ participants:
     code, lines = validate(path)
     assert code == 2
     assert lines == [
-        "t.yaml:8:19: projects.0.funding.0.budget: expected one of 'wmo', 'municipal', 'external', got 'wmoo'; "
-        "did you mean 'wmo'?",
-        "t.yaml:10:28: transport.baseline.dagdelen_per_trip: must be > 0, got 0",
-        "t.yaml:10:50: transport.baseline.share: must be ≤ 1, got 1.5",
-        "t.yaml:13:17: municipality.replaced.0.amount: must be ≥ 0, got -5",
-        "t.yaml:13:29: municipality.replaced.0.index: expected one of 'wages', 'prices', 'tariffs', 'none', "
-        "got 'wage'; did you mean 'wages'?",
-        "t.yaml:14:11: context.indicated_clients: must be a whole number, got 1.5",
-        "t.yaml:15:9: norms.max_group_per_professional: must be > 0, got 0",
-        "t.yaml:16:1: label: must be at most 24 characters, got 40",
-        "t.yaml:18:55: participants.former_indication.baseline_dagdelen_per_week: must be ≤ 14, got 15",
+        "t.yaml:8:19: projects.0.funding.0.budget: verwacht een van 'wmo', 'municipal', 'external', maar dit is "
+            "'wmoo'; "
+        "bedoelde u 'wmo'?",
+        "t.yaml:10:28: transport.baseline.dagdelen_per_trip: moet > 0 zijn, maar dit is 0",
+        "t.yaml:10:50: transport.baseline.share: moet ≤ 1 zijn, maar dit is 1.5",
+        "t.yaml:13:17: municipality.replaced.0.amount: moet ≥ 0 zijn, maar dit is -5",
+        "t.yaml:13:29: municipality.replaced.0.index: verwacht een van 'wages', 'prices', 'tariffs', 'none', "
+        "maar dit is 'wage'; bedoelde u 'wages'?",
+        "t.yaml:14:11: context.indicated_clients: moet een heel getal zijn, maar dit is 1.5",
+        "t.yaml:15:9: norms.max_group_per_professional: moet > 0 zijn, maar dit is 0",
+        "t.yaml:16:1: label: mag hoogstens 24 tekens lang zijn, maar dit zijn er 40",
+        "t.yaml:18:55: participants.former_indication.baseline_dagdelen_per_week: moet ≤ 14 zijn, maar dit is 15",
     ]
 
 
@@ -84,19 +85,19 @@ participants:
     code, lines = validate(path)
     assert code == 2
     assert lines == [
-        "p.yaml:19:33: participants.former_indication.dagdelen_per_week: must be ≤ opening.dagdelen_per_week (8), "
-        "got 9",
-        "p.yaml:8:5: projects.0.end: must be ≥ start (2023), got 2022",
-        "p.yaml:9:16: projects.0.one_off.0.year: must lie within the period 2021–2023, got 2030",
-        "p.yaml:11:43: projects.0.funding.0.one_off.0.year: must lie within the period 2021–2023, got 2019",
-        "p.yaml:12:9: projects.0.funding.1: a funding item needs exactly one of 'yearly', 'one_off' or "
-        "'rest: true', got yearly and rest",
-        "p.yaml:13:9: projects.0.funding.2: a funding item needs exactly one of 'yearly', 'one_off' or "
-        "'rest: true', got none of them",
-        "p.yaml:14:38: projects.0.funding.3.rest: at most one funding item per project may have 'rest: true' "
-        "(also item 2)",
-        "p.yaml:15:5: projects.1.name: duplicate project name 'A' (also item 1)",
-        "p.yaml:17:9: projects.1.staff.0: a professional needs fte + salary, or hours_per_week + hourly_cost",
+        "p.yaml:19:33: participants.former_indication.dagdelen_per_week: moet ≤ opening.dagdelen_per_week (8) "
+        "zijn, maar dit is 9",
+        "p.yaml:8:5: projects.0.end: moet ≥ start (2023) zijn, maar dit is 2022",
+        "p.yaml:9:16: projects.0.one_off.0.year: moet binnen de periode 2021–2023 liggen, maar dit is 2030",
+        "p.yaml:11:43: projects.0.funding.0.one_off.0.year: moet binnen de periode 2021–2023 liggen, maar dit is 2019",
+        "p.yaml:12:9: projects.0.funding.1: een financieringsitem heeft precies één van 'yearly', 'one_off' of "
+        "'rest: true' nodig, maar dit is yearly en rest",
+        "p.yaml:13:9: projects.0.funding.2: een financieringsitem heeft precies één van 'yearly', 'one_off' of "
+        "'rest: true' nodig, maar dit is geen van beide",
+        "p.yaml:14:38: projects.0.funding.3.rest: hoogstens één financieringsitem per project mag 'rest: true' "
+        "hebben (ook item 2)",
+        "p.yaml:15:5: projects.1.name: dubbele projectnaam 'A' (ook item 1)",
+        "p.yaml:17:9: projects.1.staff.0: een professional heeft fte + salary nodig, of hours_per_week + hourly_cost",
     ]
 
 
@@ -110,8 +111,8 @@ projects:
     child = write(tmp_path, "child.yaml", "name: Kind\nextends: base.yaml\n")
     code, lines = validate(child)
     assert code == 2
-    assert lines == ["base.yaml:8:19: projects.0.funding.0.budget: expected one of 'wmo', 'municipal', "
-                     "'external', got 'extern'; did you mean 'external'?"]
+    assert lines == ["base.yaml:8:19: projects.0.funding.0.budget: verwacht een van 'wmo', 'municipal', "
+                     "'external', maar dit is 'extern'; bedoelde u 'external'?"]
     plan = write(tmp_path, "plan.yaml", HEAD + """\
 locations:
   - {name: Oost, count: 2}
@@ -122,7 +123,8 @@ locations:
 """)
     code, lines = validate(plan)
     assert code == 2
-    assert lines == ["plan.yaml:10:9: locations.1.projects.0.end: must lie within the period 2021–2023, got 2030"]
+    assert lines == ["plan.yaml:10:9: locations.1.projects.0.end: moet binnen de periode 2021–2023 liggen, maar dit "
+        "is 2030"]
 
 
 def test_label_and_context_apply_to_the_whole_plan(tmp_path):
@@ -132,8 +134,8 @@ locations:
 """)
     code, lines = validate(plan)
     assert code == 2
-    assert lines == ["plan.yaml:6:18: locations.0.label: 'label' applies to the whole plan and cannot differ per "
-                     "location"]
+    assert lines == ["plan.yaml:6:18: locations.0.label: 'label' geldt voor het hele plan en kan niet per "
+                     "locatie verschillen"]
 
 
 def test_pools_are_checked_on_the_plan_total(tmp_path):

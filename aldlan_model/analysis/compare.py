@@ -47,7 +47,8 @@ class Comparison:
 def compare(variants: Sequence[Variant], global_overrides: Sequence[str] = (), year: int | None = None) -> Comparison:
     """Load and run every variant: global overrides first, then the variant's own."""
     docs = DocumentCache()
-    scenarios = [validate_model(apply_overrides(docs(v.file), [*global_overrides, *v.overrides])) for v in variants]
+    scenarios = [validate_model(apply_overrides(apply_overrides(docs(v.file), list(global_overrides)), v.overrides,
+                                                origin=v.file)) for v in variants]
     labels = column_labels(variants, [scenario_label(s) for s in scenarios])
     columns = [Column(label, v, s, run_model(s)) for label, v, s in zip(labels, variants, scenarios, strict=True)]
     year = columns[0].scenario.target_year if year is None else int(year)

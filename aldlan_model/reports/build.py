@@ -12,6 +12,7 @@ from aldlan_model import __version__
 from aldlan_model.engine import COST_LINES, INCOME_LINES, Result
 from aldlan_model.errors import UsageError
 from aldlan_model.loader import overrides_of, source_file
+from aldlan_model.notes import note_texts
 from aldlan_model.params import flatten
 from aldlan_model.reports.labels import t
 from aldlan_model.reports.ledger import MECHANISM_LINES, Ledger, ledger
@@ -214,6 +215,7 @@ def run_report(
     if isinstance(rooms, list) and result.parts:
         tables.append(locations_table(rooms, result, lang, caption(t("heading_locations", lang))))
     warns = warning_texts(warnings_for(result, scenario, variant), result, lang, variant)
+    warns = [*note_texts(scenario, lang), *warns]  # values that are valid but probably mistakes (34.500)
     return Report(
         title=scenario.name,
         subtitle=scenario.description or "",

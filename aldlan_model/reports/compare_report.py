@@ -12,6 +12,7 @@ from typing import Any
 
 from aldlan_model import __version__
 from aldlan_model.analysis.compare import Column, Comparison, figures, foregone
+from aldlan_model.notes import note_texts
 from aldlan_model.reports.build import chunks, report_date, rounded_lines, sources_for
 from aldlan_model.reports.jsonout import run_dict
 from aldlan_model.reports.labels import t
@@ -182,7 +183,8 @@ def compare_report(comparison: Comparison, lang: str = "nl", *, years: bool = Fa
         subtitle=" ".join(subtitle),
         headline=[(c.label, _legend(c, lang)) for c in cols],
         tables=tables,
-        warnings=[f"{c.label}: {text}" for c in cols for text in warning_texts(c.warnings, c.result, lang)],
+        warnings=[f"{c.label}: {text}" for c in cols
+                  for text in [*note_texts(c.scenario, lang), *warning_texts(c.warnings, c.result, lang)]],
         sources=notes.lines(lang),
         source_line=t("compare_source_line", lang, files=", ".join(shown_path(f) for f in files),
                       version=__version__, date=long_date(report_date(today), lang)),

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from aldlan_model.errors import UsageError
+from aldlan_model.i18n import msg
 from aldlan_model.reports.model import Report
 from aldlan_model.reports.safetext import clean_report, json_text
 
@@ -125,7 +126,7 @@ def _write(data: str | bytes, output: Path | None, force: bool, *, bom: bool = F
     if bom and isinstance(data, str):
         data = "\ufeff" + data
     written = write_output(output, data, force=force)
-    sys.stderr.write(f"\u2713 wrote {written}\n")  # on stderr: stdout stays clean for pipes
+    sys.stderr.write(f"\u2713 {msg('cli_wrote', path=written)}\n")  # on stderr: stdout stays clean for pipes
 
 
 def emit(

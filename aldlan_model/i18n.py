@@ -1,0 +1,469 @@
+"""The message catalogue: every message a user reads besides the reports, in Dutch and English.
+
+``MESSAGES`` maps a key to ``(nl, en)``; both have the same ``{placeholders}``
+(``tests/test_i18n.py`` checks that, and that ``docs/errors.md`` lists every message).
+The library builds a message with :func:`msg` in the current language: a context variable,
+Dutch unless set otherwise (the CLI sets it once from ``--lang`` or ``ALDLAN_LANG``).
+The library never prints.
+
+A fact that itself depends on the language (``34,5`` / ``34.5``) is given as :class:`L`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from collections.abc import Iterator
+from contextvars import ContextVar
+from dataclasses import dataclass
+from typing import Any
+
+LANGS = ("nl", "en")
+_LANG: ContextVar[str] = ContextVar("aldlan_lang", default="nl")
+
+
+@dataclass(frozen=True)
+class L:
+    """A fact in both languages; :func:`msg` picks the current one."""
+
+    nl: str
+    en: str
+
+    def __str__(self) -> str:
+        return self.nl if current() == "nl" else self.en
+
+
+def current() -> str:
+    """The language messages are built in: 'nl' (the default) or 'en'."""
+    return _LANG.get()
+
+
+def set_lang(lang: str | None) -> None:
+    """Set the language of messages (unknown values keep Dutch)."""
+    _LANG.set("en" if (lang or "").strip().lower().startswith("en") else "nl")
+
+
+@contextlib.contextmanager
+def use_lang(lang: str) -> Iterator[None]:
+    token = _LANG.set("en" if lang == "en" else "nl")
+    try:
+        yield
+    finally:
+        _LANG.reset(token)
+
+
+def startup_lang(argv: list[str] | None = None) -> str:
+    """The language of ``--help`` texts, chosen before options are parsed: ``--lang en`` (or
+    ``--lang=en``) on the command line, else ``ALDLAN_LANG``, else Dutch."""
+    argv = sys.argv[1:] if argv is None else argv
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return "en" if argv[i + 1].lower().startswith("en") else "nl"
+        if arg.startswith("--lang="):
+            return "en" if arg[7:].lower().startswith("en") else "nl"
+    return "en" if os.environ.get("ALDLAN_LANG", "").strip().lower().startswith("en") else "nl"
+
+
+def template(_key: str, lang: str | None = None) -> str:
+    """The message ``key`` with its placeholders unfilled."""
+    nl, en = MESSAGES[_key]
+    return en if (lang or current()) == "en" else nl
+
+
+def msg(_key: str, **facts: Any) -> str:
+    """The message ``key`` in the current language with its facts filled in."""
+    lang = current()
+    shown = {k: (v.en if lang == "en" else v.nl) if isinstance(v, L) else v for k, v in facts.items()}
+    return template(_key, lang).format(**shown)
+
+
+def either(nl: str, en: str) -> L:
+    return L(nl, en)
+
+
+def grouped(n: int | float) -> L:
+    """A whole number with thousands separators: 1.000.000 in Dutch, 1,000,000 in English."""
+    en = f"{int(n):,}"
+    return L(en.replace(",", "."), en)
+
+
+# ---------------------------------------------------------------------------------------------
+# The catalogue. Keys are grouped as in docs/errors.md; placeholders are the same in both.
+MESSAGES: dict[str, tuple[str, str]] = {
+    # reading the file
+    "file_not_found": ("bestand niet gevonden", "file not found"),
+    "file_not_found_nul": ("bestand niet gevonden (de naam bevat een NUL-teken)",
+                           "file not found (the name contains a NUL character)"),
+    "is_folder": ("is een map, geen scenariobestand", "is a folder, not a scenario file"),
+    "not_regular": ("is geen gewoon bestand (een apparaat of socket?); geef een scenariobestand",
+                    "is not a regular file (a device or socket?); give a scenario file"),
+    "permission_denied": ("geen toegang: het bestand kan niet gelezen worden",
+                          "permission denied: cannot read the file"),
+    "cannot_read": ("het bestand kan niet gelezen worden ({why})", "cannot read the file ({why})"),
+    "too_large_file": ("het bestand is te groot ({size} bytes; de grens is {limit})",
+                       "file is too large ({size} bytes; the limit is {limit})"),
+    "too_large_stream": ("het bestand is te groot (meer dan de grens van {limit} bytes)",
+                         "file is too large (more than the limit of {limit} bytes)"),
+    "kernel_file": ("is geen scenariobestand (een /proc- of /sys-bestand?); geef een scenariobestand",
+                    "is not a scenario file (a /proc or /sys file?); give a scenario file"),
+    "utf16": ("het bestand is UTF-16-tekst; sla het op als UTF-8", "the file is UTF-16 text; save it as UTF-8"),
+    "utf16_like": ("het bestand lijkt UTF-16-tekst; sla het op als UTF-8",
+                   "the file looks like UTF-16 text; save it as UTF-8"),
+    "not_utf8": ("geen UTF-8-tekst (byte 0x{byte}); sla het bestand op als UTF-8",
+                 "not UTF-8 text (byte 0x{byte}); save the file as UTF-8"),
+    "nul_char": ("bevat een NUL-teken; dit is geen tekstbestand", "contains a NUL character; this is not a text file"),
+    "empty_file": ("het bestand is leeg; verwacht een scenario (name, period, tariffs, …)",
+                   "the file is empty; expected a scenario (name, period, tariffs, …)"),
+    "not_a_scenario": ("geen scenario: geen van de sleutels is een scenariosleutel",
+                       "not a scenario: none of its keys is a scenario key"),
+    "top_not_mapping": ("verwacht sleutels met waarden (name: …, period: …), maar dit is {kind}",
+                        "expected a mapping of keys (name: …, period: …), got {kind}"),
+    # YAML syntax
+    "yaml_tab": ("geen geldige YAML: een tab; spring in met spaties, nooit met tabs",
+                 "not valid YAML: a tab character; indent with spaces, never tabs"),
+    "yaml_second_doc": ("een scenariobestand bevat één YAML-document; verwijder de tweede '---' en wat volgt",
+                        "a scenario file holds one YAML document; remove the second '---' and what follows"),
+    "yaml_too_deep": ("het document is te diep genest", "the document is nested too deeply"),
+    "yaml_missing_colon": ("geen dubbele punt na '{key}'; schrijf {fixed}",
+                           "no colon after '{key}'; write {fixed}"),
+    "yaml_colon_in_text": ("een dubbele punt met een spatie erna midden in een waarde; zet de tekst tussen "
+                           "aanhalingstekens: {fixed}",
+                           "a colon followed by a space inside a value; put the text in quotes: {fixed}"),
+    "yaml_indent_deeper": ("deze regel springt verder in dan de sleutel erboven (regel {above}); "
+                           "zet hem recht onder de sleutels waar hij bij hoort",
+                           "this line is indented further than the key above it (line {above}); "
+                           "align it with the keys it belongs to"),
+    "yaml_indent_odd": ("de inspringing van deze regel past bij geen sleutel erboven; zet hem recht onder "
+                        "de sleutels waar hij bij hoort",
+                        "the indentation of this line matches no key above it; align it with the keys "
+                        "it belongs to"),
+    "yaml_unclosed_quote": ("het aanhalingsteken {quote} hier wordt nooit gesloten; zet er een {quote} achter "
+                            "de tekst",
+                            "the quote {quote} opened here is never closed; put a {quote} after the text"),
+    "yaml_unclosed_flow": ("de {open} hier wordt niet gesloten met {close} (of er ontbreekt een komma tussen "
+                           "twee items)",
+                           "the {open} opened here is not closed with {close} (or a comma between two items "
+                           "is missing)"),
+    "yaml_undefined_alias": ("*{name} zonder bijbehorende &{name}", "*{name} without a matching &{name}"),
+    "yaml_other": ("geen geldige YAML: {problem}", "not valid YAML: {problem}"),
+    "yaml_bad_char": ("geen geldige YAML: het teken U+{code} mag niet in een YAML-bestand staan",
+                      "not valid YAML: the character U+{code} is not allowed in a YAML file"),
+    "nbsp": ("onzichtbare harde spatie (U+00A0) op regel {line}, kolom {col}; vervang door een gewone spatie",
+             "invisible no-break space (U+00A0) on line {line}, column {col}; replace it with a plain space"),
+    "flow_comma": ("binnen {{ }} scheidt een komma de items, dus {written} wordt in stukken gelezen; schrijf "
+                   "{fixed}",
+                   "inside {{ }} a comma separates entries, so {written} is read in pieces; write {fixed}"),
+    "too_many_nodes": ("het document breidt uit tot meer dan {limit} waarden (aliassen te vaak herhaald?)",
+                       "the document expands to more than {limit} values (aliases repeated too often?)"),
+    "bad_tag": ("YAML-tag {tag} wordt niet ondersteund; een scenario bevat alleen getallen, tekst, true/false, "
+                "lijsten en sleutels met waarden",
+                "unsupported YAML tag {tag}; a scenario holds only numbers, text, true/false, lists and mappings"),
+    "merge_key": ("samenvoegsleutels (<<) worden niet ondersteund; gebruik extends, of schrijf de sleutels uit",
+                  "merge keys (<<) are not supported; use extends, or write the keys out"),
+    "key_list": ("sleutels moeten woorden zijn, maar dit is een lijst", "keys must be words, got a list"),
+    "key_mapping": ("sleutels moeten woorden zijn, maar dit zijn sleutels met waarden",
+                    "keys must be words, got a mapping"),
+    "key_bool": ("sleutels moeten woorden zijn, maar dit is {raw} (YAML leest het als ja/nee; zet het tussen "
+                 "aanhalingstekens)",
+                 "keys must be words, got {raw} (YAML reads it as yes/no; quote it)"),
+    "key_empty": ("sleutels moeten woorden zijn, maar deze sleutel is leeg", "keys must be words, got an empty key"),
+    "key_number": ("sleutels moeten woorden zijn, maar dit is {raw}", "keys must be words, got {raw}"),
+    "duplicate_key": ("dubbele sleutel (eerst geschreven op regel {line})",
+                      "duplicate key (first written on line {line})"),
+    "huge_digits": ("getal is te groot (de grens is 1.000.000.000.000), maar dit is een getal van {digits} cijfers",
+                    "number is too large (the limit is 1,000,000,000,000), got a number of {digits} digits"),
+    "base60": ("'{raw}' is in YAML een zestigtallig getal (1:30 betekent 90); schrijf het getal decimaal, of zet "
+               "het als tekst tussen aanhalingstekens",
+               "'{raw}' is a base-60 number in YAML (1:30 means 90); write the number in decimal, or quote it "
+               "as text"),
+    "hex": ("'{raw}' is een hexadecimaal, octaal of binair getal; schrijf het getal decimaal",
+            "'{raw}' is a hexadecimal, octal or binary number; write the number in decimal"),
+    "octal": ("'{raw}' is in YAML een octaal getal (010 betekent 8); schrijf het zonder de voorloopnul",
+              "'{raw}' is an octal number in YAML (010 means 8); write it without the leading zero"),
+    # numbers
+    "num_yesno_value": ("verwacht een getal, maar dit is de ja/nee-waarde {raw}",
+                        "expected a number, got the yes/no value {raw}"),
+    "num_text": ("verwacht een getal, maar dit is de tekst {raw}{hint}", "expected a number, got the text {raw}{hint}"),
+    "num_kind": ("verwacht een getal, maar dit is {kind}", "expected a number, got {kind}"),
+    "num_too_large": ("getal is te groot (de grens is 1.000.000.000.000), maar dit is {raw}",
+                      "number is too large (the limit is 1,000,000,000,000), got {raw}"),
+    "num_too_small": ("getal is te klein om iets te betekenen (het kleinste naast 0 is 0.000000001), maar dit is {raw}",
+                      "number is too small to mean anything (the smallest besides 0 is 0.000000001), got {raw}"),
+    "num_finite": ("moet een eindig getal zijn, maar dit is {raw}", "must be a finite number, got {raw}"),
+    "num_digits": ("een getal van ongeveer {digits} cijfers", "a number of about {digits} digits"),
+    "hint_thousands": ("; schrijf het zonder scheidingstekens voor duizendtallen en met een decimale punt: {plain}",
+                       "; write it without thousands separators and with a decimal point: {plain}"),
+    "hint_decimal_comma": ("; schrijf decimalen met een punt: {plain}", "; write decimals with a point: {plain}"),
+    "hint_quotes": ("; haal de aanhalingstekens weg: {plain}", "; remove the quotes: {plain}"),
+    "hint_percent": ("; schrijf {pct} % als {fraction}", "; write {pct} % as {fraction}"),
+    "hint_euro": ("; schrijf het bedrag zonder €-teken: {plain}", "; write the amount without the € sign: {plain}"),
+    "hint_fraction": (" (een fractie: schrijf {pct} % als {fraction})", " (a fraction: write {pct} % as {fraction})"),
+    "range_both": ("een bereik heeft zowel 'low' als 'high' nodig", "a range needs both 'low' and 'high'"),
+    "mode_needs_range": ("'mode' heeft 'low' en 'high' nodig", "'mode' needs 'low' and 'high'"),
+    "num_needs_value": ("geef 'value', of een bereik met 'low' en 'high'",
+                        "give 'value', or a range with 'low' and 'high'"),
+    "low_high": ("low moet ≤ high zijn, maar dit is low {low} en high {high}",
+                 "low must be ≤ high, got low {low} and high {high}"),
+    "mode_between": ("mode moet tussen low en high liggen, maar dit is {low} ≤ {mode} ≤ {high}",
+                     "mode must lie between low and high, got {low} ≤ {mode} ≤ {high}"),
+    "whole": ("{p}moet een heel getal zijn, maar dit is {v}", "{p}must be a whole number, got {v}"),
+    "bound": ("{p}moet {sign} {b} zijn, maar dit is {v}{hint}", "{p}must be {sign} {b}, got {v}{hint}"),
+    # keys and structure
+    "did_you_mean": ("; bedoelde u '{hint}'?", "; did you mean '{hint}'?"),
+    "unknown_key": ("onbekende sleutel '{key}'{hint}", "unknown key '{key}'{hint}"),
+    "unknown_key_choices": ("onbekende sleutel '{key}'; verwacht een van: {choices}",
+                            "unknown key '{key}'; expected one of: {choices}"),
+    "unknown_key_bare": ("onbekende sleutel '{key}'", "unknown key '{key}'"),
+    "missing_key": ("verplichte sleutel '{key}' ontbreekt", "missing required key '{key}'"),
+    "missing_key_bare": ("verplichte sleutel ontbreekt", "missing required key"),
+    "num_yesno": ("verwacht een getal, maar dit is {raw} (YAML leest het als ja/nee)",
+                  "expected a number, got {raw} (YAML reads it as yes/no)"),
+    "bool_expected": ("verwacht true of false, maar dit is {raw}", "expected true or false, got {raw}"),
+    "text_empty": ("mag niet leeg zijn; verwacht tekst", "must not be empty; expected text"),
+    "text_got_kind": ("verwacht tekst, maar dit is {kind}", "expected text, got {kind}"),
+    "text_got_raw": ("verwacht tekst, maar dit is {raw} (zet het tussen aanhalingstekens om het als tekst te "
+                     "gebruiken)",
+                     "expected text, got {raw} (put it in quotes to use it as text)"),
+    "mapping_expected": ("verwacht sleutels met waarden ({keys}), maar dit is {got}",
+                         "expected a mapping of keys ({keys}), got {got}"),
+    "list_ramp_up": ("verwacht een lijst, bijv. [0.5, 0.8, 1.0]", "expected a list, e.g. [0.5, 0.8, 1.0]"),
+    "list_staff": ("verwacht een lijst van medewerkers, elk beginnend met '- role: …' op een eigen regel",
+                   "expected a list of staff members, each starting with '- role: …' on its own line"),
+    "list_expected": ("verwacht een lijst", "expected a list"),
+    "not_empty": ("mag niet leeg zijn", "must not be empty"),
+    "kind_expected": ("verwacht 'professional' of 'volunteer', maar dit is {got}{hint}",
+                      "expected 'professional' or 'volunteer', got {got}{hint}"),
+    "text_too_long": ("mag hoogstens {limit} tekens lang zijn, maar dit zijn er {n}",
+                      "must be at most {limit} characters, got {n}"),
+    "choice_expected": ("verwacht een van {choices}, maar dit is {got}{hint}",
+                        "expected one of {choices}, got {got}{hint}"),
+    "subsidy_expected": ("verwacht een getal of het woord cover_deficit, maar dit is {raw}{hint}",
+                         "expected a number or the word cover_deficit, got {raw}{hint}"),
+    # extends
+    "ext_expected_name": ("verwacht de bestandsnaam van een ander scenario, bijv. base.yaml",
+                          "expected the file name of another scenario, e.g. base.yaml"),
+    "ext_absolute": ("moet een pad zijn ten opzichte van dit bestand, maar dit is het absolute pad {ref}",
+                     "must be a path relative to this file, got the absolute path {ref}"),
+    "ext_not_found": ("bestand niet gevonden: {name}{hint}", "file not found: {name}{hint}"),
+    "ext_did_you_mean": ("; bedoelde u {name}?", "; did you mean {name}?"),
+    "ext_loop": ("kan {ref} niet volgen (een lus van symbolische koppelingen?)",
+                 "cannot follow {ref} (a symbolic link loop?)"),
+    "ext_cannot_follow": ("kan {ref} niet volgen ({why})", "cannot follow {ref} ({why})"),
+    "ext_cycle": ("extends vormt een kring: {names}", "extends forms a cycle: {names}"),
+    "ext_too_deep": ("de extends-keten is langer dan {limit} bestanden", "extends chain is longer than {limit} files"),
+    "ext_folder": ("{ref} is een map, geen scenariobestand", "{ref} is a folder, not a scenario file"),
+    "ext_not_yaml": ("{ref} is geen scenariobestand: alleen .yaml/.yml-bestanden kunnen uitgebreid worden",
+                     "{ref} is not a scenario file: only .yaml/.yml files can be extended"),
+    "ext_not_regular": ("{ref} is geen gewoon bestand (een apparaat of pipe?), geen scenariobestand",
+                        "{ref} is not a regular file (a device or pipe?), not a scenario file"),
+    # --set
+    "set_syntax": ("verwacht PAD=WAARDE, bijv. participants.zin.count=14",
+                   "expected PATH=VALUE, e.g. participants.zin.count=14"),
+    "set_empty_part": ("leeg deel in het sleutelpad", "empty part in the key path"),
+    "set_extends": ("extends kan niet met --set gezet worden; schrijf het in het bestand",
+                    "extends cannot be set with --set; write it in the file"),
+    "set_is_list": ("{path} is een lijst: geef een itemnummer of naam, bijv. {path}.0",
+                    "{path} is a list: give an item number or name, e.g. {path}.0"),
+    "set_list_items": ("geen sleutelpad: {path} heeft {items}", "no such key path: {path} has {items}"),
+    "set_items_range": ("items 0–{last}", "items 0–{last}"),
+    "set_no_items": ("geen items", "no items"),
+    "set_did_you_mean": ("geen sleutelpad; bedoelde u '{hint}'?", "no such key path; did you mean '{hint}'?"),
+    "set_no_path": ("dit sleutelpad bestaat niet in dit scenario", "no such key path in this scenario"),
+    "set_name_ambiguous": ("{name} noemt {n} items van {path}; gebruik het itemnummer ({numbers})",
+                           "{name} names {n} items of {path}; use the item number ({numbers})"),
+    "set_no_name": ("geen item met de naam {name} in {path}{hint} (namen: {names}; of gebruik het itemnummer)",
+                    "no item named {name} in {path}{hint} (names: {names}; or use the item number)"),
+    "set_none": ("geen", "none"),
+    "plan_refused_single": ("dit bestand is een plan met meerdere locaties; deze opdracht vraagt één scenario "
+                            "(run, compare, explain, chart en validate nemen plannen)",
+                            "this file is a plan of several locations; this command needs a single scenario "
+                            "(run, compare, explain, chart and validate take plans)"),
+    # rules between keys (scenario.cross_checks)
+    "last_before_first": ("moet ≥ period.first ({first}) zijn, maar dit is {last}",
+                          "must be ≥ period.first ({first}), got {last}"),
+    "period_too_long": ("de periode mag hoogstens 100 jaar beslaan, maar dit is {n}",
+                        "the period may span at most 100 years, got {n}"),
+    "start_in_period": ("moet tussen period.first en period.last liggen ({first}–{last}), maar dit is {start}",
+                        "must lie between period.first and period.last ({first}–{last}), got {start}"),
+    "year_in_period": ("moet binnen de periode {first}–{last} liggen, maar dit is {year}",
+                       "must lie within the period {first}–{last}, got {year}"),
+    "dagdelen_over_opening": ("moet ≤ opening.dagdelen_per_week ({opening}) zijn, maar dit is {got}",
+                              "must be ≤ opening.dagdelen_per_week ({opening}), got {got}"),
+    "not_for_professional": ("'{key}' hoort niet bij een professional (het is een sleutel voor vrijwilligers)",
+                             "'{key}' does not apply to a professional (it is a volunteer key)"),
+    "not_for_volunteer": ("'{key}' hoort niet bij een vrijwilliger (het is een sleutel voor professionals)",
+                          "'{key}' does not apply to a volunteer (it is a professional key)"),
+    "pro_both": ("een professional heeft óf fte + salary óf hours_per_week + hourly_cost, nooit beide",
+                 "a professional has either fte + salary or hours_per_week + hourly_cost, never both"),
+    "pro_fte_needs": ("verplichte sleutel '{key}' ontbreekt (een professional met fte heeft fte en salary nodig)",
+                      "missing required key '{key}' (a professional with fte needs fte and salary)"),
+    "pro_hours_needs": ("verplichte sleutel '{key}' ontbreekt (een professional per uur heeft hours_per_week en "
+                        "hourly_cost nodig)",
+                        "missing required key '{key}' (a professional paid by the hour needs hours_per_week and "
+                        "hourly_cost)"),
+    "pro_needs": ("een professional heeft fte + salary nodig, of hours_per_week + hourly_cost",
+                  "a professional needs fte + salary, or hours_per_week + hourly_cost"),
+    "vol_needs": ("verplichte sleutel '{key}' ontbreekt (een vrijwilliger heeft count en hours_per_week nodig)",
+                  "missing required key '{key}' (a volunteer needs count and hours_per_week)"),
+    "dup_project": ("dubbele projectnaam {name} (ook item {item})", "duplicate project name {name} (also item {item})"),
+    "end_before_start": ("moet ≥ start ({start}) zijn, maar dit is {end}", "must be ≥ start ({start}), got {end}"),
+    "funding_one": ("een financieringsitem heeft precies één van 'yearly', 'one_off' of 'rest: true' nodig, "
+                    "maar dit is {given}",
+                    "a funding item needs exactly one of 'yearly', 'one_off' or 'rest: true', got {given}"),
+    "funding_none": ("geen van beide", "none of them"),
+    "funding_and": (" en ", " and "),
+    "funding_rest_once": ("hoogstens één financieringsitem per project mag 'rest: true' hebben (ook item {item})",
+                          "at most one funding item per project may have 'rest: true' (also item {item})"),
+    # plans
+    "plan_no_location": ("geen locatie {name} in dit plan{hint} (locaties: {names})",
+                         "no location {name} in this plan{hint} (locations: {names})"),
+    "plan_rooms_whole": ("moet een heel getal van 1 tot {limit} zijn, maar dit is {got}",
+                         "must be a whole number from 1 to {limit}, got {got}"),
+    "plan_empty": ("een plan heeft minstens één locatie nodig, of schrijf een aantal ruimtes",
+                   "a plan needs at least one location, or write a number of rooms"),
+    "plan_item_mapping": ("verwacht sleutels met waarden met minstens een naam, bijv. {{name: Oost, count: 2}}",
+                          "expected a mapping with at least a name, e.g. {{name: Oost, count: 2}}"),
+    "plan_item_name": ("elke locatie heeft een naam nodig, bijv. {{name: Oost}}",
+                       "each location needs a name, e.g. {{name: Oost}}"),
+    "plan_dup_name": ("dubbele locatienaam {name} (ook item {item})",
+                      "duplicate location name {name} (also item {item})"),
+    "plan_whole_key": ("'{key}' geldt voor het hele plan en kan niet per locatie verschillen",
+                       "'{key}' applies to the whole plan and cannot differ per location"),
+    "plan_no_valid": ("het plan heeft geen geldige locatie", "the plan has no valid location"),
+    "plan_period": ("elke locatie deelt de periode van het plan {first}–{last}; alleen period.start mag verschillen, "
+                    "maar dit is {got}",
+                    "every location must share the plan's period {first}–{last}; only period.start may differ, "
+                    "got {got}"),
+    "plan_too_many": ("een plan mag in totaal hoogstens {limit} ruimtes hebben, maar dit zijn er {n}",
+                      "a plan may have at most {limit} rooms in all, got {n}"),
+    # notes: valid values that are probably mistakes
+    "note_thousands": ("{raw} wordt gelezen als {read}; schrijf voor {words} {plain}",
+                       "{raw} is read as {read}; for {words} write {plain}"),
+    "note_no_dagdelen": ("{count} deelnemers maar 0 dagdelen per week: ze komen nergens (dagdelen_per_week is "
+                         "standaard 0)",
+                         "{count} participants but 0 dagdelen per week: they attend nothing "
+                         "(dagdelen_per_week defaults to 0)"),
+    # the command line
+    "cli_error": ("fout:", "error:"),
+    "cli_note": ("let op:", "note:"),
+    "cli_wrote": ("geschreven: {path}", "wrote {path}"),
+    "cli_interrupted": ("onderbroken", "interrupted"),
+    "cli_cannot_show": ("fout: het teken {char} kan niet getoond worden in de codering {encoding}; zet "
+                        "PYTHONIOENCODING=utf-8 of schrijf naar een bestand met -o",
+                        "error: cannot show the character {char} in the encoding {encoding}; set "
+                        "PYTHONIOENCODING=utf-8 or write to a file with -o"),
+    "cli_cannot_write": ("fout: de uitvoer kan niet geschreven worden: {why}", "error: cannot write the output: {why}"),
+    "cli_internal": ("interne fout — meld dit alstublieft, draai met --debug voor details ({name})",
+                     "internal error — please report, run with --debug for details ({name})"),
+    "new_from_not_yaml": ("--from {name}: alleen .yaml/.yml-scenariobestanden kunnen uitgebreid worden",
+                          "--from {name}: only .yaml/.yml scenario files can be extended"),
+    "new_exists": ("{path} bestaat al; kies een andere naam (aldlan new overschrijft nooit)",
+                   "{path} already exists; choose another name (aldlan new never overwrites)"),
+    # output files
+    "out_name_too_long": ("{path}: de bestandsnaam is te lang voor het bestandssysteem; kies een kortere naam.",
+                          "{path}: the file name is too long for the file system; choose a shorter name."),
+    "out_no_folder": ("Map {path} bestaat niet; maak hem aan of kies een ander pad.",
+                      "Folder {path} does not exist; create it or choose another path."),
+    "out_parent_not_folder": ("{path} is geen map; kies een ander uitvoerpad.",
+                              "{path} is not a folder; choose another output path."),
+    "out_is_folder": ("{path} is een map; geef een bestandsnaam voor de uitvoer.",
+                      "{path} is a folder; give a file name for the output."),
+    "out_not_writable": ("In map {path} kan niet geschreven worden; kies een andere uitvoermap.",
+                         "Folder {path} is not writable; choose another output folder."),
+    "out_exists": ("{path} bestaat al; gebruik --force om het te overschrijven.",
+                   "{path} already exists; use --force to overwrite."),
+    "out_not_regular": ("{path} is geen gewoon bestand (een apparaat, pipe of socket); --force overschrijft alleen "
+                        "gewone bestanden, kies een ander uitvoerpad.",
+                        "{path} is not a regular file (a device, pipe or socket); --force overwrites regular files "
+                        "only, choose another output path."),
+    "out_could_not_write": ("Kon {path} niet schrijven: {why}.", "Could not write {path}: {why}."),
+    "new_builds_on": ("# Bouwt voort op {rel}: sleutels worden per sleutel samengevoegd (dit bestand wint), "
+                      "lijsten vervangen.",
+                      "# Builds on {rel}: mappings merge key by key (this file wins), lists are replaced."),
+    "new_uncomment": ("# Haal het commentaarteken weg en pas aan wat anders is; controleer met:  aldlan validate "
+                      "BESTAND",
+                      "# Uncomment and change what differs; check it with:  aldlan validate FILE"),
+    "new_variant": ("variant", "variant"),
+    "validate_ok": ("bestand is in orde", "file is valid"),
+    "yaml_key_too_long": ("een sleutel is hoogstens 1024 tekens lang", "a key is at most 1024 characters long"),
+}
+
+
+# ---------------------------------------------------------------------------------------------
+# --help texts: evaluated when the command line is built, before options are parsed, so their
+# language comes from ``--lang en`` in sys.argv or ALDLAN_LANG (:func:`startup_lang`).
+HELP: dict[str, tuple[str, str]] = {
+    "app": ("Kostenbesparingsmodel voor Nederlandse buurtkamers en wijkgerichte dagbesteding (Wmo).\n\n"
+            "Voorbeeld: aldlan run scenarios/aldlan-mix.yaml\n\n"
+            "Meldingen in het Nederlands; in het Engels met --lang en of ALDLAN_LANG=en.",
+            "Cost-savings modeller for Dutch buurtkamers and wijkgerichte dagbesteding (Wmo).\n\n"
+            "Example: aldlan run scenarios/aldlan-mix.yaml\n\n"
+            "Messages in Dutch; in English with --lang en or ALDLAN_LANG=en."),
+    "opt_version": ("Toon de versie en stop.", "Show the version and exit."),
+    "opt_debug": ("Toon de traceback van interne fouten.", "Show tracebacks of internal errors."),
+    "opt_set": ("Wijzig een waarde zonder het bestand aan te passen, bijv. --set participants.zin.count=14 "
+                "(herhaalbaar).",
+                "Override a value without editing the file, e.g. --set participants.zin.count=14 (repeatable)."),
+    "opt_lang": ("Taal van meldingen, labels en getallen: nl (standaard) of en; ook ALDLAN_LANG=en.",
+                 "Language of messages, labels and numbers: nl (default) or en; also ALDLAN_LANG=en."),
+    "opt_year": ("Het jaar om te tonen (standaard: het doeljaar).", "Year to show (default: the target year)."),
+    "opt_sources": ("Bronnen als genummerde noten: none (alleen de tabellen), short (invoer met een bron, de "
+                    "standaard) of full (alle invoer, met de bandbreedte).",
+                    "Sources as numbered notes: none (only the tables), short (sourced inputs, the default) or "
+                    "full (every input, with its range)."),
+    "opt_format": ("Uitvoerformaat: table (terminal, standaard), markdown, html, csv, xlsx, docx of json. Met -o "
+                   "volgt het formaat de extensie (.txt .md .html .csv .xlsx .docx .json); xlsx en docx vragen -o.",
+                   "Output format: table (terminal, default), markdown, html, csv, xlsx, docx or json. With -o the "
+                   "format follows the file extension (.txt .md .html .csv .xlsx .docx .json); xlsx and docx "
+                   "need -o."),
+    "opt_output": ("Schrijf naar dit bestand in plaats van de terminal (overschrijft nooit zonder --force).",
+                   "Write to this file instead of the terminal (never overwrites without --force)."),
+    "opt_force": ("Overschrijf het uitvoerbestand als het bestaat.", "Overwrite the output file if it exists."),
+    "arg_scenario": ("Scenariobestand.", "Scenario file."),
+    "arg_scenario_or_plan": ("Scenario- of planbestand.", "Scenario or plan file."),
+    "cmd_validate": ("Controleer scenariobestanden en meld elk probleem met bestand, regel en kolom.\n\n"
+                     "Voorbeeld: aldlan validate scenarios/*.yaml",
+                     "Check scenario files and report every problem with file, line and column.\n\n"
+                     "Example: aldlan validate scenarios/*.yaml"),
+    "arg_validate_files": ("Te controleren scenariobestanden.", "Scenario files to check."),
+    "cmd_schema": ("Druk het JSON Schema van het scenarioformaat af, voor editors met een YAML-taalserver.\n\n"
+                   "Voorbeeld: aldlan schema > scenario.schema.json",
+                   "Print the JSON Schema of the scenario format, for editors with a YAML language server.\n\n"
+                   "Example: aldlan schema > scenario.schema.json"),
+    "cmd_new": ("Schrijf een startscenario met uitleg dat zo, zoals het er staat, geldig is (overschrijft nooit).\n\n"
+                "Voorbeeld: aldlan new mijn-buurtkamer.yaml --from scenarios/aldlan-mix.yaml",
+                "Write a commented starting scenario that validates as written (never overwrites).\n\n"
+                "Example: aldlan new mijn-buurtkamer.yaml --from scenarios/aldlan-mix.yaml"),
+    "arg_new_file": ("Het scenariobestand dat gemaakt wordt.", "The scenario file to create."),
+    "opt_new_from": ("Begin bij dit scenario (het nieuwe bestand breidt het uit met extends).",
+                     "Start from this scenario (the new file extends it)."),
+    "cmd_run": ("Reken een scenario door: besparing tegenover de doelstelling, de exploitatie van de aanbieder, "
+                "bezetting.\n\nVoorbeeld: aldlan run scenarios/aldlan-mix.yaml --set participants.zin.count=14",
+                "Compute a scenario: savings against the target, the operator's exploitation, staffing.\n\n"
+                "Example: aldlan run scenarios/aldlan-mix.yaml --set participants.zin.count=14"),
+    "cmd_explain": ("Laat zien hoe één bedrag berekend is: de regel, de formule met getallen, de invoer en de "
+                    "bronnen.\n\nVoorbeeld: aldlan explain scenarios/aldlan-mix.yaml savings --year 2021",
+                    "Show how one figure was computed: the rule, the formula with numbers, the inputs and "
+                    "sources.\n\nExample: aldlan explain scenarios/aldlan-mix.yaml savings --year 2021"),
+    "arg_explain_metric": ("Het bedrag: savings, savings_hard, baseline, scenario, een mechanisme "
+                           "(tariff_difference, transport_avoided, substitution, replaced, moved_clients, paid), "
+                           "net_municipality, organisation_result, financing_need, payback_year, projects_cost, "
+                           "projects_wmo, cost, income, result of een regel van de exploitatie.",
+                           "The figure: savings, savings_hard, baseline, scenario, a mechanism (tariff_difference, "
+                           "transport_avoided, substitution, replaced, moved_clients, paid), net_municipality, "
+                           "organisation_result, financing_need, payback_year, projects_cost, projects_wmo, cost, "
+                           "income, result or an operator line."),
+    "opt_explain_location": ("Bij een plan: verklaar het bedrag van deze locatie (haar naam).",
+                             "For a plan: explain the figure of this location (its name)."),
+    "opt_explain_project": ("Bij een projectbedrag (projects_cost, projects_wmo, …): verklaar dit project (zijn "
+                            "naam).",
+                            "For a project figure (projects_cost, projects_wmo, …): explain this project (its "
+                            "name)."),
+}
+
+
+def h(key: str) -> str:
+    """A --help text in the language chosen at start-up."""
+    nl, en = HELP[key]
+    return en if startup_lang() == "en" else nl
