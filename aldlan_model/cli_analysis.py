@@ -20,19 +20,19 @@ from aldlan_model.cli import (
     app,
     handled,
 )
+from aldlan_model.i18n import h
 
 
-@app.command()
+@app.command(help=h("cmd_compare"))
 def compare(
     items: Annotated[list[str], typer.Argument(
         metavar="FILE [PATH=VALUE]...", show_default=False,
-        help="Scenario files, one column each. PATH=VALUE after a file changes that column only, "
-             "so the same file may be given several times with different values.")],
+        help=h("arg_compare_items"))],
     set_: Annotated[list[str] | None, typer.Option(
         "--set", "-s", metavar="PATH=VALUE",
-        help="Override a value in every column, e.g. --set locations=9 (repeatable).")] = None,
+        help=h("opt_compare_set"))] = None,
     year: YearOpt = None,
-    years: Annotated[bool, typer.Option("--years", help="Add a table of the savings per year per scenario.")] = False,
+    years: Annotated[bool, typer.Option("--years", help=h("opt_compare_years"))] = False,
     format: FormatOpt = None,
     output: OutputOpt = None,
     force: ForceOpt = False,
@@ -68,23 +68,19 @@ def compare(
         emit(report, compare_dict(comparison, lang.value), fmt=format, output=output, force=force, year_cols=FIT)
 
 
-@app.command()
+@app.command(help=h("cmd_solve"))
 def solve(
-    file: Annotated[Path, typer.Argument(help="Scenario file.", show_default=False)],
+    file: Annotated[Path, typer.Argument(help=h("arg_scenario"), show_default=False)],
     vary: Annotated[str, typer.Option(
         "--vary", metavar="PATH", show_default=False,
-        help="The number to solve for, e.g. participants.zin.count, tariffs.buurtkamer.zin, locations.")],
+        help=h("opt_solve_vary"))],
     goal: Annotated[str, typer.Option(
         "--goal", metavar="METRIC=VALUE", show_default=False,
-        help="What to reach, e.g. result=0 or savings=3600000 (at least; cost, subsidy, baseline and scenario: "
-             "at most; or write >= or <=). METRIC: savings, cumulative_savings, result, "
-             "cost, income, subsidy, baseline, scenario or share (savings / target). A chance: "
-             "p_target=0.9 (at least 90 % chance to reach the target), p_target_hard=0.9 (on hard savings) "
-             "or p_deficit=0.1 (at most 10 % chance of an operator deficit), by Monte Carlo.")],
+        help=h("opt_solve_goal"))],
     year: YearOpt = None,
-    draws: Annotated[int, typer.Option("--draws", "-n", help="Chance goals: Monte Carlo draws per value tried.")]
+    draws: Annotated[int, typer.Option("--draws", "-n", help=h("opt_solve_draws"))]
     = 10_000,
-    seed: Annotated[int, typer.Option("--seed", help="Chance goals: the seed of the draws (as in simulate).")] = 1,
+    seed: Annotated[int, typer.Option("--seed", help=h("opt_solve_seed"))] = 1,
     set_: SetOpt = None,
     format: FormatOpt = None,
     output: OutputOpt = None,
@@ -133,16 +129,14 @@ def solve(
         emit(solve_report(solution, lang.value), solve_dict(solution), fmt=format, output=output, force=force)
 
 
-@app.command()
+@app.command(help=h("cmd_sweep"))
 def sweep(
-    file: Annotated[Path, typer.Argument(help="Scenario file.", show_default=False)],
+    file: Annotated[Path, typer.Argument(help=h("arg_scenario"), show_default=False)],
     set_: Annotated[list[str] | None, typer.Option(
         "--set", "-s", metavar="PATH=START:STOP:STEP",
-        help="A parameter to sweep from START to STOP (included) in steps of STEP; one or two of them. "
-             "--set PATH=VALUE (no colons) is a fixed override.")] = None,
+        help=h("opt_sweep_set"))] = None,
     metric: Annotated[str, typer.Option(
-        "--metric", "-m", help="The figure in each cell: savings, cumulative_savings, result, cost, income, "
-                               "subsidy, baseline, scenario or share.")] = "savings",
+        "--metric", "-m", help=h("opt_sweep_metric"))] = "savings",
     year: YearOpt = None,
     format: FormatOpt = None,
     output: OutputOpt = None,

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from aldlan_model.cli import ForceOpt, Lang, LangOpt, SetOpt, app, handled
-from aldlan_model.i18n import msg
+from aldlan_model.i18n import h, msg
 
 
 class ChartKind(str, Enum):  # noqa: UP042 - Typer shows the values of a str Enum as choices
@@ -20,18 +20,13 @@ class ChartKind(str, Enum):  # noqa: UP042 - Typer shows the values of a str Enu
     funding = "funding"
 
 
-@app.command()
+@app.command(help=h("cmd_chart"))
 def chart(
-    files: Annotated[list[Path], typer.Argument(help="Scenario or plan files, one line or bar group each.",
+    files: Annotated[list[Path], typer.Argument(help=h("arg_chart_files"),
                                                 show_default=False)],
     output: Annotated[Path, typer.Option("--output", "-o", show_default=False,
-                                         help="The chart file: .png, .svg or .pdf (never overwrites without "
-                                         "--force).")],
-    kind: Annotated[ChartKind, typer.Option("--kind", "-k", help="savings: savings per year against the target; "
-                                            "costs: cost and income lines in the target year; "
-                                            "target: buurtkamers needed to reach the target; "
-                                            "mechanisms: where the saving comes from (one scenario); "
-                                            "funding: who pays for the room and each project (one scenario).")
+                                         help=h("opt_chart_output"))],
+    kind: Annotated[ChartKind, typer.Option("--kind", "-k", help=h("opt_chart_kind"))
                 ] = ChartKind.savings,
     lang: LangOpt = Lang.nl,
     force: ForceOpt = False,

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from aldlan_model.cli import ForceOpt, Lang, LangOpt, app, handled
-from aldlan_model.i18n import msg
+from aldlan_model.i18n import h, msg
 
 MEMO_FORMATS = {".docx": "docx", ".html": "html", ".htm": "html"}
 
@@ -26,16 +26,15 @@ def memo_format(output: Path) -> str:
     return MEMO_FORMATS[ext]
 
 
-@app.command()
+@app.command(help=h("cmd_report"))
 def report(
     items: Annotated[list[str], typer.Argument(
         metavar="FILE [PATH=VALUE]...", show_default=False,
-        help="Scenario or plan files. PATH=VALUE after a file changes that scenario only (as in compare).")],
+        help=h("arg_report_items"))],
     output: Annotated[Path, typer.Option("--output", "-o", show_default=False,
-                                         help="The memo: .docx (Word) or .html (never overwrites without "
-                                              "--force).")],
+                                         help=h("opt_report_output"))],
     set_: Annotated[list[str] | None, typer.Option(
-        "--set", "-s", metavar="PATH=VALUE", help="Override a value in every scenario (repeatable).")] = None,
+        "--set", "-s", metavar="PATH=VALUE", help=h("opt_report_set"))] = None,
     force: ForceOpt = False,
     lang: LangOpt = Lang.nl,
 ) -> None:

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from aldlan_model.cli import ForceOpt, FormatOpt, Lang, LangOpt, SetOpt, YearOpt, app, handled
-from aldlan_model.i18n import msg
+from aldlan_model.i18n import h, msg
 
 PROGRESS_AFTER = 1.0  # seconds: shorter runs show no progress bar
 
@@ -112,19 +112,17 @@ def _chart_or_emit(output: Path | None, format: str | None, force: bool, draw: A
     emit(report, data, fmt=format, output=output, force=force, year_cols=FIT)
 
 
-@app.command()
+@app.command(help=h("cmd_simulate"))
 def simulate(
-    file: Annotated[Path, typer.Argument(help="Scenario or plan file.", show_default=False)],
-    draws: Annotated[int, typer.Option("--draws", "-n", help="Number of Monte Carlo draws (1 to 10,000,000).")]
+    file: Annotated[Path, typer.Argument(help=h("arg_scenario_or_plan"), show_default=False)],
+    draws: Annotated[int, typer.Option("--draws", "-n", help=h("opt_sim_draws"))]
     = 10_000,
-    seed: Annotated[int, typer.Option("--seed", help="Seed of the random draws: the same seed gives the same "
-                                                      "result on any machine.")] = 1,
+    seed: Annotated[int, typer.Option("--seed", help=h("opt_sim_seed"))] = 1,
     year: YearOpt = None,
     set_: SetOpt = None,
     format: FormatOpt = None,
     output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="Write to this file: .png/.svg/.pdf draws a histogram of the savings; "
-                               ".md/.html/.csv/.xlsx/.docx/.json/.txt write the report.")] = None,
+        "--output", "-o", help=h("opt_sim_output"))] = None,
     force: ForceOpt = False,
     lang: LangOpt = Lang.nl,
 ) -> None:
@@ -163,18 +161,16 @@ def simulate(
         _chart_or_emit(output, format, force, chart, report, simulate_dict(scenario, sim, lang.value))
 
 
-@app.command()
+@app.command(help=h("cmd_sensitivity"))
 def sensitivity(
-    file: Annotated[Path, typer.Argument(help="Scenario or plan file.", show_default=False)],
+    file: Annotated[Path, typer.Argument(help=h("arg_scenario_or_plan"), show_default=False)],
     metric: Annotated[str, typer.Option(
-        "--metric", "-m", help="The figure: savings, cumulative_savings, result, cost, income, subsidy, "
-                               "baseline, scenario, savings_hard, net_municipality or financing_need.")] = "savings",
+        "--metric", "-m", help=h("opt_sens_metric"))] = "savings",
     year: YearOpt = None,
     set_: SetOpt = None,
     format: FormatOpt = None,
     output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="Write to this file: .png/.svg/.pdf draws a tornado chart; "
-                               ".md/.html/.csv/.xlsx/.docx/.json/.txt write the report.")] = None,
+        "--output", "-o", help=h("opt_sens_output"))] = None,
     force: ForceOpt = False,
     lang: LangOpt = Lang.nl,
 ) -> None:

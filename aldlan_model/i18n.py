@@ -460,6 +460,194 @@ HELP: dict[str, tuple[str, str]] = {
                             "naam).",
                             "For a project figure (projects_cost, projects_wmo, …): explain this project (its "
                             "name)."),
+    "cmd_compare": ("Vergelijk scenario's naast elkaar: uitgaven, besparing, de aanbieder en bezetting, de beste "
+                    "waarde per rij ★.\n\n"
+                    "De rij \"Gemiste besparing\" laat zien hoeveel minder elke kolom bespaart dan de eerste, "
+                    "opgeteld: de kosten van later beginnen.\n\n"
+                    "\b\n"
+                    "Voorbeeld: aldlan compare scenarios/aldlan-mix.yaml scenarios/volunteers-only.yaml "
+                    "scenarios/commercial.yaml\n"
+                    "Voorbeeld, de kosten van beginnen in 2020 of 2021 in plaats van 2019:\n"
+                    "  aldlan compare scenarios/aldlan-mix.yaml \\\n"
+                    "    scenarios/aldlan-mix.yaml period.start=2020 scenarios/aldlan-mix.yaml period.start=2021",
+                    "Compare scenarios side by side: spending, savings, the operator and staffing, best value per "
+                    "row ★.\n\n"
+                    "The row \"Gemiste besparing\" (foregone savings) shows how much less each column saves than "
+                    "the first one, cumulatively: the cost of starting later.\n\n"
+                    "\b\n"
+                    "Example: aldlan compare scenarios/aldlan-mix.yaml scenarios/volunteers-only.yaml "
+                    "scenarios/commercial.yaml\n"
+                    "Example, the cost of starting in 2020 or 2021 instead of 2019:\n"
+                    "  aldlan compare scenarios/aldlan-mix.yaml \\\n"
+                    "    scenarios/aldlan-mix.yaml period.start=2020 scenarios/aldlan-mix.yaml period.start=2021"),
+    "arg_compare_items": ("Scenariobestanden, één kolom per bestand. PAD=WAARDE na een bestand wijzigt alleen die "
+                          "kolom, zodat hetzelfde bestand meermaals met andere waarden gegeven kan worden.",
+                          "Scenario files, one column each. PATH=VALUE after a file changes that column only, so "
+                          "the same file may be given several times with different values."),
+    "opt_compare_set": ("Wijzig een waarde in elke kolom, bijv. --set locations=9 (herhaalbaar).",
+                        "Override a value in every column, e.g. --set locations=9 (repeatable)."),
+    "opt_compare_years": ("Voeg een tabel toe met de besparing per jaar per scenario.",
+                          "Add a table of the savings per year per scenario."),
+    "cmd_solve": ("Doelzoeken: de waarde van één getal waarbij een bedrag een doel haalt (in het doeljaar of "
+                  "--year).\n\n"
+                  "Een doel is eenzijdig: savings, share, result en income minstens het doel; cost, subsidy, baseline "
+                  "en scenario hoogstens (of schrijf METRIC>=WAARDE / METRIC<=WAARDE). Hele getallen (locations, "
+                  "jaren) geven de grens van de waarden die het doel halen: de kleinste als het bedrag stijgt met "
+                  "het getal, de grootste (\"tot en met\") als het daalt. Andere getallen geven de precieze waarde "
+                  "waar het bedrag het doel kruist, gezocht tot 1.000.000.000 als ze geen bovengrens hebben.\n"
+                  "Plannen (locations als een lijst van ruimtes) worden geweigerd: vergelijk een plan met zichzelf.\n\n"
+                  "\b\n"
+                  "Voorbeeld, het break-evenaantal ZIN-deelnemers:\n"
+                  "  aldlan solve scenarios/aldlan-mix.yaml --vary participants.zin.count --goal result=0\n"
+                  "Voorbeeld, de buurtkamers die nodig zijn voor de doelstelling:\n"
+                  "  aldlan solve scenarios/aldlan-mix.yaml --vary locations --goal savings=3600000\n"
+                  "Voorbeeld, de buurtkamers voor 90 % kans op de doelstelling (gemeenschappelijke trekkingen, "
+                  "seed 1):\n"
+                  "  aldlan solve scenarios/aldlan-mix.yaml --vary locations --goal p_target=0.9 --draws 100000",
+                  "Goal seek: the value of one number at which a figure reaches a goal (in the target year or "
+                  "--year).\n\n"
+                  "A goal is one-sided: savings, share, result and income at least the goal; cost, subsidy, baseline "
+                  "and scenario at most (or write METRIC>=VALUE / METRIC<=VALUE). Whole numbers (locations, years) "
+                  "give the boundary of the values that reach the goal: the smallest when the figure rises with the "
+                  "number, the largest (\"up to and including\") when it falls. Other numbers give the exact value "
+                  "where the figure crosses the goal, searched up to 1,000,000,000 when they have no upper bound.\n"
+                  "Plans (locations as a list of rooms) are refused: compare a plan with itself instead.\n\n"
+                  "\b\n"
+                  "Example, break-even number of ZIN participants:\n"
+                  "  aldlan solve scenarios/aldlan-mix.yaml --vary participants.zin.count --goal result=0\n"
+                  "Example, buurtkamers needed for the target:\n"
+                  "  aldlan solve scenarios/aldlan-mix.yaml --vary locations --goal savings=3600000\n"
+                  "Example, buurtkamers needed for a 90 % chance of the target (common random numbers, seed 1):\n"
+                  "  aldlan solve scenarios/aldlan-mix.yaml --vary locations --goal p_target=0.9 --draws 100000"),
+    "opt_solve_vary": ("Het getal waarvoor opgelost wordt, bijv. participants.zin.count, tariffs.buurtkamer.zin, "
+                       "locations.",
+                       "The number to solve for, e.g. participants.zin.count, tariffs.buurtkamer.zin, locations."),
+    "opt_solve_goal": ("Wat gehaald moet worden, bijv. result=0 of savings=3600000 (minstens; cost, subsidy, "
+                       "baseline en scenario: hoogstens; of schrijf >= of <=). METRIC: savings, cumulative_savings, "
+                       "result, cost, income, subsidy, baseline, scenario of share (besparing / doelstelling). Een "
+                       "kans: p_target=0.9 (minstens 90 % kans de doelstelling te halen), p_target_hard=0.9 (op harde "
+                       "besparing) of p_deficit=0.1 (hoogstens 10 % kans op een tekort bij de aanbieder), met Monte "
+                       "Carlo.",
+                       "What to reach, e.g. result=0 or savings=3600000 (at least; cost, subsidy, baseline and "
+                       "scenario: at most; or write >= or <=). METRIC: savings, cumulative_savings, result, cost, "
+                       "income, subsidy, baseline, scenario or share (savings / target). A chance: p_target=0.9 (at "
+                       "least 90 % chance to reach the target), p_target_hard=0.9 (on hard savings) or "
+                       "p_deficit=0.1 (at most 10 % chance of an operator deficit), by Monte Carlo."),
+    "opt_solve_draws": ("Kansdoelen: Monte Carlo-trekkingen per geprobeerde waarde.",
+                        "Chance goals: Monte Carlo draws per value tried."),
+    "opt_solve_seed": ("Kansdoelen: de seed van de trekkingen (zoals bij simulate).",
+                       "Chance goals: the seed of the draws (as in simulate)."),
+    "cmd_sweep": ("Loop één of twee getallen af over een rooster; cellen die het doel halen krijgen ✓. Niet voor "
+                  "plannen.\n\n"
+                  "Hoogstens 1.000.000 punten (json, csv); een tabel in de terminal toont hoogstens 100 rijen × 24 "
+                  "kolommen.\n"
+                  "csv: een regel per punt; json: {\"metric\", \"year\", \"parameters\": [{\"path\", \"values\"}], "
+                  "\"values\", \"marked\"}.\n\n"
+                  "\b\n"
+                  "Voorbeeld:\n"
+                  "  aldlan sweep scenarios/aldlan-mix.yaml --set participants.zin.count=8:16:2 "
+                  "--set locations=30:40:2",
+                  "Sweep one or two numbers over a grid; cells that reach the goal are marked ✓. Not for plans.\n\n"
+                  "At most 1,000,000 points (json, csv); a terminal table shows at most 100 rows × 24 columns.\n"
+                  "csv: a line per point; json: {\"metric\", \"year\", \"parameters\": [{\"path\", \"values\"}], "
+                  "\"values\", \"marked\"}.\n\n"
+                  "\b\n"
+                  "Example:\n"
+                  "  aldlan sweep scenarios/aldlan-mix.yaml --set participants.zin.count=8:16:2 "
+                  "--set locations=30:40:2"),
+    "opt_sweep_set": ("Een parameter die van START tot en met STOP in stappen van STEP loopt; één of twee ervan. "
+                      "--set PAD=WAARDE (zonder dubbele punten) is een vaste wijziging.",
+                      "A parameter to sweep from START to STOP (included) in steps of STEP; one or two of them. "
+                      "--set PATH=VALUE (no colons) is a fixed override."),
+    "opt_sweep_metric": ("Het bedrag in elke cel: savings, cumulative_savings, result, cost, income, subsidy, "
+                         "baseline, scenario of share.",
+                         "The figure in each cell: savings, cumulative_savings, result, cost, income, subsidy, "
+                         "baseline, scenario or share."),
+    "cmd_chart": ("Teken een grafiek van scenario's naast elkaar, klaar voor een brief (leesbaar in zwart-wit).\n\n"
+                  "Een plan (locations als een lijst van ruimtes) wordt getekend als de totalen over alle ruimtes.\n\n"
+                  "Voorbeeld: aldlan chart scenarios/aldlan-mix.yaml scenarios/commercial.yaml -o besparing.png",
+                  "Draw a chart of scenarios side by side, ready for a letter (readable in black and white).\n\n"
+                  "A plan (locations as a list of rooms) is drawn as its totals over all rooms.\n\n"
+                  "Example: aldlan chart scenarios/aldlan-mix.yaml scenarios/commercial.yaml -o besparing.png"),
+    "arg_chart_files": ("Scenario- of planbestanden, één lijn of groep staven per bestand.",
+                        "Scenario or plan files, one line or bar group each."),
+    "opt_chart_output": ("Het grafiekbestand: .png, .svg of .pdf (overschrijft nooit zonder --force).",
+                         "The chart file: .png, .svg or .pdf (never overwrites without --force)."),
+    "opt_chart_kind": ("savings: besparing per jaar tegenover de doelstelling; costs: kosten- en opbrengstregels in "
+                       "het doeljaar; target: buurtkamers nodig om de doelstelling te halen; mechanisms: waar de "
+                       "besparing vandaan komt (één scenario); funding: wie de ruimte en elk project betaalt (één "
+                       "scenario).",
+                       "savings: savings per year against the target; costs: cost and income lines in the target "
+                       "year; target: buurtkamers needed to reach the target; mechanisms: where the saving comes "
+                       "from (one scenario); funding: who pays for the room and each project (one scenario)."),
+    "cmd_simulate": ("Monte Carlo over elke invoer die als bandbreedte geschreven is: P10/P50/P90 van de "
+                     "besparing, harde besparing, opgetelde besparing, nettopositie, resultaat van de aanbieder, "
+                     "subsidie en financieringsbehoefte, en de kans om de doelstelling te halen (ook op harde "
+                     "besparing) of een tekort te lijden.\n\n"
+                     "{low, high} wordt uniform getrokken, {low, mode, high} driehoekig; elk ander getal blijft op "
+                     "zijn waarde. locations, period.start en target.year worden afgerond op hele getallen. Een "
+                     "tekort is een resultaat onder nul in enig exploitatiejaar tot en met het rapportjaar. Een plan "
+                     "(locations als een lijst van ruimtes): invoer die via het planbestand gedeeld wordt, wordt per "
+                     "trekking één keer getrokken voor alle ruimtes, een bandbreedte in de eigen regel van een ruimte "
+                     "alleen voor die ruimte; de ruimtes die het meest uitmaken worden genoemd.\n\n"
+                     "\b\n"
+                     "Voorbeeld: aldlan simulate scenarios/aldlan-mix.yaml --draws 100000 --seed 7 -o besparing.png",
+                     "Monte Carlo over every input written as a range: P10/P50/P90 of savings, hard savings, "
+                     "cumulative savings, net position, operator result, subsidy and financing need, and the chance "
+                     "of reaching the target (also on hard savings) or running a deficit.\n\n"
+                     "{low, high} is drawn uniform, {low, mode, high} triangular; every other number stays at its "
+                     "value. locations, period.start and target.year are rounded to whole numbers. A deficit is a "
+                     "result below zero in any operating year up to the report year. A plan (locations as a list of "
+                     "rooms): an input shared through the plan file is drawn once per draw for every room, a range "
+                     "in a room's own entry for that room alone; the rooms that matter most are listed.\n\n"
+                     "\b\n"
+                     "Example: aldlan simulate scenarios/aldlan-mix.yaml --draws 100000 --seed 7 -o besparing.png"),
+    "opt_sim_draws": ("Aantal Monte Carlo-trekkingen (1 tot 10.000.000).",
+                      "Number of Monte Carlo draws (1 to 10,000,000)."),
+    "opt_sim_seed": ("Seed van de trekkingen: dezelfde seed geeft op elke computer hetzelfde resultaat.",
+                     "Seed of the random draws: the same seed gives the same result on any machine."),
+    "opt_sim_output": ("Schrijf naar dit bestand: .png/.svg/.pdf tekent een histogram van de besparing; "
+                       ".md/.html/.csv/.xlsx/.docx/.json/.txt schrijven het rapport.",
+                       "Write to this file: .png/.svg/.pdf draws a histogram of the savings; "
+                       ".md/.html/.csv/.xlsx/.docx/.json/.txt write the report."),
+    "cmd_sensitivity": ("Eén voor één elke invoer die als bandbreedte geschreven is op zijn lage en zijn hoge "
+                        "waarde (de andere op hun puntwaarde), gerangschikt naar hoe ver het bedrag uitslaat: een "
+                        "tornadotabel en -grafiek.\n\n"
+                        "\b\n"
+                        "Voorbeeld: aldlan sensitivity scenarios/aldlan-mix.yaml --metric result -o tornado.png",
+                        "One at a time, each input written as a range at its low and its high value (the others at "
+                        "their point value), ranked by how far the figure swings: a tornado table and chart.\n\n"
+                        "\b\n"
+                        "Example: aldlan sensitivity scenarios/aldlan-mix.yaml --metric result -o tornado.png"),
+    "opt_sens_metric": ("Het bedrag: savings, cumulative_savings, result, cost, income, subsidy, baseline, scenario, "
+                        "savings_hard, net_municipality of financing_need.",
+                        "The figure: savings, cumulative_savings, result, cost, income, subsidy, baseline, scenario, "
+                        "savings_hard, net_municipality or financing_need."),
+    "opt_sens_output": ("Schrijf naar dit bestand: .png/.svg/.pdf tekent een tornadografiek; "
+                        ".md/.html/.csv/.xlsx/.docx/.json/.txt schrijven het rapport.",
+                        "Write to this file: .png/.svg/.pdf draws a tornado chart; "
+                        ".md/.html/.csv/.xlsx/.docx/.json/.txt write the report."),
+    "cmd_report": ("Schrijf een notitie voor een raadsbrief: samenvatting, vergelijking, waar de besparing vandaan "
+                   "komt, financiering, onzekerheid (20.000 trekkingen, seed 1), grafieken, bronnen en de "
+                   "methode.\n\n"
+                   "\b\n"
+                   "Voorbeeld: aldlan report scenarios/aldlan-mix.yaml -o notitie.docx\n"
+                   "Voorbeeld: aldlan report scenarios/aldlan-mix.yaml scenarios/commercial.yaml -o notitie.html "
+                   "--lang en",
+                   "Write a memo for a letter to the council: summary, comparison, where the saving comes from, "
+                   "financing, uncertainty (20,000 draws, seed 1), charts, sources and the method.\n\n"
+                   "\b\n"
+                   "Example: aldlan report scenarios/aldlan-mix.yaml -o notitie.docx\n"
+                   "Example: aldlan report scenarios/aldlan-mix.yaml scenarios/commercial.yaml -o notitie.html "
+                   "--lang en"),
+    "arg_report_items": ("Scenario- of planbestanden. PAD=WAARDE na een bestand wijzigt alleen dat scenario (zoals "
+                         "bij compare).",
+                         "Scenario or plan files. PATH=VALUE after a file changes that scenario only (as in "
+                         "compare)."),
+    "opt_report_output": ("De notitie: .docx (Word) of .html (overschrijft nooit zonder --force).",
+                          "The memo: .docx (Word) or .html (never overwrites without --force)."),
+    "opt_report_set": ("Wijzig een waarde in elk scenario (herhaalbaar).", "Override a value in every scenario "
+                       "(repeatable)."),
 }
 
 

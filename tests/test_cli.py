@@ -35,7 +35,7 @@ def test_every_command_has_help_with_an_example():
         r = invoke(name, "--help")
         assert r.exit_code == 0, name
         assert command.help and command.help.strip(), f"{name} has no help"
-        assert "Example" in command.help, f"{name} --help has no example"
+        assert "Voorbeeld" in command.help, f"{name} --help has no example (Voorbeeld)"
 
 
 def test_validate_shipped_scenarios():

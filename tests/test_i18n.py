@@ -113,3 +113,26 @@ def test_library_messages_come_from_the_catalogue() -> None:
     for name in ("loader", "yamlsrc", "numbers", "keys", "notes", "newfile", "fileio", "plan", "scenario"):
         source = (REPO / "aldlan_model" / f"{name}.py").read_text(encoding="utf-8")
         assert not pattern.search(source), name
+
+
+@pytest.mark.parametrize("key", sorted(i18n.HELP))
+def test_every_help_text_has_both_languages(key: str) -> None:
+    nl, en = i18n.HELP[key]
+    assert nl.strip() and en.strip() and nl != en or key == "new_variant", key
+    assert ("Voorbeeld" in nl) == ("Example" in en), key
+
+
+@pytest.mark.parametrize(("args", "env", "expected"), [
+    (["run", "--help"], {}, "Reken een scenario door"),
+    (["run", "--help"], {"ALDLAN_LANG": "en"}, "Compute a scenario"),
+    (["run", "--lang", "en", "--help"], {}, "Compute a scenario"),
+    (["--help"], {}, "Kostenbesparingsmodel"),
+])
+def test_help_language_is_chosen_at_start_up(args: list[str], env: dict[str, str], expected: str) -> None:
+    import subprocess
+    import sys
+
+    environment = {k: v for k, v in os.environ.items() if k != "ALDLAN_LANG"} | env | {"COLUMNS": "100"}
+    out = subprocess.run([sys.executable, "-m", "aldlan_model", *args], capture_output=True, text=True,
+                         env=environment, check=True).stdout
+    assert expected in out
