@@ -115,6 +115,15 @@ def headline(scenario: Scenario, result: Result, lang: str, variant: int = 0) ->
         (t("result_target_year", lang) + f" ({year})", money(L.at("result"), lang)),
         (t("financing_need", lang), financing_sentence(L, lang)),
     ]
+    cpd = tg["cost_per_dagdeel"][variant]
+    if np.isfinite(cpd):  # the operator's full cost of a participant-dagdeel against the tariffs it is paid
+        tariffs = getattr(getattr(scenario, "base", scenario), "tariffs", None)
+        text = money(cpd, lang, 2)
+        if tariffs is not None:  # the ZIN tariffs of the target year (indexed), as the cost is
+            ti = float(result.detail["t"][variant, result.year_index(year)])
+            text += " (" + t("cost_per_dagdeel_against", lang, room=money(tariffs.buurtkamer.zin.point * ti, lang, 2),
+                             regular=money(tariffs.baseline.zin.point * ti, lang, 2)) + ")"
+        out.append((t("cost_per_dagdeel", lang), text))
     if result.projects:
         out += [
             (t("position_wmo", lang, year=year), money(savings, lang)),
