@@ -18,11 +18,9 @@ def memo_format(output: Path) -> str:
 
     ext = output.suffix.lower()
     if ext == ".pdf":
-        raise UsageError(f"cannot write {output}: the memo is written as .docx or .html; make a PDF from "
-                         "either with your word processor or browser (e.g. soffice --headless --convert-to pdf "
-                         "notitie.docx)")
+        raise UsageError(msg("memo_no_pdf", path=output))
     if ext not in MEMO_FORMATS:
-        raise UsageError(f"cannot write the memo to {output}: use a file ending in .docx or .html")
+        raise UsageError(msg("memo_ext", path=output))
     return MEMO_FORMATS[ext]
 
 

@@ -387,6 +387,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "new_variant": ("variant", "variant"),
     "validate_ok": ("bestand is in orde", "file is valid"),
     "yaml_key_too_long": ("een sleutel is hoogstens 1024 tekens lang", "a key is at most 1024 characters long"),
+    "yaml_bad_start": ("het teken {char} kan in YAML geen waarde of sleutel beginnen; zet de tekst tussen "
+                       "aanhalingstekens",
+                       "the character {char} cannot start a value or key in YAML; put the text in quotes"),
+    "yaml_after_end": ("tekst na het einde van het document (een regel '...' erboven); verwijder de '...'",
+                       "text after the end of the document (a line '...' above it); remove the '...'"),
+    "yaml_version": ("alleen YAML 1.1 en 1.2 worden gelezen; verwijder de regel '%YAML'",
+                     "only YAML 1.1 and 1.2 are read; remove the '%YAML' line"),
+    "memo_no_pdf": ("kan {path} niet schrijven: de notitie wordt geschreven als .docx of .html; maak daarvan een "
+                    "PDF met uw tekstverwerker of browser (bijv. soffice --headless --convert-to pdf notitie.docx)",
+                    "cannot write {path}: the memo is written as .docx or .html; make a PDF from either with your "
+                    "word processor or browser (e.g. soffice --headless --convert-to pdf notitie.docx)"),
+    "memo_ext": ("kan de notitie niet naar {path} schrijven: gebruik een bestand dat eindigt op .docx of .html",
+                 "cannot write the memo to {path}: use a file ending in .docx or .html"),
+    "unknown_format": ("onbekend formaat {fmt}; verwacht een van: {choices}",
+                       "unknown format {fmt}; expected one of: {choices}"),
+    "format_from_ext": ("kan het formaat van {path} niet afleiden uit de extensie ({ext}); gebruik een van "
+                        "{exts} of geef --format ({formats})",
+                        "cannot tell the format of {path} from its extension ({ext}); use one of {exts} or give "
+                        "--format ({formats})"),
+    "no_extension": ("geen extensie", "no extension"),
+    "format_needs_file": ("--format {name} schrijft een bestand; geef er een met -o, bijv. -o rapport.{name}",
+                          "--format {name} writes a file; give one with -o, e.g. -o rapport.{name}"),
+    "flow_comma_list": ("binnen [ ] scheidt een komma de items, dus {written} wordt als twee getallen gelezen; "
+                        "schrijf {fixed}",
+                        "inside [ ] a comma separates items, so {written} is read as two numbers; write {fixed}"),
 }
 
 

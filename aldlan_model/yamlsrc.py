@@ -237,6 +237,12 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, lines: _Lines) -> tuple[int, int | 
     if "expected key" in problem and "block mapping" in context:
         here = lines.line(line)
         return line, len(here) - len(here.lstrip(" ")) + 1, msg("yaml_indent_odd")
+    if "cannot start any token" in problem:  # `description: @home`, a backquote
+        return line, col, msg("yaml_bad_start", char=repr(_char_at(lines.text, exc.problem_mark) or "?"))
+    if "expected <document start>" in problem:  # text after a `...` line
+        return line, col, msg("yaml_after_end")
+    if "incompatible YAML document" in problem:
+        return line, col, msg("yaml_version")
     if "undefined alias" in problem:
         name = lines.line(line)[col - 1:].lstrip("*").split()[0] if lines.line(line)[col - 1:].strip() else "?"
         return line, col, msg("yaml_undefined_alias", name=name.rstrip(",]}"))
@@ -356,6 +362,16 @@ class _Walker:
 
     _is_key = False
 
+    def _split_number(self, item: yaml.Node, after: yaml.Node) -> str | None:
+        """``[0,5, 0,8, 1]``: two plain numbers with only a comma between them are one decimal number."""
+        if self.lines is None or not all(isinstance(n, yaml.ScalarNode) and not n.style
+                                         and n.tag.endswith((":int", ":float")) for n in (item, after)):
+            return None
+        if self.lines.text[item.end_mark.index:after.start_mark.index] != ",":
+            return None
+        written = self.lines.text[item.start_mark.index:after.end_mark.index]
+        return msg("flow_comma_list", written=written, fixed=written.replace(",", "."))
+
     def _flow_comma(self, before: tuple[yaml.Node, yaml.Node] | None, key_node: yaml.Node) -> str | None:
         """``{value: 0,3}`` or ``{housing: 1.800,00}``: a number cut in two at its decimal comma."""
         if before is None or self.lines is None or not key_node.tag.endswith((":int", ":float")):
@@ -429,6 +445,8 @@ class _Walker:
             items = []
             for i, item in enumerate(node.value):
                 line, col = self._where(item)
+                if node.flow_style and i + 1 < len(node.value) and (why := self._split_number(item, node.value[i + 1])):
+                    self.problems.append(Problem(self.shown, line, col, _dotted((*path, i)), why))  # [0,5, 0,8]
                 raw = item.value if isinstance(item, yaml.ScalarNode) else None
                 self.locs[(*path, i)] = Loc(self.shown, line, col, raw)
                 items.append(self.walk(item, (*path, i), depth + 1))

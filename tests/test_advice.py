@@ -272,3 +272,16 @@ def test_new_template_is_dutch_and_english_with_lang(tmp_path: Path, monkeypatch
     assert "# per locatie per jaar" in (tmp_path / "nl.yaml").read_text(encoding="utf-8")
     assert run("new", "en.yaml", "--lang", "en")[2].strip() == "✓ wrote en.yaml"
     assert "# per location per year" in (tmp_path / "en.yaml").read_text(encoding="utf-8")
+
+
+def test_decimal_comma_in_a_flow_list(tmp_path: Path) -> None:
+    path = scenario(tmp_path, "ramp_up: [0,5, 0,8, 1]\n")
+    code, err, _ = run("run", str(path))
+    assert code == 2
+    assert err == [
+        f"fout: {path}:8:11: ramp_up.0: binnen [ ] scheidt een komma de items, dus 0,5 wordt als twee getallen "
+        "gelezen; schrijf 0.5",
+        f"fout: {path}:8:16: ramp_up.2: binnen [ ] scheidt een komma de items, dus 0,8 wordt als twee getallen "
+        "gelezen; schrijf 0.8",
+    ]
+    assert run("run", str(scenario(tmp_path, "ramp_up: [0.5, 0.8, 1]\n", "ok.yaml")), "-f", "json")[0] == 0

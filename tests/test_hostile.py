@@ -495,7 +495,7 @@ def test_read_only_output_folder(scenario: Path, tmp_path: Path) -> None:
 
 
 def test_unknown_format(scenario: Path) -> None:
-    assert first_error("run", str(scenario), "--format", "pdf").startswith("fout: unknown format 'pdf'")
+    assert first_error("run", str(scenario), "--format", "pdf").startswith("fout: onbekend formaat 'pdf'")
 
 
 def test_unknown_metric_in_explain(scenario: Path) -> None:

@@ -36,11 +36,11 @@ def test_explicit_format_wins_and_defaults():
 
 
 def test_unknown_format_and_extension_list_the_valid_ones():
-    with pytest.raises(UsageError, match=r"unknown format 'pdf'; expected one of: table, markdown, html, csv, "
+    with pytest.raises(UsageError, match=r"onbekend formaat 'pdf'; verwacht een van: table, markdown, html, csv, "
                                          r"xlsx, docx, json"):
         resolve_format("pdf", None)
-    with pytest.raises(UsageError, match=r"cannot tell the format of brief.pdf from its extension \(.pdf\); "
-                                         r"use one of .txt, .md"):
+    with pytest.raises(UsageError, match=r"kan het formaat van brief.pdf niet afleiden uit de extensie \(.pdf\); "
+                                         r"gebruik een van .txt, .md"):
         resolve_format(None, Path("brief.pdf"))
     assert set(EXTENSIONS.values()) == set(FORMATS)
 
@@ -49,14 +49,14 @@ def test_unknown_format_and_extension_list_the_valid_ones():
 def test_binary_formats_need_a_file(fmt):
     r = invoke("run", SCENARIO, "--format", fmt)
     assert r.exit_code == 2
-    assert f"--format {fmt} writes a file; give one with -o, e.g. -o rapport.{fmt}" in r.stderr
+    assert f"--format {fmt} schrijft een bestand; geef er een met -o, bijv. -o rapport.{fmt}" in r.stderr
     assert r.stdout == ""
 
 
 def test_unknown_extension_is_exit_2(tmp_path):
     r = invoke("run", SCENARIO, "-o", str(tmp_path / "brief.pdf"))
     assert r.exit_code == 2
-    assert "cannot tell the format of" in r.stderr and ".docx" in r.stderr
+    assert "kan het formaat van" in r.stderr and ".docx" in r.stderr
     assert list(tmp_path.iterdir()) == []
 
 

@@ -45,20 +45,18 @@ def resolve_format(fmt: str | None, output: Path | None) -> str:
         if name == "md":
             name = "markdown"
         if name not in FORMATS:
-            raise UsageError(f"unknown format {fmt!r}; expected one of: {', '.join(FORMATS)}")
+            raise UsageError(msg("unknown_format", fmt=repr(fmt), choices=", ".join(FORMATS)))
     elif output is not None:
         ext = Path(output).suffix.lower()
         if ext not in EXTENSIONS:
-            shown = ext or "no extension"
-            raise UsageError(
-                f"cannot tell the format of {output} from its extension ({shown}); use one of "
-                f"{', '.join(EXTENSIONS)} or give --format ({', '.join(FORMATS)})"
-            )
+            shown = ext or msg("no_extension")
+            raise UsageError(msg("format_from_ext", path=output, ext=shown, exts=", ".join(EXTENSIONS),
+                                 formats=", ".join(FORMATS)))
         name = EXTENSIONS[ext]
     else:
         name = "table"
     if name in NEEDS_FILE and output is None:
-        raise UsageError(f"--format {name} writes a file; give one with -o, e.g. -o rapport.{name}")
+        raise UsageError(msg("format_needs_file", name=name))
     return name
 
 
@@ -100,7 +98,7 @@ def render(report: Report, fmt: str) -> str | bytes:
         from aldlan_model.reports.docx import render as docx
 
         return docx(report)
-    raise UsageError(f"unknown format {fmt!r}; expected one of: {', '.join(FORMATS)}")
+    raise UsageError(msg("unknown_format", fmt=repr(fmt), choices=", ".join(FORMATS)))
 
 
 def plain_text(report: Report, width: int = TEXT_WIDTH) -> str:
