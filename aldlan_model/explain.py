@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from aldlan_model.engine import COST_LINES, INCOME_LINES, V1_MONEY_LINES, Result
 from aldlan_model.errors import UsageError
 from aldlan_model.explain_v2 import V2_METRICS, V2_TARGET_METRICS, figure, transport_rate
+from aldlan_model.i18n import msg
 from aldlan_model.keys import suggest
 from aldlan_model.params import flatten
 from aldlan_model.reports.labels import t
@@ -364,18 +365,17 @@ def explain(
     if isinstance(rooms, list):
         return _explain_plan(scenario, result, metric, year, lang, location, project)
     if location is not None:
-        raise UsageError("--location applies to plans (a scenario whose locations are a list of rooms)")
+        raise UsageError(msg("ex_location_plans"))
     if project is not None and metric not in ("projects_cost", "projects_funding", "projects_result", "projects_wmo",
                                               "projects_municipal", "projects_external"):
-        raise UsageError("--project goes with a project figure: projects_cost, projects_wmo, projects_municipal, "
-                         "projects_external, projects_funding or projects_result")
+        raise UsageError(msg("ex_project_figure"))
     if metric in TARGET_METRICS:
         return _explain_target(scenario, result, metric, lang)
     if metric not in METRICS:
         choices = [*METRICS, *TARGET_METRICS]
         hint = suggest(metric, choices)
-        extra = f"; did you mean '{hint}'?" if hint else ""
-        raise UsageError(f"unknown metric {metric!r}{extra} (choose one of: {', '.join(choices)})")
+        extra = msg("did_you_mean", hint=hint) if hint else ""
+        raise UsageError(msg("ex_unknown_metric", metric=repr(metric), hint=extra, choices=", ".join(choices)))
     year = scenario.target_year if year is None else int(year)
     try:
         ctx = _Ctx(scenario, result, year, lang)

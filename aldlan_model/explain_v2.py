@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from aldlan_model.errors import UsageError
+from aldlan_model.i18n import msg
 from aldlan_model.keys import suggest
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -144,8 +145,9 @@ def _project_index(ctx: _Ctx, project: str) -> int:
     names = [p.name for p in ctx.s.projects]
     if project not in names:
         hint = suggest(project, names)
-        extra = f"; did you mean '{hint}'?" if hint else ""
-        raise UsageError(f"no project {project!r} in this scenario{extra} (projects: {', '.join(names) or 'none'})")
+        extra = msg("did_you_mean", hint=hint) if hint else ""
+        raise UsageError(msg("ex_no_project", name=repr(project), hint=extra,
+                             names=", ".join(names) or msg("set_none")))
     return names.index(project)
 
 

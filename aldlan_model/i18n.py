@@ -412,6 +412,129 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "flow_comma_list": ("binnen [ ] scheidt een komma de items, dus {written} wordt als twee getallen gelezen; "
                         "schrijf {fixed}",
                         "inside [ ] a comma separates items, so {written} is read as two numbers; write {fixed}"),
+    # compare, solve, sweep (analysis)
+    "an_unknown_metric": ("onbekend bedrag {metric}{hint}; kies een van: {choices}",
+                          "unknown metric {metric}{hint}; choose one of: {choices}"),
+    "an_year_outside": ("--year {year} ligt buiten de periode {first}–{last}",
+                        "--year {year} lies outside the period {first}–{last}"),
+    "an_compare_year": ("{year} ligt buiten de periode van {label} ({first}–{last}); kies met --year een jaar dat "
+                        "alle scenario's delen",
+                        "{year} lies outside the period of {label} ({first}–{last}); choose a year all scenarios "
+                        "share with --year"),
+    "an_plan_refused": ("dit bestand is een plan met meerdere locaties; solve en sweep variëren een getal van één "
+                        "scenario. Om een plan met andere waarden te zien, vergelijk het met zichzelf: aldlan compare "
+                        "PLAN PLAN PAD=WAARDE (run, compare, explain, validate en chart nemen plannen)",
+                        "this file is a plan of several locations; solve and sweep vary a number of a single "
+                        "scenario. To see a plan with changed values, compare it with itself: aldlan compare PLAN "
+                        "PLAN PATH=VALUE (run, compare, explain, validate and chart take plans)"),
+    "an_must_follow": ("{token} moet na een scenariobestand komen, bijv. aldlan compare scenarios/aldlan-mix.yaml "
+                       "scenarios/aldlan-mix.yaml {token}",
+                       "{token} must follow a scenario file, e.g. aldlan compare scenarios/aldlan-mix.yaml "
+                       "scenarios/aldlan-mix.yaml {token}"),
+    "an_no_file": ("geef minstens één scenariobestand", "give at least one scenario file"),
+    "an_subsidy_cover": ("income.subsidy is in dit scenario cover_deficit: de subsidie volgt het tekort en bepaalt "
+                         "de berekening, dus kan niet gevarieerd worden; zet eerst een getal, bijv. --set "
+                         "income.subsidy=60000",
+                         "income.subsidy is cover_deficit in this scenario: the subsidy follows the deficit and "
+                         "shapes the calculation, so it cannot be varied; set a number first, e.g. --set "
+                         "income.subsidy=60000"),
+    "an_yes_no": ("{path} is een ja/nee-instelling en kan niet gevarieerd worden; gebruik --set {path}=true of false",
+                  "{path} is a yes/no setting and cannot be varied; use --set {path}=true or false"),
+    "an_structural": ("{path} bepaalt de opbouw van de berekening ({why}) en kan niet gevarieerd worden; wijzig het "
+                      "in het bestand of met --set. Te variëren zijn onder meer period.start, target.year, locations "
+                      "en elk getal onder participants, staff, costs, income, tariffs, transport, municipality, "
+                      "indexation en norms",
+                      "{path} shapes the structure of the calculation ({why}) and cannot be varied; change it in "
+                      "the file or with --set. Parameters that can be varied include period.start, target.year, "
+                      "locations and every number under participants, staff, costs, income, tariffs, transport, "
+                      "municipality, indexation and norms"),
+    "an_why_first": ("het eerste jaar van de jarenas van het model", "the first year of the model's year axis"),
+    "an_why_last": ("het laatste jaar van de jarenas van het model", "the last year of the model's year axis"),
+    "an_why_period": ("de jaren van het model", "the years of the model"),
+    "an_why_ramp_up": ("de lengte van de ramp_up-lijst", "the length of the ramp-up list"),
+    "an_why_staff": ("de lijst van medewerkers", "the list of staff members"),
+    "an_why_kind": ("het soort medewerker", "the kind of a staff member"),
+    "an_staff_number": ("staff.{i} ({label}) heeft geen getal {name}; zijn getallen zijn: {own}",
+                        "staff.{i} ({label}) has no number {name}; its numbers are: {own}"),
+    "an_ramp_up": ("ramp_up heeft in dit scenario {n} waarde(n) (ramp_up.0–ramp_up.{last}); de lengte bepaalt de "
+                   "berekening en kan niet gevarieerd worden",
+                   "ramp_up has {n} value(s) in this scenario (ramp_up.0–ramp_up.{last}); its length shapes the "
+                   "calculation and cannot be varied"),
+    "an_not_numeric": ("{path} is geen getal van dit scenario dat gevarieerd kan worden{hint}",
+                       "{path} is not a numeric parameter of this scenario{hint}"),
+    "an_goal_syntax": ("--goal verwacht BEDRAG=WAARDE, bijv. result=0 of savings=3600000, maar dit is {text}",
+                       "--goal expects METRIC=VALUE, e.g. result=0 or savings=3600000, got {text}"),
+    "an_goal_not_number": ("--goal {text}: {raw} is geen getal", "--goal {text}: {raw} is not a number"),
+    "an_goal_finite": ("--goal {text}: de waarde moet een eindig getal zijn", "--goal {text}: the value must be a "
+                       "finite number"),
+    "an_chance_syntax": ("--goal verwacht p_target=KANS, p_target_hard=KANS of p_deficit=KANS, maar dit is {text}",
+                         "--goal expects p_target=CHANCE, p_target_hard=CHANCE or p_deficit=CHANCE, got {text}"),
+    "an_chance_range": ("--goal {text}: een kans ligt van 0 tot 1 (0.9 of 90%), maar dit is {raw}",
+                        "--goal {text}: a chance lies from 0 to 1 (0.9 or 90%), got {raw}"),
+    "an_unknown_chance": ("onbekende kans {metric}; kies een van: {choices}",
+                          "unknown chance {metric}; choose one of: {choices}"),
+    "an_chance_between": ("een kans ligt van 0 tot 1, maar dit is {goal}", "a chance lies from 0 to 1, got {goal}"),
+    "an_chance_draws": ("--draws mag bij een kansdoel hoogstens {limit} zijn, maar dit is {draws}",
+                        "--draws may be at most {limit} for a chance goal, got {draws}"),
+    "an_seed": ("--seed moet 0 of meer zijn, maar dit is {seed}", "--seed must be 0 or more, got {seed}"),
+    "an_grid_numbers": ("{where}: START, STOP en STEP moeten getallen zijn, bijv. 8:16:2",
+                        "{where}: START, STOP and STEP must be numbers, e.g. 8:16:2"),
+    "an_grid_finite": ("{where}: START, STOP en STEP moeten eindige getallen zijn",
+                       "{where}: START, STOP and STEP must be finite numbers"),
+    "an_grid_magnitude": ("{where}: getallen in een scenario liggen binnen ±{limit}",
+                          "{where}: numbers in a scenario lie within ±{limit}"),
+    "an_grid_step": ("{where}: STEP moet groter dan 0 zijn, maar dit is {step}",
+                     "{where}: STEP must be greater than 0, got {step}"),
+    "an_grid_order": ("{where}: STOP moet ≥ START zijn (het rooster loopt omhoog), maar dit is {start} > {stop}",
+                      "{where}: STOP must be ≥ START (the grid runs upwards), got {start} > {stop}"),
+    "an_grid_huge": ("{where}: meer dan het maximum van {limit} punten; gebruik een grotere STEP",
+                     "{where}: more than the maximum of {limit} points; use a larger STEP"),
+    "an_grid_points": ("{where}: {n} punten, meer dan het maximum van {limit}; gebruik een grotere STEP",
+                       "{where}: {n} points, more than the maximum of {limit}; use a larger STEP"),
+    "an_sweep_none": ("geef minstens één --set PAD=START:STOP:STEP, bijv. --set participants.zin.count=8:16:2",
+                      "give at least one --set PATH=START:STOP:STEP, e.g. --set participants.zin.count=8:16:2"),
+    "an_sweep_axes": ("hoogstens {limit} parameters kunnen tegelijk afgelopen worden, maar dit zijn er {n}: {paths}",
+                      "at most {limit} parameters can be swept at once, got {n}: {paths}"),
+    "an_sweep_twice": ("{path} wordt twee keer afgelopen; geef elke parameter één START:STOP:STEP",
+                       "{path} is swept twice; give each parameter one START:STOP:STEP"),
+    "an_sweep_structure": ("{paths} aflopen verandert de opbouw van de berekening",
+                           "sweeping {paths} changes the structure of the calculation"),
+    "an_grid_total": ("het rooster heeft {n} punten, meer dan het maximum van {limit}; gebruik grotere stappen",
+                      "the grid has {n} points, more than the maximum of {limit}; use larger steps"),
+    "an_grid_table": ("een rooster van {shape} waarden is te groot voor een tabel in de terminal (hoogstens {rows} "
+                      "rijen × {cols} kolommen); gebruik --format csv of json, of grotere stappen",
+                      "a grid of {shape} values is too large for a terminal table (at most {rows} rows × {cols} "
+                      "columns); use --format csv or json, or larger steps"),
+    "an_no_solution": ("geen waarde van {path} {low} {high} brengt {metric} op {how} {goal}: over dat bereik loopt "
+                       "{metric} van {least} tot {most}",
+                       "no value of {path} {low} {high} brings {metric} to {how} {goal}: over that range {metric} "
+                       "runs from {least} to {most}"),
+    "an_above": ("boven {x}", "above {x}"),
+    "an_from": ("van {x}", "from {x}"),
+    "an_to_cap": ("tot {x} (de zoekgrens)", "to {x} (the search cap)"),
+    "an_below": ("onder {x}", "below {x}"),
+    "an_to": ("tot {x}", "to {x}"),
+    "an_at_least": ("minstens", "at least"),
+    "an_at_most": ("hoogstens", "at most"),
+    "an_no_chance_solution": ("geen waarde van {path} van {low} tot {high} brengt {metric} op {how} {goal} met "
+                              "{draws} trekkingen (seed {seed}): aan de uiteinden van dat bereik is het {f_lo} en "
+                              "{f_hi}; het beste is {best}",
+                              "no value of {path} from {low} to {high} brings {metric} to {how} {goal} with {draws} "
+                              "draws (seed {seed}): at the ends of that range it is {f_lo} and {f_hi}; the best is "
+                              "{best}"),
+    "an_no_value": ("geen waarde haalt het doel", "no value reaches the goal"),
+    # explain
+    "ex_location_plans": ("--location hoort bij plannen (een scenario waarvan locations een lijst van ruimtes is)",
+                          "--location applies to plans (a scenario whose locations are a list of rooms)"),
+    "ex_project_figure": ("--project hoort bij een projectbedrag: projects_cost, projects_wmo, projects_municipal, "
+                          "projects_external, projects_funding of projects_result",
+                          "--project goes with a project figure: projects_cost, projects_wmo, projects_municipal, "
+                          "projects_external, projects_funding or projects_result"),
+    "ex_unknown_metric": ("onbekend bedrag {metric}{hint} (kies een van: {choices})",
+                          "unknown metric {metric}{hint} (choose one of: {choices})"),
+    "ex_no_project": ("geen project {name} in dit scenario{hint} (projecten: {names})",
+                      "no project {name} in this scenario{hint} (projects: {names})"),
+    "did_you_mean_paren": (" (bedoelde u '{hint}'?)", " (did you mean '{hint}'?)"),
 }
 
 

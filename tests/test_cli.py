@@ -117,7 +117,7 @@ def test_explain_shows_the_same_number_as_run(example, metric):
 def test_explain_unknown_metric_and_year(example):
     r = invoke("explain", str(example), "savngs")
     assert r.exit_code == 2
-    assert "unknown metric 'savngs'; did you mean 'savings'?" in r.output
+    assert "onbekend bedrag 'savngs'; bedoelde u 'savings'?" in r.output
     r = invoke("explain", str(example), "savings", "--year", "2030")
     assert r.exit_code == 2 and "year 2030 lies outside the period 2019–2025" in r.output
 

@@ -132,7 +132,7 @@ def test_parse_variants(tmp_path, monkeypatch):
     variants = parse_variants(["a.yaml", "locations=2", "period.start=2021", "odd=name.yaml", "b.yaml"])
     assert [(v.file, v.overrides) for v in variants] == [
         ("a.yaml", ["locations=2", "period.start=2021"]), ("odd=name.yaml", []), ("b.yaml", [])]
-    with pytest.raises(UsageError, match="'locations=2' must follow a scenario file"):
+    with pytest.raises(UsageError, match="'locations=2' moet na een scenariobestand komen"):
         parse_variants(["locations=2", "a.yaml"])
 
 
@@ -146,7 +146,7 @@ def test_cli_table_fits_80_columns_with_legend():
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["--year", "2030"], "2030 lies outside the period of simple (2020–2022)"),
+    (["--year", "2030"], "2030 ligt buiten de periode van simple (2020–2022)"),
     (["locations=0"], "locations: moet ≥ 1 zijn, maar dit is 0"),
 ])
 def test_cli_errors_exit_2(simple, args, message):

@@ -500,15 +500,15 @@ def test_unknown_format(scenario: Path) -> None:
 
 def test_unknown_metric_in_explain(scenario: Path) -> None:
     assert first_error("explain", str(scenario), "savngs").startswith(
-        "fout: unknown metric 'savngs'; did you mean 'savings'?"
+        "fout: onbekend bedrag 'savngs'; bedoelde u 'savings'?"
     )
 
 
 @pytest.mark.parametrize(("grid", "message"), [
-    ("8:16:0", "STEP must be greater than 0, got 0"),
-    ("8:16:-2", "STEP must be greater than 0, got -2"),
-    ("16:8:2", "STOP must be ≥ START (the grid runs upwards), got 16 > 8"),
-    ("0:10000000:1", "10,000,001 points, more than the maximum of 1,000,000; use a larger STEP"),
+    ("8:16:0", "STEP moet groter dan 0 zijn, maar dit is 0"),
+    ("8:16:-2", "STEP moet groter dan 0 zijn, maar dit is -2"),
+    ("16:8:2", "STOP moet ≥ START zijn (het rooster loopt omhoog), maar dit is 16 > 8"),
+    ("0:10000000:1", "10.000.001 punten, meer dan het maximum van 1.000.000; gebruik een grotere STEP"),
 ])
 def test_sweep_with_a_broken_grid(scenario: Path, grid: str, message: str) -> None:
     line = first_error("sweep", str(scenario), "--set", f"participants.zin.count={grid}", "--format", "json")

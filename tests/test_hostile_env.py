@@ -135,7 +135,7 @@ def test_absurd_sweep_steps_are_one_short_line(nasty: Path, step: str) -> None:
     result = invoke("sweep", "_base.yaml", "--set", f"participants.zin.count=0:10:{step}")
     assert result.exit_code == 2
     (line,) = result.stderr.strip().splitlines()
-    assert "more than the maximum of 1,000,000 points" in line and len(line) < 200
+    assert "meer dan het maximum van 1.000.000 punten" in line and len(line) < 200
 
 
 # --- writing: never a device, a pipe or a folder ---------------------------------------------

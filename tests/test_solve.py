@@ -71,8 +71,8 @@ def test_break_even_is_out_of_reach_when_the_norm_caps_the_served_participants(s
     with pytest.raises(SolveError) as exc:
         solve(read_document(simple), "participants.zin.count", "result", 0.0)
     assert str(exc.value) == (
-        "no value of participants.zin.count from 0 to 1,000,000,000 (the search cap) brings result to at least €0: "
-        "over that range result runs from -€74,000 to -€22,800"
+        "geen waarde van participants.zin.count van 0 tot 1.000.000.000 (de zoekgrens) brengt result op minstens "
+        "€\xa00: over dat bereik loopt result van €\xa0-74.000 tot €\xa0-22.800"
     )
 
 
@@ -116,8 +116,8 @@ def test_whole_number_locations(simple):
 
 def test_whole_number_no_solution_reports_the_range(simple):
     # 10,000 locations save 80,000,000 at most
-    with pytest.raises(SolveError, match=r"from 1 to 10,000 brings savings to at least €100,000,000: over that range "
-                                         r"savings runs from €8,000 to €80,000,000"):
+    with pytest.raises(SolveError, match="van 1 tot 10.000 brengt savings op minstens €\xa0100.000.000: over dat "
+                                         "bereik loopt savings van €\xa08.000 tot €\xa080.000.000"):
         solve(read_document(simple), "locations", "savings", 1e8)
 
 
@@ -162,10 +162,10 @@ def test_parse_goal(text, expected):
 
 
 @pytest.mark.parametrize(("text", "message"), [
-    ("result", "--goal expects METRIC=VALUE, e.g. result=0 or savings=3600000, got 'result'"),
-    ("reslt=0", "unknown metric 'reslt' (did you mean result?); choose one of: savings, cumulative_savings, "
+    ("result", "--goal verwacht BEDRAG=WAARDE, bijv. result=0 of savings=3600000, maar dit is 'result'"),
+    ("reslt=0", "onbekend bedrag 'reslt' (bedoelde u 'result'?); kies een van: savings, cumulative_savings, "
                 "result, cost, income, subsidy, baseline, scenario, share"),
-    ("result=nul", "--goal result=nul: 'nul' is not a number"),
+    ("result=nul", "--goal result=nul: 'nul' is geen getal"),
 ])
 def test_parse_goal_errors(text, message):
     with pytest.raises(UsageError) as exc:
@@ -174,15 +174,16 @@ def test_parse_goal_errors(text, message):
 
 
 @pytest.mark.parametrize(("path", "message"), [
-    ("period.first", "period.first shapes the structure of the calculation (the first year of the model's year axis)"),
-    ("ramp_up", "ramp_up shapes the structure of the calculation (the length of the ramp-up list)"),
-    ("ramp_up.3", "ramp_up has 3 value(s) in this scenario (ramp_up.0–ramp_up.2)"),
-    ("staff.0.kind", "staff.0.kind shapes the structure of the calculation (the kind of a staff member)"),
-    ("staff.1.fte", "staff.1 (opbouwwerker) has no number 'fte'; its numbers are: staff.1.hours_per_week, "
+    ("period.first", "period.first bepaalt de opbouw van de berekening (het eerste jaar van de jarenas van het "
+                     "model) en kan niet gevarieerd worden"),
+    ("ramp_up", "ramp_up bepaalt de opbouw van de berekening (de lengte van de ramp_up-lijst)"),
+    ("ramp_up.3", "ramp_up heeft in dit scenario 3 waarde(n) (ramp_up.0–ramp_up.2)"),
+    ("staff.0.kind", "staff.0.kind bepaalt de opbouw van de berekening (het soort medewerker)"),
+    ("staff.1.fte", "staff.1 (opbouwwerker) heeft geen getal 'fte'; zijn getallen zijn: staff.1.hours_per_week, "
                     "staff.1.hourly_cost"),
-    ("norms.enforce", "norms.enforce is a yes/no setting and cannot be varied"),
-    ("participants.zin.cont", "'participants.zin.cont' is not a numeric parameter of this scenario; "
-                              "did you mean participants.zin.count?"),
+    ("norms.enforce", "norms.enforce is een ja/nee-instelling en kan niet gevarieerd worden"),
+    ("participants.zin.cont", "'participants.zin.cont' is geen getal van dit scenario dat gevarieerd kan worden; "
+                              "bedoelde u 'participants.zin.count'?"),
 ])
 def test_what_cannot_be_varied(example, path, message):
     with pytest.raises(UsageError) as exc:
@@ -192,7 +193,7 @@ def test_what_cannot_be_varied(example, path, message):
 
 def test_cover_deficit_subsidy_cannot_be_varied(example):
     s = load_scenario(example, ["income.subsidy=cover_deficit"])
-    with pytest.raises(UsageError, match="income.subsidy is cover_deficit in this scenario"):
+    with pytest.raises(UsageError, match="income.subsidy is in dit scenario cover_deficit"):
         check_variable(s, "income.subsidy")
 
 
@@ -238,10 +239,10 @@ def test_cli_sentence_in_dutch_and_english(simple):
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["--vary", "participants.zin.count", "--goal", "result=0"], "no value of participants.zin.count"),
-    (["--vary", "period.last", "--goal", "result=0"], "period.last shapes the structure"),
-    (["--vary", "locations", "--goal", "savings"], "--goal expects METRIC=VALUE"),
-    (["--vary", "locations", "--goal", "savings=1", "--year", "2030"], "--year 2030 lies outside the period 2020–2022"),
+    (["--vary", "participants.zin.count", "--goal", "result=0"], "geen waarde van participants.zin.count"),
+    (["--vary", "period.last", "--goal", "result=0"], "period.last bepaalt de opbouw"),
+    (["--vary", "locations", "--goal", "savings"], "--goal verwacht BEDRAG=WAARDE"),
+    (["--vary", "locations", "--goal", "savings=1", "--year", "2030"], "--year 2030 ligt buiten de periode 2020–2022"),
 ])
 def test_cli_errors_exit_2(simple, args, message):
     res = runner.invoke(app, ["solve", str(simple), *args])

@@ -234,6 +234,6 @@ def test_plans_are_refused_with_a_clear_message(args):
     res = runner.invoke(app, [args[0], plan, *args[1:]])
     assert res.exit_code == 2
     assert " ".join(res.stderr.split()) == (
-        f"fout: {plan}:87:1: locations: this file is a plan of several locations; solve and sweep vary a number "
-        "of a single scenario. To see a plan with changed values, compare it with itself: aldlan compare PLAN "
-        "PLAN PATH=VALUE (run, compare, explain, validate and chart take plans)")
+        f"fout: {plan}:87:1: locations: dit bestand is een plan met meerdere locaties; solve en sweep variëren een "
+        "getal van één scenario. Om een plan met andere waarden te zien, vergelijk het met zichzelf: aldlan "
+        "compare PLAN PLAN PAD=WAARDE (run, compare, explain, validate en chart nemen plannen)")

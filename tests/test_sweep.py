@@ -36,10 +36,10 @@ def test_axis_values(spec, expected):
 
 
 @pytest.mark.parametrize(("spec", "message"), [
-    ("1:10:0", "--set x=1:10:0: STEP must be greater than 0, got 0"),
-    ("1:10:-1", "--set x=1:10:-1: STEP must be greater than 0, got -1"),
-    ("10:1:1", "--set x=10:1:1: STOP must be ≥ START (the grid runs upwards), got 10 > 1"),
-    (f"1:{MAX_POINTS + 1}:1", "--set x=1:1000001:1: 1,000,001 points, more than the maximum of 1,000,000"),
+    ("1:10:0", "--set x=1:10:0: STEP moet groter dan 0 zijn, maar dit is 0"),
+    ("1:10:-1", "--set x=1:10:-1: STEP moet groter dan 0 zijn, maar dit is -1"),
+    ("10:1:1", "--set x=10:1:1: STOP moet ≥ START zijn (het rooster loopt omhoog), maar dit is 10 > 1"),
+    (f"1:{MAX_POINTS + 1}:1", "--set x=1:1000001:1: 1.000.001 punten, meer dan het maximum van 1.000.000"),
 ])
 def test_axis_errors(spec, message):
     with pytest.raises(UsageError) as exc:
@@ -54,10 +54,11 @@ def test_split_sets_keeps_plain_values_as_fixed_overrides():
 
 
 @pytest.mark.parametrize(("sets", "message"), [
-    (["costs.housing=1"], "give at least one --set PATH=START:STOP:STEP"),
-    (["locations=1:2:1", "locations=1:3:1"], "locations is swept twice"),
+    (["costs.housing=1"], "geef minstens één --set PAD=START:STOP:STEP"),
+    (["locations=1:2:1", "locations=1:3:1"], "locations wordt twee keer afgelopen"),
     (["locations=1:2:1", "costs.housing=1:2:1", "target.year=2020:2021:1"],
-     "at most 2 parameters can be swept at once, got 3: locations, costs.housing, target.year"),
+     "hoogstens 2 parameters kunnen tegelijk afgelopen worden, maar dit zijn er 3: locations, costs.housing, "
+     "target.year"),
 ])
 def test_split_sets_errors(sets, message):
     with pytest.raises(UsageError, match=message):
@@ -133,12 +134,12 @@ def test_two_parameters_are_validated_together(example):
 
 
 def test_structural_parameter_is_refused(simple):
-    with pytest.raises(UsageError, match="period.first shapes the structure of the calculation"):
+    with pytest.raises(UsageError, match="period.first bepaalt de opbouw van de berekening"):
         sweep(read_document(simple), ["period.first=2019:2020:1"])
 
 
 def test_too_large_for_a_table(simple):
-    with pytest.raises(UsageError, match=r"a grid of 101 values is too large for a terminal table"):
+    with pytest.raises(UsageError, match=r"een rooster van 101 waarden is te groot voor een tabel in de terminal"):
         sweep(read_document(simple), ["locations=1:101:1"], for_table=True)
     assert sweep(read_document(simple), ["locations=1:101:1"]).values.size == 101
 
@@ -172,12 +173,12 @@ def test_cli_json_and_csv(simple):
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["--set", "locations=1:10:0"], "STEP must be greater than 0"),
-    (["--set", "locations=5:1:1"], "STOP must be ≥ START"),
-    (["--set", "locations=1:2000000:1", "-f", "json"], "more than the maximum of 1,000,000"),
+    (["--set", "locations=1:10:0"], "STEP moet groter dan 0 zijn"),
+    (["--set", "locations=5:1:1"], "STOP moet ≥ START zijn"),
+    (["--set", "locations=1:2000000:1", "-f", "json"], "meer dan het maximum van 1.000.000"),
     (["--set", "locations=0:3:1"], "locations: moet ≥ 1 zijn, maar dit is 0"),
-    (["--set", "staff.0.kind=1:2:1"], "staff.0.kind shapes the structure"),
-    (["--set", "locations=1:3:1", "--metric", "savngs"], "unknown metric 'savngs' (did you mean savings?)"),
+    (["--set", "staff.0.kind=1:2:1"], "staff.0.kind bepaalt de opbouw"),
+    (["--set", "locations=1:3:1", "--metric", "savngs"], "onbekend bedrag 'savngs' (bedoelde u 'savings'?)"),
 ])
 def test_cli_errors_exit_2(simple, args, message):
     res = runner.invoke(app, ["sweep", str(simple), *args])
@@ -186,9 +187,9 @@ def test_cli_errors_exit_2(simple, args, message):
 
 
 @pytest.mark.parametrize(("expr", "message"), [
-    ("participants.zin.count=8:1e300:1e299", "numbers in a scenario lie within ±1e+12"),
-    ("participants.zin.count=8:.nan:2", "START, STOP and STEP must be numbers, e.g. 8:16:2"),
-    ("participants.zin.count=8:x:2", "START, STOP and STEP must be numbers, e.g. 8:16:2"),
+    ("participants.zin.count=8:1e300:1e299", "getallen in een scenario liggen binnen ±1e+12"),
+    ("participants.zin.count=8:.nan:2", "START, STOP en STEP moeten getallen zijn, bijv. 8:16:2"),
+    ("participants.zin.count=8:x:2", "START, STOP en STEP moeten getallen zijn, bijv. 8:16:2"),
 ])
 def test_axis_values_refuses_absurd_or_broken_grids(expr, message):
     axes, _ = split_sets([expr])

@@ -15,6 +15,7 @@ from aldlan_model.analysis.overrides import DocumentCache, Variant, column_label
 from aldlan_model.api import run_model, validate_model
 from aldlan_model.engine import Result
 from aldlan_model.errors import UsageError
+from aldlan_model.i18n import msg
 from aldlan_model.loader import apply_overrides
 from aldlan_model.scenario import Scenario
 from aldlan_model.warnings import Warning, warnings_for
@@ -54,10 +55,8 @@ def compare(variants: Sequence[Variant], global_overrides: Sequence[str] = (), y
     year = columns[0].scenario.target_year if year is None else int(year)
     for c in columns:
         if not c.scenario.first <= year <= c.scenario.last:
-            raise UsageError(
-                f"{year} lies outside the period of {c.label} ({c.scenario.first}–{c.scenario.last}); "
-                "choose a year all scenarios share with --year"
-            )
+            raise UsageError(msg("an_compare_year", year=year, label=c.label, first=c.scenario.first,
+                                 last=c.scenario.last))
     horizon = min(c.scenario.last for c in columns)
     return Comparison(year, horizon, columns, list(global_overrides))
 

@@ -8,6 +8,7 @@ import numpy as np
 
 from aldlan_model.engine import Result
 from aldlan_model.errors import UsageError
+from aldlan_model.i18n import msg
 from aldlan_model.params import Structure
 
 METRICS = (
@@ -28,8 +29,8 @@ def check_metric(metric: str) -> str:
     if metric in METRICS:
         return metric
     near = difflib.get_close_matches(metric, METRICS, n=1)
-    hint = f" (did you mean {near[0]}?)" if near else ""
-    raise UsageError(f"unknown metric {metric!r}{hint}; choose one of: {', '.join(METRICS)}")
+    hint = msg("did_you_mean_paren", hint=near[0]) if near else ""
+    raise UsageError(msg("an_unknown_metric", metric=repr(metric), hint=hint, choices=", ".join(METRICS)))
 
 
 def tolerance(metric: str) -> float:
@@ -44,7 +45,7 @@ def meets(values: np.ndarray | float, goal: float, side: str, tol: float) -> np.
 
 def check_year(structure: Structure, year: int | None) -> int | None:
     if year is not None and not structure.first <= year <= structure.last:
-        raise UsageError(f"--year {year} lies outside the period {structure.first}–{structure.last}")
+        raise UsageError(msg("an_year_outside", year=year, first=structure.first, last=structure.last))
     return year
 
 

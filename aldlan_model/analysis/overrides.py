@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from aldlan_model.errors import Problem, ScenarioError, UsageError
+from aldlan_model.i18n import msg
 from aldlan_model.loader import Document, apply_overrides, locate, read_document, validate_document
 from aldlan_model.plan import is_plan
 from aldlan_model.scenario import Scenario
@@ -51,17 +52,10 @@ def scenario_at(doc: Document, fixed: Sequence[str], values: Mapping[str, float]
     return validate_document(apply_overrides(doc, [assignment(p, v) for p, v in values.items()]))
 
 
-PLAN_REFUSED = (
-    "this file is a plan of several locations; solve and sweep vary a number of a single scenario. "
-    "To see a plan with changed values, compare it with itself: aldlan compare PLAN PLAN PATH=VALUE "
-    "(run, compare, explain, validate and chart take plans)"
-)
-
-
 def plan_refused(doc: Document) -> ScenarioError:
     """``solve`` and ``sweep`` vary one number of one scenario: a plan's rooms each have their own."""
     where = locate(doc, ("locations",))
-    return ScenarioError([Problem(where.file, where.line, where.col, "locations", PLAN_REFUSED)])
+    return ScenarioError([Problem(where.file, where.line, where.col, "locations", msg("an_plan_refused"))])
 
 
 @dataclass
@@ -90,15 +84,12 @@ def parse_variants(tokens: Sequence[str]) -> list[Variant]:
     for token in tokens:
         if _is_override(token):
             if not variants:
-                raise UsageError(
-                    f"{token!r} must follow a scenario file, e.g. "
-                    f"aldlan compare scenarios/aldlan-mix.yaml scenarios/aldlan-mix.yaml {token}"
-                )
+                raise UsageError(msg("an_must_follow", token=repr(token)))
             variants[-1].overrides.append(token)
         else:
             variants.append(Variant(token))
     if not variants:
-        raise UsageError("give at least one scenario file")
+        raise UsageError(msg("an_no_file"))
     return variants
 
 

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, replace
 
 from aldlan_model.errors import UsageError
+from aldlan_model.i18n import msg
 from aldlan_model.params import flatten
 from aldlan_model.scenario import Scenario
 
@@ -61,11 +62,11 @@ _RULES: dict[str, Bounds] = {
 }
 
 STRUCTURAL = {
-    "period.first": "the first year of the model's year axis",
-    "period.last": "the last year of the model's year axis",
-    "period": "the years of the model",
-    "ramp_up": "the length of the ramp-up list",
-    "staff": "the list of staff members",
+    "period.first": "an_why_first",  # message keys (aldlan_model/i18n.py)
+    "period.last": "an_why_last",
+    "period": "an_why_period",
+    "ramp_up": "an_why_ramp_up",
+    "staff": "an_why_staff",
 }
 YES_NO = re.compile(r"^(norms\.enforce|staff\.\d+\.group_work)$")
 
@@ -84,38 +85,28 @@ def check_variable(scenario: Scenario, path: str) -> None:
     columns = list(flatten(scenario))
     if path in columns and not YES_NO.match(path):
         if path == "income.subsidy" and scenario.income.covers_deficit:
-            raise UsageError(
-                "income.subsidy is cover_deficit in this scenario: the subsidy follows the deficit and "
-                "shapes the calculation, so it cannot be varied; set a number first, "
-                "e.g. --set income.subsidy=60000"
-            )
+            raise UsageError(msg("an_subsidy_cover"))
         return
     if YES_NO.match(path):
-        raise UsageError(f"{path} is a yes/no setting and cannot be varied; use --set {path}=true or false")
+        raise UsageError(msg("an_yes_no", path=path))
     head = ".".join(path.split(".")[:2])
     why = STRUCTURAL.get(path) or STRUCTURAL.get(head)
     if why is None and re.fullmatch(r"staff\.\d+\.(kind|role)", path):
-        why = "the kind of a staff member"
+        why = "an_why_kind"
     if why is not None and not path.startswith("ramp_up."):
-        raise UsageError(
-            f"{path} shapes the structure of the calculation ({why}) and cannot be varied; "
-            "change it in the file or with --set. Parameters that can be varied include "
-            "period.start, target.year, locations and every number under participants, staff, costs, "
-            "income, tariffs, transport, municipality, indexation and norms"
-        )
+        raise UsageError(msg("an_structural", path=path, why=msg(why)))
     m = re.fullmatch(r"staff\.(\d+)\.(\w+)", path)
     if m and int(m.group(1)) < len(scenario.staff):
         i = int(m.group(1))
         own = ", ".join(c for c in columns if c.startswith(f"staff.{i}.") and not YES_NO.match(c))
-        raise UsageError(f"staff.{i} ({scenario.staff[i].label}) has no number {m.group(2)!r}; its numbers are: {own}")
+        raise UsageError(msg("an_staff_number", i=i, label=scenario.staff[i].label, name=repr(m.group(2)), own=own))
     m = re.fullmatch(r"ramp_up\.(\d+)", path)
     if m:
         n = len(scenario.ramp_up)
-        raise UsageError(f"ramp_up has {n} value(s) in this scenario (ramp_up.0–ramp_up.{n - 1}); "
-                         f"its length shapes the calculation and cannot be varied")
+        raise UsageError(msg("an_ramp_up", n=n, last=n - 1))
     near = difflib.get_close_matches(path, [c for c in columns if not YES_NO.match(c)], n=1)
-    hint = f"; did you mean {near[0]}?" if near else ""
-    raise UsageError(f"{path!r} is not a numeric parameter of this scenario{hint}")
+    hint = msg("did_you_mean", hint=near[0]) if near else ""
+    raise UsageError(msg("an_not_numeric", path=repr(path), hint=hint))
 
 
 def bounds(scenario: Scenario, path: str) -> Bounds:

@@ -44,6 +44,7 @@ from aldlan_model.analysis.paths import Bounds, bounds, check_variable, generic
 from aldlan_model.analysis.solve_region import Region, side_of, whole_answer, whole_hint
 from aldlan_model.engine import Result, compute, run
 from aldlan_model.errors import SolveError, UsageError
+from aldlan_model.i18n import current, msg
 from aldlan_model.loader import Document
 from aldlan_model.params import Structure, point_table
 from aldlan_model.reports.numfmt import money, number, percent
@@ -93,15 +94,15 @@ def parse_goal(text: str) -> Goal:
     """``result=0`` → ('result', 0.0, 'at_least'); ``cost<=50000`` → ('cost', 50000.0, 'at_most')."""
     m = _GOAL.match(text)
     if not m:
-        raise UsageError(f"--goal expects METRIC=VALUE, e.g. result=0 or savings=3600000, got {text!r}")
+        raise UsageError(msg("an_goal_syntax", text=repr(text)))
     metric, op, raw = m.group(1), m.group(2), m.group(3).strip()
     metric = check_metric(metric)
     try:
         value = float(raw)
     except ValueError:
-        raise UsageError(f"--goal {text}: {raw!r} is not a number") from None
+        raise UsageError(msg("an_goal_not_number", text=text, raw=repr(raw))) from None
     if not math.isfinite(value):
-        raise UsageError(f"--goal {text}: the value must be a finite number")
+        raise UsageError(msg("an_goal_finite", text=text))
     side = {">=": AT_LEAST, "<=": AT_MOST}.get(op, GOAL_SIDE[metric])
     return Goal(metric, value, side)
 
@@ -150,21 +151,19 @@ def _grid(lo: float, hi: float, current: float) -> np.ndarray:
 def _plain(x: float) -> str:
     """A bound in an (English) error message: 1, 10,000, 0.5; at most 4 decimals."""
     decimals = next((d for d in range(5) if abs(round(x, d) - x) <= 1e-9 * max(1.0, abs(x))), 4)
-    return number(x, "en", decimals)
+    return number(x, current(), decimals)
 
 
 def _no_solution(path: str, metric: str, goal: float, side: str, b: Bounds, m: np.ndarray) -> SolveError:
-    fmt = (lambda x: percent(x, "en", 2)) if metric == "share" else (lambda x: money(x, "en"))
-    low = f"above {_plain(b.lo)}" if b.lo_open else f"from {_plain(b.lo)}"
+    fmt = (lambda x: percent(x, current(), 2)) if metric == "share" else (lambda x: money(x, current()))
+    low = msg("an_above", x=_plain(b.lo)) if b.lo_open else msg("an_from", x=_plain(b.lo))
     if not math.isfinite(b.hi):
-        high = f"to {_plain(SEARCH_CAP)} (the search cap)"
+        high = msg("an_to_cap", x=_plain(SEARCH_CAP))
     else:
-        high = f"below {_plain(b.hi)}" if b.hi_open else f"to {_plain(b.hi)}"
-    how = "at least" if side == AT_LEAST else "at most"
-    return SolveError(
-        f"no value of {path} {low} {high} brings {metric} to {how} {fmt(goal)}: "
-        f"over that range {metric} runs from {fmt(float(np.min(m)))} to {fmt(float(np.max(m)))}"
-    )
+        high = msg("an_below", x=_plain(b.hi)) if b.hi_open else msg("an_to", x=_plain(b.hi))
+    how = msg("an_at_least") if side == AT_LEAST else msg("an_at_most")
+    return SolveError(msg("an_no_solution", path=path, low=low, high=high, metric=metric, how=how, goal=fmt(goal),
+                          least=fmt(float(np.min(m))), most=fmt(float(np.max(m)))))
 
 
 def _whole_values(b: Bounds) -> np.ndarray:

@@ -34,6 +34,7 @@ import numpy as np
 from aldlan_model.analysis.overrides import scenario_at
 from aldlan_model.analysis.paths import bounds, check_variable, kind_of
 from aldlan_model.errors import SolveError, UsageError
+from aldlan_model.i18n import grouped, msg
 from aldlan_model.loader import Document
 from aldlan_model.params import Structure
 from aldlan_model.uncertainty import rooms as rooms_mod
@@ -96,13 +97,13 @@ def parse_chance_goal(text: str) -> tuple[str, float]:
     metric, sep, raw = text.partition("=")
     metric = metric.strip().rstrip("<>")
     if not sep or metric not in CHANCES:
-        raise UsageError(f"--goal expects p_target=CHANCE, p_target_hard=CHANCE or p_deficit=CHANCE, got {text!r}")
+        raise UsageError(msg("an_chance_syntax", text=repr(text)))
     try:
         value = float(raw.strip().rstrip("%")) / (100.0 if raw.strip().endswith("%") else 1.0)
     except ValueError:
-        raise UsageError(f"--goal {text}: {raw.strip()!r} is not a number") from None
+        raise UsageError(msg("an_goal_not_number", text=text, raw=repr(raw.strip()))) from None
     if not 0.0 <= value <= 1.0 or math.isnan(value):
-        raise UsageError(f"--goal {text}: a chance lies from 0 to 1 (0.9 or 90%), got {raw.strip()}")
+        raise UsageError(msg("an_chance_range", text=text, raw=raw.strip()))
     return metric, value
 
 
@@ -161,7 +162,7 @@ def _walk(meets: Callable[[float], bool], start: float, unit: float, lo: float, 
             j = int(-sign * step)
             x = at(j)
             if x == at(j_bad):  # pragma: no cover - the caller checked that the far end meets
-                raise SolveError("no value reaches the goal")
+                raise SolveError(msg("an_no_value"))
             if meets(x):
                 j_ok = j
             else:
@@ -181,19 +182,19 @@ def solve_chance(doc: Document, path: str, metric: str, goal: float, year: int |
                  seed: int = DEFAULT_SEED) -> ChanceSolution:
     """The boundary value of ``path`` at which the chance ``metric`` reaches ``goal``; see the module doc."""
     if metric not in CHANCES:
-        raise UsageError(f"unknown chance {metric!r}; choose one of: {', '.join(CHANCES)}")
+        raise UsageError(msg("an_unknown_chance", metric=repr(metric), choices=", ".join(CHANCES)))
     if not 0.0 <= goal <= 1.0:
-        raise UsageError(f"a chance lies from 0 to 1, got {goal}")
+        raise UsageError(msg("an_chance_between", goal=goal))
     base = scenario_at(doc, fixed)
     check_variable(base, path)
     structure = Structure.of(base)
     if year is not None and not structure.first <= year <= structure.last:
-        raise UsageError(f"--year {year} lies outside the period {structure.first}–{structure.last}")
+        raise UsageError(msg("an_year_outside", year=year, first=structure.first, last=structure.last))
     if draws > MAX_DRAWS:
-        raise UsageError(f"--draws may be at most {MAX_DRAWS:,} for a chance goal, got {draws:,}")
+        raise UsageError(msg("an_chance_draws", limit=grouped(MAX_DRAWS), draws=grouped(draws)))
     check_draws(draws, structure.last - structure.first + 1)
     if seed < 0:
-        raise UsageError(f"--seed must be 0 or more, got {seed}")
+        raise UsageError(msg("an_seed", seed=seed))
     model = rooms_mod.build(base)
     model.specs = [s for s in model.specs if s.path != path]  # fixed at each value tried, as --set does
     side = SIDE[metric]
@@ -222,12 +223,10 @@ def solve_chance(doc: Document, path: str, metric: str, goal: float, year: int |
     far = f_hi if better_high else f_lo
     if not _meets(far, goal, side):
         best = max(f_lo, f_hi) if side == AT_LEAST else min(f_lo, f_hi)
-        how = "at least" if side == AT_LEAST else "at most"
-        raise SolveError(
-            f"no value of {path} from {_plain(lo)} to {_plain(hi)} brings {metric} to {how} {goal:.4g} "
-            f"with {draws:,} draws (seed {seed}): at the ends of that range it is {f_lo:.4f} and {f_hi:.4f}; "
-            f"the best is {best:.4f}"
-        )
+        how = msg("an_at_least") if side == AT_LEAST else msg("an_at_most")
+        raise SolveError(msg("an_no_chance_solution", path=path, low=_plain(lo), high=_plain(hi), metric=metric,
+                             how=how, goal=f"{goal:.4g}", draws=grouped(draws), seed=seed, f_lo=f"{f_lo:.4f}",
+                             f_hi=f"{f_hi:.4f}", best=f"{best:.4f}"))
     near = _meets(f_lo if better_high else f_hi, goal, side)
     if near:  # every value reaches it: the answer is the end of the range
         value = lo if smallest else hi

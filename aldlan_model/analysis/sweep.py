@@ -24,6 +24,7 @@ from aldlan_model.analysis.overrides import scenario_at
 from aldlan_model.analysis.paths import check_variable
 from aldlan_model.engine import WARNING_CODES, compute
 from aldlan_model.errors import UsageError
+from aldlan_model.i18n import grouped, msg
 from aldlan_model.loader import Document
 from aldlan_model.numbers import MAX_MAGNITUDE
 from aldlan_model.params import Structure, point_table
@@ -84,21 +85,21 @@ def axis_values(expr: str) -> np.ndarray:
     try:
         start, stop, step = (float(p) for p in spec.split(":"))
     except ValueError:
-        raise UsageError(f"{where}: START, STOP and STEP must be numbers, e.g. 8:16:2") from None
+        raise UsageError(msg("an_grid_numbers", where=where)) from None
     if not all(math.isfinite(v) for v in (start, stop, step)):
-        raise UsageError(f"{where}: START, STOP and STEP must be finite numbers")
+        raise UsageError(msg("an_grid_finite", where=where))
     if max(abs(start), abs(stop), abs(step)) > MAX_MAGNITUDE:
-        raise UsageError(f"{where}: numbers in a scenario lie within ±{MAX_MAGNITUDE:g}")
+        raise UsageError(msg("an_grid_magnitude", where=where, limit=f"{MAX_MAGNITUDE:g}"))
     if step <= 0:
-        raise UsageError(f"{where}: STEP must be greater than 0, got {spec.split(':')[2]}")
+        raise UsageError(msg("an_grid_step", where=where, step=spec.split(":")[2]))
     if stop < start:
-        raise UsageError(f"{where}: STOP must be ≥ START (the grid runs upwards), got {start:g} > {stop:g}")
+        raise UsageError(msg("an_grid_order", where=where, start=f"{start:g}", stop=f"{stop:g}"))
     span = (stop - start) / step  # 1e-300 steps: a huge or infinite count, never printed in full
     if not math.isfinite(span) or span > 1e12:
-        raise UsageError(f"{where}: more than the maximum of {MAX_POINTS:,} points; use a larger STEP")
+        raise UsageError(msg("an_grid_huge", where=where, limit=grouped(MAX_POINTS)))
     n = math.floor(span + 1e-9) + 1
     if n > MAX_POINTS:
-        raise UsageError(f"{where}: {n:,} points, more than the maximum of {MAX_POINTS:,}; use a larger STEP")
+        raise UsageError(msg("an_grid_points", where=where, n=grouped(n), limit=grouped(MAX_POINTS)))
     values = start + step * np.arange(n)
     return np.round(values, 10)  # 0.1 + 0.2 → 0.3, not 0.30000000000000004
 
@@ -114,12 +115,12 @@ def split_sets(sets: Sequence[str]) -> tuple[list[tuple[str, str]], list[str]]:
             fixed.append(expr)
     paths = [p for p, _ in axes]
     if not axes:
-        raise UsageError("give at least one --set PATH=START:STOP:STEP, e.g. --set participants.zin.count=8:16:2")
+        raise UsageError(msg("an_sweep_none"))
     if len(axes) > MAX_AXES:
-        raise UsageError(f"at most {MAX_AXES} parameters can be swept at once, got {len(axes)}: {', '.join(paths)}")
+        raise UsageError(msg("an_sweep_axes", limit=MAX_AXES, n=len(axes), paths=", ".join(paths)))
     twice = [p for i, p in enumerate(paths) if p in paths[:i]]
     if twice:
-        raise UsageError(f"{twice[0]} is swept twice; give each parameter one START:STOP:STEP")
+        raise UsageError(msg("an_sweep_twice", path=twice[0]))
     return axes, fixed
 
 
@@ -134,7 +135,7 @@ def _validate(doc: Document, fixed: list[str], base: Scenario, axes: list[Axis])
     for idx in product(*picks):
         s = scenario_at(doc, fixed, {a.path: float(a.values[i]) for a, i in zip(axes, idx, strict=True)})
         if Structure.of(s) != structure:  # pragma: no cover - check_variable refuses such paths first
-            raise UsageError(f"sweeping {', '.join(a.path for a in axes)} changes the structure of the calculation")
+            raise UsageError(msg("an_sweep_structure", paths=", ".join(a.path for a in axes)))
 
 
 def sweep(doc: Document, sets: Sequence[str], metric: str = "savings", year: int | None = None,
@@ -151,12 +152,10 @@ def sweep(doc: Document, sets: Sequence[str], metric: str = "savings", year: int
     shape = tuple(len(a.values) for a in axes)
     total = math.prod(shape)
     if total > MAX_POINTS:
-        raise UsageError(f"the grid has {total:,} points, more than the maximum of {MAX_POINTS:,}; use larger steps")
+        raise UsageError(msg("an_grid_total", n=grouped(total), limit=grouped(MAX_POINTS)))
     if for_table and (shape[0] > TABLE_ROWS or (len(shape) > 1 and shape[1] > TABLE_COLUMNS)):
-        raise UsageError(
-            f"a grid of {' × '.join(f'{n:,}' for n in shape)} values is too large for a terminal table "
-            f"(at most {TABLE_ROWS} rows × {TABLE_COLUMNS} columns); use --format csv or json, or larger steps"
-        )
+        raise UsageError(msg("an_grid_table", shape=" × ".join(str(grouped(n)) for n in shape), rows=TABLE_ROWS,
+                             cols=TABLE_COLUMNS))
     _validate(doc, fixed, base, axes)
     row = point_table(base).iloc[0]
     table = pd.DataFrame({c: np.full(total, v) for c, v in row.items()})
