@@ -74,7 +74,7 @@ def _set_lang(value: Lang | str | None) -> Lang | str | None:
 
 
 LangOpt = Annotated[Lang, typer.Option(
-    "--lang", envvar="ALDLAN_LANG", callback=_set_lang,
+    "--lang", envvar="ALDLAN_LANG", callback=_set_lang, case_sensitive=False,
     help=h("opt_lang"))]
 YearOpt = Annotated[int | None, typer.Option("--year", "-y", help=h("opt_year"))]
 

@@ -430,6 +430,9 @@ def _message(doc: Document, path: KeyPath, err: dict[str, Any]) -> str:
         return msg("text_got_raw", raw=raw)
     if kind in {"model_type", "model_attributes_type", "dict_type"}:
         got = err.get("input")
+        word, _, rest = (raw or "").partition(" ")
+        if isinstance(got, str) and raw and rest.strip() and word in keys.valid_keys(path):  # costs: \n housing 9000
+            return msg("yaml_missing_colon", key=word, fixed=f"{word}: {rest.strip()}")
         what = (
             L("een lijst", "a list") if isinstance(got, list) else L("niets", "nothing") if got is None
             else f"{raw!r}" if raw is not None else L("één waarde", "a single value")

@@ -230,9 +230,11 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, lines: _Lines) -> tuple[int, int | 
             above -= 1
         prev = _content(lines.line(above))
         indent = len(here) - len(here.lstrip(" "))
-        if above > 0 and ":" not in prev and not prev.strip().startswith(("-", "[", "{")):
-            start = len(prev) - len(prev.lstrip(" "))
-            return above, start + 1, _missing_colon(prev.strip())
+        item = re.match(r"(\s*-\s+)(.*)$", prev)  # `- role begeleider`: a list item's first key
+        body = item.group(2) if item else prev.strip()
+        if above > 0 and ":" not in prev and body and not body.startswith(("-", "[", "{", "'", '"')):
+            start = len(item.group(1)) if item else len(prev) - len(prev.lstrip(" "))
+            return above, start + 1, _missing_colon(body)
         return line, indent + 1, msg("yaml_indent_deeper", above=above)
     if "expected key" in problem and "block mapping" in context:
         here = lines.line(line)

@@ -159,6 +159,8 @@ def test_decimal_comma_in_a_flow_mapping(tmp_path: Path, text: str, col: int, me
 @pytest.mark.parametrize(("text", "where", "message"), [
     ("costs:\n  housing 9000\n  overhead: 0.1\n", "9:3", "geen dubbele punt na 'housing'; schrijf housing: 9000"),
     ("housing 9000\nlocations: 2\n", "8:1", "geen dubbele punt na 'housing'; schrijf housing: 9000"),
+    ("staff:\n  - role begeleider\n    fte: 1\n", "9:5", "geen dubbele punt na 'role'; schrijf role: begeleider"),
+    ("costs:\n  housing 9000\n", "8:1", "costs: geen dubbele punt na 'housing'; schrijf housing: 9000"),
     ("description: \"Buurtkamer Oost\nlocations: 2\n", "8:14",
      "het aanhalingsteken \" hier wordt nooit gesloten; zet er een \" achter de tekst"),
     ("description: Buurtkamer: Oost\n", "8:24",
@@ -175,6 +177,12 @@ def test_yaml_syntax_errors(tmp_path: Path, text: str, where: str, message: str)
     code, err, _ = run("run", str(path))
     assert code == 2
     assert err == [f"fout: {path}:{where}: {message}"]
+
+
+def test_lang_is_not_case_sensitive(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = scenario(tmp_path, "costs:\n  housing 9000\n  overhead: 0.1\n")
+    monkeypatch.setenv("ALDLAN_LANG", "EN")
+    assert run("run", str(path))[1] == [f"error: {path}:9:3: no colon after 'housing'; write housing: 9000"]
 
 
 def test_missing_colon_in_english(tmp_path: Path) -> None:
