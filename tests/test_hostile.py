@@ -300,8 +300,8 @@ def test_validate_a_thousand_files(tmp_path: Path) -> None:
      "(het kleinste naast 0 is 0.000000001), maar dit is 5e-324"),
     ("participants: {zin: {count: 10000001}}", "participants.zin.count: moet ≤ 10000000 zijn, maar dit is 10000001"),
     ("norms: {hours_per_fte: 169}", "norms.hours_per_fte: moet ≤ 168 zijn, maar dit is 169"),
-    ("staff: [{kind: volunteer, count: 1, hours_per_week: "
-        "168.5}]", "staff.0.hours_per_week: moet ≤ 168 zijn, maar dit is 168.5"),
+    ("staff: [{kind: volunteer, count: 1, hours_per_week: 168.5}]",
+     "staff.0.hours_per_week: moet ≤ 168 zijn, maar dit is 168.5"),
     ("opening: {weeks_per_year: 48, dagdelen_per_week: 8, hours_per_dagdeel: 12.5}",
      "opening.hours_per_dagdeel: moet ≤ 12 zijn, maar dit is 12.5"),
     ("period: {first: 2019, last: 2201}", "period.last: moet ≤ 2200 zijn, maar dit is 2201"),

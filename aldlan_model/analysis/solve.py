@@ -155,7 +155,9 @@ def _plain(x: float) -> str:
 
 
 def _no_solution(path: str, metric: str, goal: float, side: str, b: Bounds, m: np.ndarray) -> SolveError:
-    fmt = (lambda x: percent(x, current(), 2)) if metric == "share" else (lambda x: money(x, current()))
+    def fmt(x: float) -> str:  # a plain space: messages are one line of plain text
+        return (percent(x, current(), 2) if metric == "share" else money(x, current())).replace("\u00a0", " ")
+
     low = msg("an_above", x=_plain(b.lo)) if b.lo_open else msg("an_from", x=_plain(b.lo))
     if not math.isfinite(b.hi):
         high = msg("an_to_cap", x=_plain(SEARCH_CAP))
