@@ -311,7 +311,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "funding_one": ("een financieringsitem heeft precies één van 'yearly', 'one_off' of 'rest: true' nodig, "
                     "maar dit is {given}",
                     "a funding item needs exactly one of 'yearly', 'one_off' or 'rest: true', got {given}"),
-    "funding_none": ("geen van beide", "none of them"),
+    "funding_none": ("geen ervan", "none of them"),
     "funding_and": (" en ", " and "),
     "funding_rest_once": ("hoogstens één financieringsitem per project mag 'rest: true' hebben (ook item {item})",
                           "at most one funding item per project may have 'rest: true' (also item {item})"),

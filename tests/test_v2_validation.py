@@ -93,7 +93,7 @@ participants:
         "p.yaml:12:9: projects.0.funding.1: een financieringsitem heeft precies één van 'yearly', 'one_off' of "
         "'rest: true' nodig, maar dit is yearly en rest",
         "p.yaml:13:9: projects.0.funding.2: een financieringsitem heeft precies één van 'yearly', 'one_off' of "
-        "'rest: true' nodig, maar dit is geen van beide",
+        "'rest: true' nodig, maar dit is geen ervan",
         "p.yaml:14:38: projects.0.funding.3.rest: hoogstens één financieringsitem per project mag 'rest: true' "
         "hebben (ook item 2)",
         "p.yaml:15:5: projects.1.name: dubbele projectnaam 'A' (ook item 1)",
