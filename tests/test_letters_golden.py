@@ -63,7 +63,7 @@ def test_golden_files_show_the_letter_conventions():
     assert '<td align="right" nowrap style="' in html and "font-weight:bold" in html
     csv_nl = (GOLDEN / "run.nl.csv").read_bytes()
     assert csv_nl.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM: Excel shows € and ë
-    # 2021: 76,752 exactly (see above), the unrounded value with a decimal comma elsewhere
-    assert "Personeel professionals;0;76752;78670,8;" in csv_nl.decode("utf-8-sig")
+    # the ledger's whole euros, as every other format (MODEL.md §4.1): 2022's 78.670,80 is 78671
+    assert "Personeel professionals;0;76752;78671;" in csv_nl.decode("utf-8-sig")
     csv_en = (GOLDEN / "run.en.csv").read_bytes().decode("utf-8-sig")
-    assert "Professional staff,0,76752,78670.8," in csv_en
+    assert "Professional staff,0,76752,78671," in csv_en
