@@ -379,8 +379,8 @@ def explain(
     year = scenario.target_year if year is None else int(year)
     try:
         ctx = _Ctx(scenario, result, year, lang)
-    except ValueError as exc:
-        raise UsageError(str(exc)) from None
+    except ValueError:
+        raise UsageError(msg("ex_year_outside", year=year, first=scenario.first, last=scenario.last)) from None
     k = int(ctx.d["k"])
     rule_key = f"ex_rule_{metric}"
     if metric == "subsidy":

@@ -535,6 +535,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ex_no_project": ("geen project {name} in dit scenario{hint} (projecten: {names})",
                       "no project {name} in this scenario{hint} (projects: {names})"),
     "did_you_mean_paren": (" (bedoelde u '{hint}'?)", " (did you mean '{hint}'?)"),
+    "ex_year_outside": ("jaar {year} ligt buiten de periode {first}–{last}",
+                        "year {year} lies outside the period {first}–{last}"),
+    # uncertainty and charts
+    "draws_too_few": ("--draws moet minstens 1 zijn, gekregen {draws}", "--draws must be at least 1, got {draws}"),
+    "draws_too_many": ("--draws mag hoogstens {limit} zijn, gekregen {draws}",
+                       "--draws may be at most {limit}, got {draws}"),
+    "draws_memory": ("{draws} trekkingen vragen ongeveer {need} MB geheugen en er is maar {available} MB vrij; "
+                     "gebruik minder --draws",
+                     "{draws} draws need about {need} MB of memory and only {available} MB is available; "
+                     "use fewer --draws"),
+    "year_outside": ("--year {year} ligt buiten de periode {first}–{last}",
+                     "--year {year} lies outside the period {first}–{last}"),
+    "seed_negative": ("--seed moet 0 of meer zijn, gekregen {seed}", "--seed must be 0 or more, got {seed}"),
+    "sens_unknown_metric": ("onbekende maat {metric}; kies een van: {choices}",
+                            "unknown metric {metric}; choose one of: {choices}"),
+    "today_bad": ("ALDLAN_TODAY moet een datum zijn als 2026-01-01, gekregen {got}",
+                  "ALDLAN_TODAY must be a date like 2026-01-01, got {got}"),
+    "chart_bad_file": ("kan geen grafiek maken in {path}: gebruik een bestand dat eindigt op {formats}",
+                       "cannot draw a chart to {path}: use a file ending in {formats}"),
+    "chart_bad_kind": ("onbekende soort grafiek {kind}; kies een van: {choices}",
+                       "unknown chart kind {kind}; expected one of: {choices}"),
+    "chart_no_files": ("geef minstens één scenariobestand om te tekenen", "give at least one scenario file to draw"),
+    "chart_bad_format": ("onbekend grafiekformaat {fmt}; kies een van: {choices}",
+                         "unknown chart format {fmt}; expected one of: {choices}"),
+    "chart_one_scenario": ("de grafiek {kind} toont één scenario tegelijk; geef één bestand",
+                           "the {kind} chart shows one scenario at a time; give one file"),
 }
 
 

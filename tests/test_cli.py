@@ -119,6 +119,8 @@ def test_explain_unknown_metric_and_year(example):
     assert r.exit_code == 2
     assert "onbekend bedrag 'savngs'; bedoelde u 'savings'?" in r.output
     r = invoke("explain", str(example), "savings", "--year", "2030")
+    assert r.exit_code == 2 and "jaar 2030 ligt buiten de periode 2019–2025" in r.output
+    r = invoke("explain", str(example), "savings", "--year", "2030", "--lang", "en")
     assert r.exit_code == 2 and "year 2030 lies outside the period 2019–2025" in r.output
 
 

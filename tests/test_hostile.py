@@ -516,10 +516,10 @@ def test_sweep_with_a_broken_grid(scenario: Path, grid: str, message: str) -> No
 
 
 @pytest.mark.parametrize(("option", "message"), [
-    (["--draws", "0"], "fout: --draws must be at least 1, got 0"),
-    (["--draws", "-5"], "fout: --draws must be at least 1, got -5"),
-    (["--draws", "100000000000"], "fout: --draws may be at most 10,000,000, got 100,000,000,000"),
-    (["--seed", "-1"], "fout: --seed must be 0 or more, got -1"),
+    (["--draws", "0"], "fout: --draws moet minstens 1 zijn, gekregen 0"),
+    (["--draws", "-5"], "fout: --draws moet minstens 1 zijn, gekregen -5"),
+    (["--draws", "100000000000"], "fout: --draws mag hoogstens 10.000.000 zijn, gekregen 100.000.000.000"),
+    (["--seed", "-1"], "fout: --seed moet 0 of meer zijn, gekregen -1"),
 ])
 def test_simulate_with_impossible_draws(scenario: Path, option: list[str], message: str) -> None:
     assert first_error("simulate", str(scenario), *option, "--format", "json") == message
@@ -527,7 +527,7 @@ def test_simulate_with_impossible_draws(scenario: Path, option: list[str], messa
 
 def test_sensitivity_with_an_unknown_metric(scenario: Path) -> None:
     assert first_error("sensitivity", str(scenario), "--metric", "savngs").startswith(
-        "fout: unknown metric 'savngs'; choose one of: savings,"
+        "fout: onbekende maat 'savngs'; kies een van: savings,"
     )
 
 

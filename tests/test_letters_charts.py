@@ -95,7 +95,8 @@ def test_costs_chart_stacks_groups_in_six_colours_at_most(two):
 
 def test_chart_format_from_extension():
     assert [chart_format(Path(f"x.{e}")) for e in ("png", "SVG", "pdf")] == ["png", "svg", "pdf"]
-    with pytest.raises(UsageError, match=r"cannot draw a chart to x.gif: use a file ending in .png, .svg, .pdf"):
+    with pytest.raises(UsageError, match=r"kan geen grafiek maken in x.gif: gebruik een bestand dat eindigt op "
+                                         r".png, .svg, .pdf"):
         chart_format(Path("x.gif"))
 
 
@@ -113,7 +114,7 @@ def test_cli_chart_writes_pdf_and_never_overwrites(tmp_path):
 
 def test_cli_chart_errors(tmp_path):
     r = runner.invoke(app, ["chart", str(SCENARIO), "-o", str(tmp_path / "x.gif")])
-    assert r.exit_code == 2 and "use a file ending in .png, .svg, .pdf" in r.stderr
+    assert r.exit_code == 2 and "gebruik een bestand dat eindigt op .png, .svg, .pdf" in r.stderr
     r = runner.invoke(app, ["chart", str(SCENARIO), "-o", str(tmp_path / "x.png"), "--kind", "pie"])
     assert r.exit_code == 2
     assert list(tmp_path.iterdir()) == []

@@ -128,7 +128,7 @@ def test_read_only_folder_is_exit_2(tmp_path):
 def test_bad_aldlan_today_is_a_usage_error():
     r = runner.invoke(app, ["run", SCENARIO, "-f", "markdown"], env={"ALDLAN_TODAY": "1-1-2026"})
     assert r.exit_code == 2
-    assert "ALDLAN_TODAY must be a date like 2026-01-01, got '1-1-2026'" in r.stderr
+    assert "ALDLAN_TODAY moet een datum zijn als 2026-01-01, gekregen '1-1-2026'" in r.stderr
 
 
 def test_wide_tables_of_other_reports_are_split_for_documents():

@@ -78,7 +78,7 @@ def test_cumulative_savings_in_another_year(case):
 
 
 def test_unknown_metric():
-    with pytest.raises(UsageError, match="unknown metric 'share'; choose one of: savings, cumulative_savings"):
+    with pytest.raises(UsageError, match="onbekende maat 'share'; kies een van: savings, cumulative_savings"):
         sensitivity(None, metric="share")  # type: ignore[arg-type]
 
 
@@ -98,7 +98,7 @@ def test_cli_table_and_json(case):
 def test_cli_unknown_metric_exit_code(case):
     r = invoke("sensitivity", str(case), "--metric", "winst")
     assert r.exit_code == 2
-    assert r.stderr.strip() == ("fout: unknown metric 'winst'; choose one of: savings, cumulative_savings, result, "
+    assert r.stderr.strip() == ("fout: onbekende maat 'winst'; kies een van: savings, cumulative_savings, result, "
                                 "cost, income, subsidy, baseline, scenario, savings_hard, net_municipality, "
                                 "financing_need")
 

@@ -163,12 +163,16 @@ def test_progress_callback_counts_up_to_the_total(tmp_path):
 
 
 def test_check_draws_limits():
-    with pytest.raises(UsageError, match="^--draws must be at least 1, got 0$"):
+    with pytest.raises(UsageError, match="^--draws moet minstens 1 zijn, gekregen 0$"):
         check_draws(0, 7)
-    with pytest.raises(UsageError, match="^--draws may be at most 10,000,000, got 10,000,001$"):
+    with pytest.raises(UsageError, match="^--draws mag hoogstens 10.000.000 zijn, gekregen 10.000.001$"):
         check_draws(MAX_DRAWS + 1, 7)
-    with pytest.raises(UsageError, match="need about .* MB of memory and only 10 MB is available; use fewer --draws"):
+    with pytest.raises(UsageError, match="vragen ongeveer .* MB geheugen en er is maar 10 MB vrij"):
         check_draws(1_000_000, 7, available=10 * 2**20)
+    from aldlan_model.i18n import use_lang
+
+    with use_lang("en"), pytest.raises(UsageError, match="^--draws may be at most 10,000,000, got 10,000,001$"):
+        check_draws(MAX_DRAWS + 1, 7)
     check_draws(MAX_DRAWS, 7, available=24 * 2**30)  # fits on this kind of machine
 
 
@@ -218,9 +222,9 @@ def test_cli_without_ranges_says_so_and_gives_the_run(tmp_path):
 
 
 @pytest.mark.parametrize(("draws", "message"), [
-    ("0", "fout: --draws must be at least 1, got 0"),
-    ("-5", "fout: --draws must be at least 1, got -5"),
-    ("10000001", "fout: --draws may be at most 10,000,000, got 10,000,001"),
+    ("0", "fout: --draws moet minstens 1 zijn, gekregen 0"),
+    ("-5", "fout: --draws moet minstens 1 zijn, gekregen -5"),
+    ("10000001", "fout: --draws mag hoogstens 10.000.000 zijn, gekregen 10.000.001"),
 ])
 def test_cli_refuses_bad_draws(tmp_path, draws, message):
     r = invoke("simulate", str(scenario(tmp_path)), "--draws", draws)
@@ -232,12 +236,12 @@ def test_cli_refuses_draws_that_do_not_fit_in_memory(tmp_path, monkeypatch):
     monkeypatch.setattr(simulate_mod, "available_memory", lambda: 64 * 2**20)
     r = invoke("simulate", str(scenario(tmp_path)), "--draws", "5000000")
     assert r.exit_code == 2
-    assert "MB of memory and only 64 MB is available; use fewer --draws" in r.stderr
+    assert "MB geheugen en er is maar 64 MB vrij; gebruik minder --draws" in r.stderr
 
 
 def test_cli_refuses_a_year_outside_the_period(tmp_path):
     r = invoke("simulate", str(scenario(tmp_path)), "--year", "2030")
-    assert r.exit_code == 2 and r.stderr.strip() == "fout: --year 2030 lies outside the period 2020–2022"
+    assert r.exit_code == 2 and r.stderr.strip() == "fout: --year 2030 ligt buiten de periode 2020–2022"
 
 
 def test_cli_histogram(tmp_path):
@@ -250,4 +254,4 @@ def test_cli_histogram(tmp_path):
 
 def test_cli_refuses_a_negative_seed(tmp_path):
     r = invoke("simulate", str(scenario(tmp_path)), "--seed", "-1")
-    assert r.exit_code == 2 and r.stderr.strip() == "fout: --seed must be 0 or more, got -1"
+    assert r.exit_code == 2 and r.stderr.strip() == "fout: --seed moet 0 of meer zijn, gekregen -1"

@@ -54,7 +54,9 @@ def report_date(today: _dt.date | None = None) -> _dt.date:
     try:
         return _dt.date.fromisoformat(fixed)
     except ValueError:
-        raise UsageError(f"ALDLAN_TODAY must be a date like 2026-01-01, got {fixed!r}") from None
+        from aldlan_model.i18n import msg
+
+        raise UsageError(msg("today_bad", got=repr(fixed))) from None
 
 
 def source_line(scenario: Scenario, lang: str, today: _dt.date | None = None) -> str:

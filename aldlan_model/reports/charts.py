@@ -24,6 +24,7 @@ from aldlan_model import __version__
 from aldlan_model.api import Model
 from aldlan_model.engine import COST_LINES, INCOME_LINES, Result
 from aldlan_model.errors import UsageError
+from aldlan_model.i18n import msg
 from aldlan_model.loader import overrides_of, source_file
 from aldlan_model.reports.build import rounded_lines
 from aldlan_model.reports.fonts import chart_rc
@@ -57,7 +58,7 @@ def chart_format(path: Any) -> str:
 
     ext = Path(path).suffix.lower()
     if ext not in FORMATS:
-        raise UsageError(f"cannot draw a chart to {path}: use a file ending in {', '.join(FORMATS)}")
+        raise UsageError(msg("chart_bad_file", path=path, formats=", ".join(FORMATS)))
     return FORMATS[ext]
 
 
@@ -279,9 +280,9 @@ def chart_context() -> Any:
 def figure(items: Sequence[Item], kind: str = "savings", lang: str = "nl") -> Any:
     """The chart as a matplotlib ``Figure`` (no pyplot, no global state)."""
     if kind not in DRAW:
-        raise UsageError(f"unknown chart kind {kind!r}; expected one of: {', '.join(KINDS)}")
+        raise UsageError(msg("chart_bad_kind", kind=repr(kind), choices=", ".join(KINDS)))
     if not items:
-        raise UsageError("give at least one scenario file to draw")
+        raise UsageError(msg("chart_no_files"))
     with chart_context():
         fig = new_figure()
         ax = fig.add_subplot()
@@ -297,7 +298,7 @@ def figure(items: Sequence[Item], kind: str = "savings", lang: str = "nl") -> An
 def save(fig: Any, fmt: str) -> bytes:
     """A figure as PNG (200 dpi), SVG (text as text) or PDF (fonts embedded) bytes."""
     if fmt not in _METADATA:
-        raise UsageError(f"unknown chart format {fmt!r}; expected one of: {', '.join(_METADATA)}")
+        raise UsageError(msg("chart_bad_format", fmt=repr(fmt), choices=", ".join(_METADATA)))
     buf = io.BytesIO()
     with quiet_glyphs(), chart_context():
         fig.savefig(buf, format=fmt, dpi=DPI, metadata=_METADATA[fmt])
@@ -307,7 +308,7 @@ def save(fig: Any, fmt: str) -> bytes:
 def render_chart(items: Sequence[Item], kind: str = "savings", lang: str = "nl", fmt: str = "png") -> bytes:
     """The chart as the bytes of a PNG, SVG or PDF file."""
     if fmt not in _METADATA:
-        raise UsageError(f"unknown chart format {fmt!r}; expected one of: {', '.join(_METADATA)}")
+        raise UsageError(msg("chart_bad_format", fmt=repr(fmt), choices=", ".join(_METADATA)))
     with quiet_glyphs():
         fig = figure(items, kind, lang)
     return save(fig, fmt)

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from aldlan_model.errors import UsageError
+from aldlan_model.i18n import msg
 from aldlan_model.reports.labels import t
 from aldlan_model.reports.ledger import MECHANISM_LINES, ledger
 from aldlan_model.reports.numfmt import money
@@ -24,7 +25,7 @@ BUDGET_COLOURS = {"wmo": "#1f5a96", "municipal": "#6baed6", "external": "#2d7d3a
 
 def _one(items: Sequence[Any], kind: str) -> tuple[Any, Any]:
     if len(items) != 1:
-        raise UsageError(f"the {kind} chart shows one scenario at a time; give one file")
+        raise UsageError(msg("chart_one_scenario", kind=kind))
     return items[0]
 
 

@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 
 from aldlan_model.errors import UsageError
+from aldlan_model.i18n import msg
 from aldlan_model.uncertainty import rooms as rooms_mod
 from aldlan_model.uncertainty.draws import Spec
 from aldlan_model.uncertainty.simulate import check_year
@@ -52,7 +53,7 @@ class Sensitivity:
 
 def check_metric(metric: str) -> None:
     if metric not in METRICS:
-        raise UsageError(f"unknown metric {metric!r}; choose one of: {', '.join(METRICS)}")
+        raise UsageError(msg("sens_unknown_metric", metric=repr(metric), choices=", ".join(METRICS)))
 
 
 def sensitivity(scenario: Any, year: int | None = None, metric: str = "savings", *,

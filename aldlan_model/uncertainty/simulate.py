@@ -28,6 +28,7 @@ from typing import Any
 import numpy as np
 
 from aldlan_model.errors import UsageError
+from aldlan_model.i18n import grouped, msg
 from aldlan_model.uncertainty import rooms as rooms_mod
 from aldlan_model.uncertainty.draws import BLOCK, Spec, draw
 
@@ -137,21 +138,19 @@ def memory_needed(draws: int, years: int, workers: int = 1, rooms: int = 1) -> i
 def check_draws(draws: int, years: int, available: int | None = None, workers: int = 1, rooms: int = 1) -> None:
     """Refuse a number of draws below 1, above :data:`MAX_DRAWS` or too big for memory."""
     if draws < 1:
-        raise UsageError(f"--draws must be at least 1, got {draws}")
+        raise UsageError(msg("draws_too_few", draws=draws))
     if draws > MAX_DRAWS:
-        raise UsageError(f"--draws may be at most {MAX_DRAWS:,}, got {draws:,}")
+        raise UsageError(msg("draws_too_many", limit=grouped(MAX_DRAWS), draws=grouped(draws)))
     available = available_memory() if available is None else available
     need = memory_needed(draws, years, workers, rooms)
     if available is not None and need > 0.8 * available:
-        raise UsageError(
-            f"{draws:,} draws need about {need / 2**20:,.0f} MB of memory and only "
-            f"{available / 2**20:,.0f} MB is available; use fewer --draws"
-        )
+        raise UsageError(msg("draws_memory", draws=grouped(draws), need=grouped(round(need / 2**20)),
+                             available=grouped(round(available / 2**20))))
 
 
 def check_year(scenario: Any, year: int | None) -> None:
     if year is not None and not scenario.first <= year <= scenario.last:
-        raise UsageError(f"--year {year} lies outside the period {scenario.first}–{scenario.last}")
+        raise UsageError(msg("year_outside", year=year, first=scenario.first, last=scenario.last))
 
 
 def default_workers() -> int:
@@ -184,7 +183,7 @@ def simulate(
     check_draws(draws, n_years, workers=workers, rooms=items)
     check_year(model, year)
     if seed < 0:
-        raise UsageError(f"--seed must be 0 or more, got {seed}")
+        raise UsageError(msg("seed_negative", seed=seed))
     uncertain = model.specs
     point = rooms_mod.evaluate(model, 1, None, year, figures=FIGURES)
     computed = draws if uncertain else 1  # without ranges every draw is the deterministic run
