@@ -119,3 +119,17 @@ def rounded_with_total(values: Iterable[Real | Decimal]) -> tuple[list[int], int
     """Rounded parts and their sum, so a displayed total equals the sum of the displayed rows."""
     parts = round_euros(values)
     return parts, sum(parts)
+
+
+def by_kind(kind: str, x: float, lang: str = "nl", decimals: int | None = None) -> str:
+    """An input's value as a reader expects it by its kind: 2021 (year), 36 (int), € 31,24 (money),
+    8,50% (fraction), 13,27 (number); ``decimals`` overrides the default of 2."""
+    if kind == "year":
+        return str(int(x))
+    if kind == "int":
+        return number(x, lang, 0)
+    if kind == "money":
+        return money(x, lang, 2 if decimals is None else decimals)
+    if kind == "fraction":
+        return percent(x, lang, 2 if decimals is None else max(0, decimals - 2))
+    return number(x, lang, 2 if decimals is None else decimals)

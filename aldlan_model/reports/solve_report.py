@@ -12,7 +12,7 @@ from aldlan_model.analysis.solve import Solution
 from aldlan_model.reports.build import headline, source_line
 from aldlan_model.reports.labels import placeholders, t
 from aldlan_model.reports.model import Report, Row, Table
-from aldlan_model.reports.numfmt import money, number, percent
+from aldlan_model.reports.numfmt import by_kind, money, number, percent
 from aldlan_model.reports.sources import source_notes
 from aldlan_model.reports.warntext import warning_texts
 from aldlan_model.warnings import warnings_for
@@ -31,16 +31,7 @@ def decimals_needed(values: Any, most: int = 4) -> int:
 
 def param_text(path: str, x: float, lang: str, decimals: int | None = None) -> str:
     """A value of parameter ``path`` as a reader expects it: 2021, 36, € 31,24, 8,50%, 13,27."""
-    kind = kind_of(path)
-    if kind == "year":
-        return str(int(x))
-    if kind == "int":
-        return number(x, lang, 0)
-    if kind == "money":
-        return money(x, lang, 2 if decimals is None else decimals)
-    if kind == "fraction":
-        return percent(x, lang, 2 if decimals is None else max(0, decimals - 2))
-    return number(x, lang, 2 if decimals is None else decimals)
+    return by_kind(kind_of(path), x, lang, decimals)
 
 
 def metric_text(metric: str, x: float, lang: str) -> str:

@@ -16,7 +16,7 @@ from aldlan_model.reports.build import source_line
 from aldlan_model.reports.labels import t
 from aldlan_model.reports.labels_inputs import input_kind, input_label
 from aldlan_model.reports.model import Report, Row, Table
-from aldlan_model.reports.numfmt import money, number, percent, round_euros
+from aldlan_model.reports.numfmt import by_kind, money, number, percent, round_euros
 from aldlan_model.reports.solve_report import decimals_needed
 from aldlan_model.reports.termfit import LAYOUT_WIDTH, label_width, take, value_widths
 from aldlan_model.uncertainty.draws import Spec
@@ -33,16 +33,7 @@ def value_text(path: str, x: float | None, lang: str, decimals: int | None = Non
     """A value of an input as a reader expects it: 2021, 36, € 31,24, 8,5%, 13,27."""
     if x is None:
         return None
-    kind = input_kind(path)
-    if kind == "year":
-        return str(int(x))
-    if kind == "int":
-        return number(x, lang, 0)
-    if kind == "money":
-        return money(x, lang, 2 if decimals is None else decimals)
-    if kind == "fraction":
-        return percent(x, lang, 2 if decimals is None else max(0, decimals - 2))
-    return number(x, lang, 2 if decimals is None else decimals)
+    return by_kind(input_kind(path), x, lang, decimals)
 
 
 def _input_cells(spec: Spec, lang: str) -> list[str | None]:
