@@ -92,66 +92,15 @@ def note_texts(model: object, lang: str) -> list[str]:
     return out
 
 
-_NL_UNITS = ["nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf",
-             "twaalf", "dertien", "veertien", "vijftien", "zestien", "zeventien", "achttien", "negentien"]
-_NL_TENS = ["", "", "twintig", "dertig", "veertig", "vijftig", "zestig", "zeventig", "tachtig", "negentig"]
-
-
-def _nl_below_1000(n: int) -> str:
-    hundreds, rest = divmod(n, 100)
-    head = ("honderd" if hundreds == 1 else _NL_UNITS[hundreds] + "honderd") if hundreds else ""
-    if rest == 0:
-        tail = ""
-    elif rest < 20:
-        tail = _NL_UNITS[rest]
-    else:
-        tens, unit = divmod(rest, 10)
-        tail = _NL_TENS[tens] if unit == 0 else (
-            _NL_UNITS[unit] + ("ën" if _NL_UNITS[unit].endswith("e") else "en") + _NL_TENS[tens])
-    return head + tail
-
-
 def words_nl(n: int) -> str:
-    """A whole number below a billion in Dutch words: 34500 → 'vierendertigduizend vijfhonderd'."""
-    if n == 0:
-        return "nul"
-    millions, rest = divmod(n, 1_000_000)
-    thousands, units = divmod(rest, 1000)
-    parts = []
-    if millions:
-        parts.append(f"{_nl_below_1000(millions) if millions > 1 else 'een'} miljoen")
-    if thousands:
-        parts.append("duizend" if thousands == 1 else _nl_below_1000(thousands) + "duizend")
-    if units:
-        parts.append(_nl_below_1000(units))
-    return " ".join(parts)
+    """A whole number in Dutch words (num2words): 34500 → 'vierendertigduizendvijfhonderd'."""
+    from num2words import num2words  # only when a note needs it
 
-
-_EN_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-             "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
-_EN_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-
-
-def _en_below_1000(n: int) -> str:
-    hundreds, rest = divmod(n, 100)
-    parts = [f"{_EN_UNITS[hundreds]} hundred"] if hundreds else []
-    if rest:
-        tens, unit = divmod(rest, 10)
-        parts.append(_EN_UNITS[rest] if rest < 20 else _EN_TENS[tens] + (f"-{_EN_UNITS[unit]}" if unit else ""))
-    return " ".join(parts)
+    return num2words(n, lang="nl")
 
 
 def words_en(n: int) -> str:
-    """A whole number below a billion in English words: 34500 → 'thirty-four thousand five hundred'."""
-    if n == 0:
-        return "zero"
-    millions, rest = divmod(n, 1_000_000)
-    thousands, units = divmod(rest, 1000)
-    parts = []
-    if millions:
-        parts.append(f"{_en_below_1000(millions)} million")
-    if thousands:
-        parts.append(f"{_en_below_1000(thousands)} thousand")
-    if units:
-        parts.append(_en_below_1000(units))
-    return " ".join(parts)
+    """A whole number in English words (num2words): 34500 → 'thirty-four thousand, five hundred'."""
+    from num2words import num2words
+
+    return num2words(n, lang="en")

@@ -37,10 +37,10 @@ def test_three_decimals_on_a_money_key_is_a_note(tmp_path: Path) -> None:
     code, err, _ = run("run", str(path), "--format", "json")
     assert code == 0
     assert err == [
-        f"let op: {path}:9:3: costs.housing: 12.500 wordt gelezen als 12,5; schrijf voor twaalfduizend "
-        "vijfhonderd 12500",
-        f"let op: {path}:14:5: staff.0.salary: 34.500 wordt gelezen als 34,5; schrijf voor vierendertigduizend "
-        "vijfhonderd 34500",
+        f"let op: {path}:9:3: costs.housing: 12.500 wordt gelezen als 12,5; schrijf voor twaalfduizendvijfhonderd "
+        "12500",
+        f"let op: {path}:14:5: staff.0.salary: 34.500 wordt gelezen als 34,5; schrijf voor "
+        "vierendertigduizendvijfhonderd 34500",
     ]
 
 
@@ -48,7 +48,7 @@ def test_three_decimals_in_english(tmp_path: Path) -> None:
     path = scenario(tmp_path, STAFF)
     code, err, _ = run("run", str(path), "--format", "json", "--lang", "en")
     assert code == 0
-    assert err == [f"note: {path}:12:5: staff.0.salary: 34.500 is read as 34.5; for thirty-four thousand five "
+    assert err == [f"note: {path}:12:5: staff.0.salary: 34.500 is read as 34.5; for thirty-four thousand, five "
                    "hundred write 34500"]
 
 
@@ -62,13 +62,13 @@ def test_notes_are_in_the_report_warnings(tmp_path: Path, fmt: str) -> None:
     path = scenario(tmp_path, "costs:\n  housing: 12.500\n")
     code, _, out = run("run", str(path), "--format", fmt)
     assert code == 0
-    assert "12.500 wordt gelezen als 12,5; schrijf voor twaalfduizend vijfhonderd 12500" in " ".join(out.split())
+    assert "12.500 wordt gelezen als 12,5; schrijf voor twaalfduizendvijfhonderd 12500" in " ".join(out.split())
 
 
 def test_notes_in_the_report_follow_its_language(tmp_path: Path) -> None:
     path = scenario(tmp_path, "costs:\n  housing: 12.500\n")
     out = run("run", str(path), "--format", "markdown", "--lang", "en")[2]
-    assert "12.500 is read as 12.5; for twelve thousand five hundred write 12500" in " ".join(out.split())
+    assert "12.500 is read as 12.5; for twelve thousand, five hundred write 12500" in " ".join(out.split())
 
 
 def test_notes_in_compare_warnings(tmp_path: Path) -> None:
@@ -80,10 +80,11 @@ def test_notes_in_compare_warnings(tmp_path: Path) -> None:
 def test_words() -> None:
     from aldlan_model.notes import words_en, words_nl
 
-    assert words_nl(34500) == "vierendertigduizend vijfhonderd"
-    assert words_nl(43250) == "drieënveertigduizend tweehonderdvijftig"
-    assert words_nl(1800) == "duizend achthonderd"
-    assert words_en(34500) == "thirty-four thousand five hundred"
+    # Dutch writes a number in words as one word (num2words follows the spelling rules)
+    assert words_nl(34500) == "vierendertigduizendvijfhonderd"
+    assert words_nl(43250) == "drieënveertigduizendtweehonderdvijftig"
+    assert words_nl(1800) == "duizendachthonderd"
+    assert words_en(34500) == "thirty-four thousand, five hundred"
 
 
 # --- 10%, €9000: no "remove the quotes" where there are none ----------------------------------
