@@ -255,3 +255,12 @@ def test_compare_uses_labels_and_hard_rows(v2):
     for line in r.output.splitlines():
         if line.startswith(("Deel van het doel", "Buurtkamers nodig")):
             assert "★" not in line, line
+
+
+def test_json_carries_the_notes(tmp_path):
+    # 12.500 on a money key is read as 12,5: valid, but probably a mistake; JSON says so as the reports do
+    path = write(tmp_path, "n.yaml", V2.replace("costs: {housing: 5000}", "costs: {housing: 12.500}"))
+    data = json.loads(cli("run", str(path), "--format", "json").stdout)
+    assert len(data["notes"]) == 1 and data["notes"][0].endswith(
+        "costs.housing: 12.500 wordt gelezen als 12,5; schrijf voor twaalfduizendvijfhonderd 12500")
+    assert json.loads(cli("run", str(SCENARIOS / "aldlan-mix.yaml"), "--format", "json").stdout)["notes"] == []

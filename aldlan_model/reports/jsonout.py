@@ -109,8 +109,16 @@ def _run_dict(scenario: Scenario, result: Result, variant: int, lang: str) -> di
         "sources": {
             path: num.source for path, num in flatten(scenario).items() if num.source
         },
+        # valid values that are probably mistakes (34.500 on a salary), as the reports show them
+        "notes": _notes(scenario, lang),
         "version": __version__,
     }
+
+
+def _notes(scenario: Scenario, lang: str) -> list[str]:
+    from aldlan_model.notes import note_texts
+
+    return note_texts(scenario, lang)
 
 
 def _one_per_code(warnings: list, result: Result, lang: str, variant: int) -> list[dict[str, str]]:

@@ -23,7 +23,7 @@ NL: dict[str, str] = {
     "margin": "Winstmarge",
     "cost": "Totale kosten",
     "income_zin": "Inkomsten Wmo ZIN",
-    "income_pgb": "Inkomsten PGB",
+    "income_pgb": "Inkomsten pgb",
     "income_contribution": "Bijdrage deelnemers",
     "income_other": "Overige inkomsten",
     "subsidy": "Subsidie",

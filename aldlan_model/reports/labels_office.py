@@ -31,7 +31,7 @@ NL: dict[str, str] = {
     "chart_group_other_cost": "Overhead, afschrijving, marge",
     "chart_group_wmo": "Wmo-inkomsten (ZIN, pgb)",
     "chart_group_subsidy": "Subsidie",
-    "chart_group_other_income": "Bijdragen en overige inkomsten",
+    "chart_group_other_income": "Bijdrage deelnemers en overige inkomsten",
 }
 
 EN: dict[str, str] = {
