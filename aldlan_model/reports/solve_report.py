@@ -72,14 +72,7 @@ def _achieved_value(sol: Solution) -> float:
 def _achieved(sol: Solution, lang: str) -> str:
     """The figure reached at the answer, in the rounded ledger's euros when it is a money line of the run
     the report shows below (so the sentence and the headline name the same euro)."""
-    result = getattr(sol, "result", None)
-    if result is not None and sol.metric != "share":
-        from aldlan_model.reports.ledger import ledger
-
-        L = ledger(result)
-        if sol.metric in L.lines and int(sol.year) in L.years:
-            return money(L.at(sol.metric, sol.year), lang)
-    return metric_text(sol.metric, sol.achieved, lang)
+    return metric_text(sol.metric, _achieved_value(sol), lang)
 
 
 def _whole_sentence(sol: Solution, lang: str, common: dict[str, str]) -> str:
