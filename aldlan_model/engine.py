@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from aldlan_model.engine_projects import allowance_over, project_lines
+from aldlan_model.engine_projects import allowance_over, project_lines, staff_cost
 from aldlan_model.params import Structure, point_table
 from aldlan_model.refdata import volunteer_allowance_hourly_max, volunteer_allowance_max
 from aldlan_model.scenario import Scenario
@@ -184,32 +184,23 @@ def compute(table: pd.DataFrame | Mapping[str, np.ndarray], structure: Structure
     D = c("opening.dagdelen_per_week")
     h = c("opening.hours_per_dagdeel")
 
-    # staff: a loop over members (columns), never over years or variants
+    # staff: a loop over members (columns), never over years or variants; costs as for a project's staff
     zeros = np.zeros((n, 1))
     prof_group_hours = zeros.copy()
     prof_hours = zeros.copy()
-    prof_cost = zeros.copy()
     vol_hours = zeros.copy()
-    vol_cost = zeros.copy()
     vol_count = zeros.copy()
-    volunteers = []
     hours_per_fte = c("norms.hours_per_fte")
     for i, kind in enumerate(structure.staff):
         s = f"staff.{i}."
-        if kind == "fte":
-            hours = c(s + "fte") * hours_per_fte
-            prof_cost = prof_cost + c(s + "fte") * c(s + "salary") * (1 + c(s + "employer_charges"))
-        elif kind == "hours":
-            hours = c(s + "hours_per_week")
-            prof_cost = prof_cost + c(s + "hours_per_week") * W * c(s + "hourly_cost")
-        else:
+        if kind == "volunteer":
             vol_hours = vol_hours + c(s + "count") * c(s + "hours_per_week")
-            vol_cost = vol_cost + c(s + "count") * (c(s + "allowance") + c(s + "other_costs"))
             vol_count = vol_count + c(s + "count")
-            volunteers.append((c(s + "count"), c(s + "hours_per_week"), c(s + "allowance")))
             continue
+        hours = c(s + "fte") * hours_per_fte if kind == "fte" else c(s + "hours_per_week")
         prof_hours = prof_hours + hours
         prof_group_hours = prof_group_hours + hours * c(s + "group_work")
+    staff_prof_w, staff_vol_p, volunteers = staff_cost(c, "staff.", structure.staff, W, w, p)
 
     # staffing norm at full operation (not ramped)
     zc, zd = c("participants.zin.count"), c("participants.zin.dagdelen_per_week")
@@ -238,8 +229,8 @@ def compute(table: pd.DataFrame | Mapping[str, np.ndarray], structure: Structure
     N_former = fc * r
 
     # operator
-    staff_professional = prof_cost * w * opf
-    staff_volunteer = vol_cost * p * opf
+    staff_professional = staff_prof_w * opf
+    staff_volunteer = staff_vol_p * opf
     housing = c("costs.housing") * p * opf
     activities = c("costs.per_participant_dagdeel") * (P_zin + P_pgb + P_none + P_former) * p
     operating = staff_professional + staff_volunteer + housing + activities
