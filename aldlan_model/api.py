@@ -9,9 +9,9 @@ from __future__ import annotations
 import os
 
 from aldlan_model.engine import Result, run
-from aldlan_model.loader import Document, apply_overrides, read_document, validate_document
-from aldlan_model.plan import Plan, is_plan, validate_plan
-from aldlan_model.scenario import Scenario
+from aldlan_model.io.loader import Document, apply_overrides, read_document, validate_document
+from aldlan_model.io.plan import Plan, is_plan, validate_plan
+from aldlan_model.model.scenario import Scenario
 
 Model = Scenario | Plan
 

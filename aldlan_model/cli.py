@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from aldlan_model import __version__
-from aldlan_model.errors import AldlanError, ScenarioError, one_line, short
-from aldlan_model.fileio import OutputError
-from aldlan_model.i18n import h, msg, set_lang, startup_lang
+from aldlan_model.i18n.messages import h, msg, set_lang, startup_lang
+from aldlan_model.io.fileio import OutputError
+from aldlan_model.model.errors import AldlanError, ScenarioError, one_line, short
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -150,7 +150,7 @@ def _say_once(message: str) -> None:
 
 def show_notes(model: object) -> None:
     """Print the notes of a loaded scenario or plan on stderr (they never change the exit code)."""
-    from aldlan_model.notes import notes_of
+    from aldlan_model.io.notes import notes_of
 
     notes = list(notes_of(model))
     if not notes:  # no console, no rich import, for the usual file without notes
@@ -225,7 +225,7 @@ def schema(lang: LangOpt = Lang.nl) -> None:
 
     Example: aldlan schema > scenario.schema.json
     """
-    from aldlan_model.schema import schema_json
+    from aldlan_model.io.schema import schema_json
 
     with handled():
         sys.stdout.write(schema_json())
@@ -243,7 +243,7 @@ def new(
 
     Example: aldlan new mijn-buurtkamer.yaml --from scenarios/aldlan-mix.yaml
     """
-    from aldlan_model.newfile import write_new
+    from aldlan_model.io.template import write_new
 
     with handled():
         path = write_new(file, from_)

@@ -20,7 +20,7 @@ from aldlan_model.cli import (
     app,
     handled,
 )
-from aldlan_model.i18n import h
+from aldlan_model.i18n.messages import h
 
 
 @app.command(help=h("cmd_compare"))
@@ -105,7 +105,7 @@ def solve(
       aldlan solve scenarios/aldlan-mix.yaml --vary locations --goal p_target=0.9 --draws 100000
     """
     from aldlan_model.analysis.solve_chance import is_chance
-    from aldlan_model.loader import read_document
+    from aldlan_model.io.loader import read_document
     from aldlan_model.reports.output import emit
 
     if is_chance(goal.partition("=")[0].rstrip("<>")):
@@ -154,7 +154,7 @@ def sweep(
     """
     from aldlan_model.analysis.sweep import grid_dict
     from aldlan_model.analysis.sweep import sweep as run_sweep
-    from aldlan_model.loader import read_document
+    from aldlan_model.io.loader import read_document
     from aldlan_model.reports.output import DOCUMENTS, emit, resolve_format
     from aldlan_model.reports.sweep_report import sweep_csv, sweep_report
     from aldlan_model.reports.termfit import FIT
@@ -191,6 +191,6 @@ def _write_csv(text: str, output: Path | None, force: bool) -> None:
     if output is None:
         typer.echo(text, nl=False)
         return
-    from aldlan_model.fileio import write_output
+    from aldlan_model.io.fileio import write_output
 
     write_output(output, "\ufeff" + text, force=force)  # a BOM, as every aldlan CSV: Excel reads € and ë

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from aldlan_model.cli import ForceOpt, Lang, LangOpt, SetOpt, app, handled
-from aldlan_model.i18n import h, msg
+from aldlan_model.i18n.messages import h, msg
 
 
 class ChartKind(str, Enum):  # noqa: UP042 - Typer shows the values of a str Enum as choices
@@ -39,7 +39,7 @@ def chart(
     Example: aldlan chart scenarios/aldlan-mix.yaml scenarios/commercial.yaml -o besparing.png
     """
     from aldlan_model.api import load_model, run_model
-    from aldlan_model.fileio import write_output
+    from aldlan_model.io.fileio import write_output
     from aldlan_model.reports.charts import chart_format, render_chart
 
     with handled():

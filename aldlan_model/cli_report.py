@@ -8,13 +8,13 @@ from typing import Annotated
 import typer
 
 from aldlan_model.cli import ForceOpt, Lang, LangOpt, app, handled
-from aldlan_model.i18n import h, msg
+from aldlan_model.i18n.messages import h, msg
 
 MEMO_FORMATS = {".docx": "docx", ".html": "html", ".htm": "html"}
 
 
 def memo_format(output: Path) -> str:
-    from aldlan_model.errors import UsageError
+    from aldlan_model.model.errors import UsageError
 
     ext = output.suffix.lower()
     if ext == ".pdf":
@@ -45,8 +45,8 @@ def report(
     """
     from aldlan_model.analysis.compare import compare as run_compare
     from aldlan_model.analysis.overrides import parse_variants
-    from aldlan_model.fileio import write_output
-    from aldlan_model.loader import apply_overrides, read_document
+    from aldlan_model.io.fileio import write_output
+    from aldlan_model.io.loader import apply_overrides, read_document
     from aldlan_model.reports.memo import MemoItem, build_memo, render_memo
     from aldlan_model.uncertainty.rooms import build
 

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from aldlan_model.cli import ForceOpt, FormatOpt, Lang, LangOpt, SetOpt, YearOpt, app, handled
-from aldlan_model.i18n import h, msg
+from aldlan_model.i18n.messages import h, msg
 
 PROGRESS_AFTER = 1.0  # seconds: shorter runs show no progress bar
 
@@ -71,7 +71,7 @@ CHART_FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
 def load_uncertain(file: Path, overrides: list[str]) -> Any:
     """A scenario or a plan as :mod:`aldlan_model.uncertainty.rooms` needs it (shared and own inputs)."""
     from aldlan_model.api import validate_model
-    from aldlan_model.loader import apply_overrides, read_document
+    from aldlan_model.io.loader import apply_overrides, read_document
     from aldlan_model.uncertainty.rooms import build
 
     doc = apply_overrides(read_document(file), list(overrides))
@@ -101,7 +101,7 @@ def _chart_or_emit(output: Path | None, format: str | None, force: bool, draw: A
     """A chart for -o *.png/.svg/.pdf (unless --format says otherwise), else the report via emit."""
     fmt = CHART_FORMATS.get(output.suffix.lower()) if output is not None and format is None else None
     if fmt is not None:
-        from aldlan_model.fileio import write_output
+        from aldlan_model.io.fileio import write_output
 
         write_output(output, draw(fmt), force=force)
         typer.echo(f"✓ {msg('cli_wrote', path=output)}", err=True)
@@ -139,7 +139,7 @@ def simulate(
     \b
     Example: aldlan simulate scenarios/aldlan-mix.yaml --draws 100000 --seed 7 -o besparing.png
     """
-    from aldlan_model.reports.labels import t
+    from aldlan_model.i18n.labels import t
     from aldlan_model.reports.uncertainty_report import simulate_dict, simulate_report
     from aldlan_model.uncertainty.simulate import simulate as run_simulate
 

@@ -16,9 +16,9 @@ import numpy as np
 import pandas as pd
 
 from aldlan_model.engine_projects import allowance_over, project_lines, staff_cost
+from aldlan_model.io.refdata import volunteer_allowance_hourly_max, volunteer_allowance_max
+from aldlan_model.model.scenario import Scenario
 from aldlan_model.params import Structure, point_table
-from aldlan_model.refdata import volunteer_allowance_hourly_max, volunteer_allowance_max
-from aldlan_model.scenario import Scenario
 
 OPERATOR_LINES = (
     "staff_professional", "staff_volunteer", "housing", "activities", "overhead",

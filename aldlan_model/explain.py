@@ -10,14 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from aldlan_model.engine import COST_LINES, INCOME_LINES, V1_MONEY_LINES, Result
-from aldlan_model.errors import UsageError
 from aldlan_model.explain_v2 import V2_METRICS, V2_TARGET_METRICS, figure, transport_rate
-from aldlan_model.i18n import msg
-from aldlan_model.keys import suggest
+from aldlan_model.i18n.labels import t
+from aldlan_model.i18n.messages import msg
+from aldlan_model.i18n.numfmt import money, number
+from aldlan_model.model.errors import UsageError
+from aldlan_model.model.keys import suggest
+from aldlan_model.model.scenario import Scenario
 from aldlan_model.params import flatten
-from aldlan_model.reports.labels import t
-from aldlan_model.reports.numfmt import money, number
-from aldlan_model.scenario import Scenario
 
 METRICS = (*V1_MONEY_LINES, *V2_METRICS)
 TARGET_METRICS = ("share", "locations_needed", *V2_TARGET_METRICS)

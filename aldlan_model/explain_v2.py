@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from aldlan_model.errors import UsageError
-from aldlan_model.i18n import msg
-from aldlan_model.keys import suggest
+from aldlan_model.i18n.messages import msg
+from aldlan_model.model.errors import UsageError
+from aldlan_model.model.keys import suggest
 
 if TYPE_CHECKING:  # pragma: no cover
     from aldlan_model.explain import _Ctx

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from aldlan_model.numbers import Num
-from aldlan_model.scenario import Project, Scenario, TransportTrip
+from aldlan_model.model.numbers import Num
+from aldlan_model.model.scenario import Project, Scenario, TransportTrip
 
 STAFF_FIELDS = {
     "fte": ("fte", "salary", "employer_charges", "group_work"),

@@ -18,8 +18,8 @@ from aldlan_model.engine import (
     pool_flags,
     safe_ratio,
 )
+from aldlan_model.io.plan import Plan
 from aldlan_model.params import Structure, point_table
-from aldlan_model.plan import Plan
 
 
 def _split(result: Result, row: int) -> Result:

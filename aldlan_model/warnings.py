@@ -2,7 +2,7 @@
 
 The engine computes a boolean flag per warning code for every variant; this module turns
 the flags of one variant into :class:`Warning` values whose ``facts`` fill the message
-templates of :mod:`aldlan_model.reports.labels` (formatting happens in the reports).
+templates of :mod:`aldlan_model.i18n.labels` (formatting happens in the reports).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 
 from aldlan_model.engine import WARNING_CODES, Result
-from aldlan_model.scenario import Scenario
+from aldlan_model.model.scenario import Scenario
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 from aldlan_model.analysis.sweep import sweep
-from aldlan_model.loader import read_document
+from aldlan_model.io.loader import read_document
 
 ROOT = Path(__file__).resolve().parents[1]
 SCENARIO = ROOT / "scenarios" / "aldlan-mix.yaml"

@@ -107,7 +107,7 @@ def digest(folder: Path) -> dict[str, str]:
 def _dutch_messages(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Every test starts with Dutch messages (the default), whatever ALDLAN_LANG or an earlier
     ``--lang en`` said; a test may switch with ``set_lang`` or ``--lang en``."""
-    from aldlan_model.i18n import set_lang
+    from aldlan_model.i18n.messages import set_lang
 
     monkeypatch.delenv("ALDLAN_LANG", raising=False)
     set_lang("nl")

@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from aldlan_model.cli import app
-from aldlan_model.loader import MAX_EXTENDS_DEPTH
+from aldlan_model.io.loader import MAX_EXTENDS_DEPTH
 from tests.conftest import MINIMAL, write
 
 runner = CliRunner()
@@ -78,7 +78,7 @@ def test_notes_in_compare_warnings(tmp_path: Path) -> None:
 
 
 def test_words() -> None:
-    from aldlan_model.notes import words_en, words_nl
+    from aldlan_model.io.notes import words_en, words_nl
 
     # Dutch writes a number in words as one word (num2words follows the spelling rules)
     assert words_nl(34500) == "vierendertigduizendvijfhonderd"

@@ -10,8 +10,8 @@ from typer.testing import CliRunner
 from aldlan_model import __version__
 from aldlan_model.cli import app
 from aldlan_model.engine import run as compute
-from aldlan_model.loader import load_scenario
-from aldlan_model.reports.numfmt import money
+from aldlan_model.i18n.numfmt import money
+from aldlan_model.io.loader import load_scenario
 from tests.conftest import MINIMAL, SCENARIOS, write
 
 runner = CliRunner()

@@ -11,8 +11,8 @@ from aldlan_model.analysis.compare import compare, figures
 from aldlan_model.analysis.overrides import Variant, column_labels, parse_variants
 from aldlan_model.cli import app
 from aldlan_model.engine import run
-from aldlan_model.errors import UsageError
-from aldlan_model.loader import load_scenario
+from aldlan_model.io.loader import load_scenario
+from aldlan_model.model.errors import UsageError
 from aldlan_model.reports import docparts
 from aldlan_model.reports.build import rounded_lines
 from aldlan_model.reports.compare_report import best_column, compare_report

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from aldlan_model.engine import run
-from aldlan_model.loader import load_scenario
+from aldlan_model.io.loader import load_scenario
 from aldlan_model.warnings import warnings_for
 from tests.conftest import write
 

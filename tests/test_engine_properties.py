@@ -7,8 +7,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from aldlan_model.engine import MONEY_LINES, compute, run
+from aldlan_model.model.scenario import Scenario
 from aldlan_model.params import Structure, point_table
-from aldlan_model.scenario import Scenario
 
 
 def F(lo: float, hi: float, **_: object) -> st.SearchStrategy[float]:

@@ -7,8 +7,8 @@ import stat
 
 import pytest
 
-from aldlan_model import fileio
-from aldlan_model.fileio import (
+from aldlan_model.io import fileio
+from aldlan_model.io.fileio import (
     OutputDirError,
     OutputError,
     OutputExistsError,
@@ -249,7 +249,7 @@ def test_stale_temporary_files_are_removed_on_the_next_write(tmp_path):
 
 KILL_DURING_WRITE = """\
 import os, signal, sys
-from aldlan_model import fileio
+from aldlan_model.io import fileio
 def killed(fd):
     os.kill(os.getpid(), signal.{sig})
 fileio.os.fsync = killed

@@ -310,7 +310,7 @@ def test_sigterm_during_a_command_leaves_no_temporary_file(nasty: Path) -> None:
     """The CLI writing a report is killed while its temporary file exists: the file is removed."""
     script = (
         "import os, signal, sys\n"
-        "from aldlan_model import fileio\n"
+        "from aldlan_model.io import fileio\n"
         "fileio.os.fsync = lambda fd: os.kill(os.getpid(), signal.SIGTERM)\n"
         "sys.argv = ['aldlan', 'run', sys.argv[1], '-o', 'out.xlsx']\n"
         "from aldlan_model.cli import main\n"

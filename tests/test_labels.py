@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from aldlan_model.reports.labels import CATALOGUES, EN, NL, placeholders, t
+from aldlan_model.i18n.labels import CATALOGUES, EN, NL, placeholders, t
 
 OPERATOR = [
     "staff_professional",

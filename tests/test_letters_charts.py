@@ -11,8 +11,8 @@ from typer.testing import CliRunner
 
 from aldlan_model.cli import app
 from aldlan_model.engine import run as compute
-from aldlan_model.errors import UsageError
-from aldlan_model.loader import load_scenario
+from aldlan_model.io.loader import load_scenario
+from aldlan_model.model.errors import UsageError
 from aldlan_model.reports.charts import chart_format, figure, render_chart
 
 GOLDEN = Path(__file__).resolve().parent / "golden"

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from aldlan_model.cli import app
 from aldlan_model.engine import run as compute
-from aldlan_model.loader import load_scenario
+from aldlan_model.io.loader import load_scenario
 from aldlan_model.reports.xlsx import sheet_name
 
 GOLDEN = Path(__file__).resolve().parent / "golden"

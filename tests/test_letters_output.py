@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from aldlan_model.cli import app
-from aldlan_model.errors import UsageError
+from aldlan_model.model.errors import UsageError
 from aldlan_model.reports.output import EXTENSIONS, FORMATS, resolve_format
 
 GOLDEN = Path(__file__).resolve().parent / "golden"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from aldlan_model.errors import ScenarioError
-from aldlan_model.loader import load_scenario
+from aldlan_model.io.loader import load_scenario
+from aldlan_model.model.errors import ScenarioError
 from tests.conftest import EXAMPLE, MINIMAL, write
 
 
@@ -286,7 +286,7 @@ def test_description_is_not_inherited(tmp_path):
 
 
 def test_notes_for_values_that_are_probably_mistakes(tmp_path):
-    from aldlan_model.notes import notes_of
+    from aldlan_model.io.notes import notes_of
 
     path = write(tmp_path, "x.yaml", MINIMAL + "costs: {housing: 12.000}\nparticipants: {zin: {count: 12}}\n")
     s = load_scenario(path)  # valid: notes never stop a run

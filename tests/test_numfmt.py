@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from aldlan_model.reports.numfmt import (
+from aldlan_model.i18n.numfmt import (
     money,
     number,
     percent,

@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 
 from aldlan_model.cli import app
 from aldlan_model.engine import run as compute
-from aldlan_model.loader import load_scenario
+from aldlan_model.io.loader import load_scenario
 from aldlan_model.reports.build import rounded_lines
 from aldlan_model.reports.model import Report, Row, Table
 from aldlan_model.reports.xlsx import marked, render, split_figure, total_formula

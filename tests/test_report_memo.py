@@ -182,7 +182,7 @@ def test_memo_verantwoording_is_the_data_text(made) -> None:
 
 
 def test_labels_have_the_same_keys() -> None:
-    from aldlan_model.reports import labels_memo
+    from aldlan_model.i18n import labels_memo
 
     assert set(labels_memo.NL) == set(labels_memo.EN)
 

@@ -16,7 +16,7 @@ import yaml
 from typer.testing import CliRunner
 
 from aldlan_model.cli import app
-from aldlan_model.schema import schema
+from aldlan_model.io.schema import schema
 from tests.conftest import REPO, SCENARIOS
 
 jsonschema = pytest.importorskip("jsonschema", reason="jsonschema is in the test extra: pip install -e '.[test]'")
@@ -55,7 +55,7 @@ def problems(validator: Any, data: Any) -> list[str]:
 def test_the_docs_copy_is_current() -> None:
     """docs/scenario.schema.json is what ``aldlan schema`` prints; when the models changed, this
     test writes the new schema there (commit it) and fails once."""
-    from aldlan_model.schema import schema_json
+    from aldlan_model.io.schema import schema_json
 
     docs = REPO / "docs" / "scenario.schema.json"
     shipped = json.loads(docs.read_text(encoding="utf-8"))

@@ -9,8 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from aldlan_model.cli import app
-from aldlan_model.errors import UsageError
-from aldlan_model.loader import load_scenario
+from aldlan_model.io.loader import load_scenario
+from aldlan_model.model.errors import UsageError
 from aldlan_model.uncertainty import simulate as simulate_mod
 from aldlan_model.uncertainty.draws import BLOCK, Spec, draw, specs, uniforms
 from aldlan_model.uncertainty.simulate import MAX_DRAWS, check_draws, simulate
@@ -169,7 +169,7 @@ def test_check_draws_limits():
         check_draws(MAX_DRAWS + 1, 7)
     with pytest.raises(UsageError, match="vragen ongeveer .* MB geheugen en er is maar 10 MB vrij"):
         check_draws(1_000_000, 7, available=10 * 2**20)
-    from aldlan_model.i18n import use_lang
+    from aldlan_model.i18n.messages import use_lang
 
     with use_lang("en"), pytest.raises(UsageError, match="^--draws may be at most 10,000,000, got 10,000,001$"):
         check_draws(MAX_DRAWS + 1, 7)

@@ -13,8 +13,8 @@ from aldlan_model.analysis.overrides import number_text
 from aldlan_model.analysis.sweep import MAX_POINTS, axis_values, grid_dict, split_sets, sweep
 from aldlan_model.cli import app
 from aldlan_model.engine import run
-from aldlan_model.errors import ScenarioError, UsageError
-from aldlan_model.loader import load_scenario, read_document
+from aldlan_model.io.loader import load_scenario, read_document
+from aldlan_model.model.errors import ScenarioError, UsageError
 from tests.test_solve import SIMPLE, write
 
 runner = CliRunner()

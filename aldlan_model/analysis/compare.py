@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from aldlan_model.analysis.overrides import DocumentCache, Variant, column_labels
 from aldlan_model.api import run_model, validate_model
 from aldlan_model.engine import Result
-from aldlan_model.errors import UsageError
-from aldlan_model.i18n import msg
-from aldlan_model.loader import apply_overrides
-from aldlan_model.scenario import Scenario
+from aldlan_model.i18n.messages import msg
+from aldlan_model.io.loader import apply_overrides
+from aldlan_model.model.errors import UsageError
+from aldlan_model.model.scenario import Scenario
 from aldlan_model.warnings import Warning, warnings_for
 
 

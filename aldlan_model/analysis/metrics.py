@@ -7,8 +7,8 @@ import difflib
 import numpy as np
 
 from aldlan_model.engine import Result
-from aldlan_model.errors import UsageError
-from aldlan_model.i18n import msg
+from aldlan_model.i18n.messages import msg
+from aldlan_model.model.errors import UsageError
 from aldlan_model.params import Structure
 
 METRICS = (

@@ -1,7 +1,7 @@
 """Overrides as the analysis commands use them: ``PATH=VALUE`` texts, scenario variants.
 
 Every value the analysis puts into a scenario goes back through
-:func:`aldlan_model.loader.apply_overrides` and :func:`~aldlan_model.loader.validate_document`,
+:func:`aldlan_model.io.loader.apply_overrides` and :func:`~aldlan_model.io.loader.validate_document`,
 so it is checked against exactly the rules of a scenario file and a bad value gets the
 loader's own message (``--set locations=0: locations: must be ≥ 1, got 0``).
 """
@@ -16,11 +16,11 @@ from pathlib import Path
 
 import numpy as np
 
-from aldlan_model.errors import Problem, ScenarioError, UsageError
-from aldlan_model.i18n import msg
-from aldlan_model.loader import Document, apply_overrides, locate, read_document, validate_document
-from aldlan_model.plan import is_plan
-from aldlan_model.scenario import Scenario
+from aldlan_model.i18n.messages import msg
+from aldlan_model.io.loader import Document, apply_overrides, locate, read_document, validate_document
+from aldlan_model.io.plan import is_plan
+from aldlan_model.model.errors import Problem, ScenarioError, UsageError
+from aldlan_model.model.scenario import Scenario
 
 
 def number_text(x: float) -> str:
@@ -37,7 +37,7 @@ def number_text(x: float) -> str:
 
 
 def assignment(path: str, x: float) -> str:
-    """``PATH=VALUE`` for :func:`~aldlan_model.loader.apply_overrides`."""
+    """``PATH=VALUE`` for :func:`~aldlan_model.io.loader.apply_overrides`."""
     return f"{path}={number_text(x)}"
 
 

@@ -16,10 +16,10 @@ import math
 import re
 from dataclasses import dataclass, replace
 
-from aldlan_model.errors import UsageError
-from aldlan_model.i18n import msg
+from aldlan_model.i18n.messages import msg
+from aldlan_model.model.errors import UsageError
+from aldlan_model.model.scenario import Scenario
 from aldlan_model.params import flatten
-from aldlan_model.scenario import Scenario
 
 INF = math.inf
 
@@ -62,7 +62,7 @@ _RULES: dict[str, Bounds] = {
 }
 
 STRUCTURAL = {
-    "period.first": "an_why_first",  # message keys (aldlan_model/i18n.py)
+    "period.first": "an_why_first",  # message keys (aldlan_model/i18n/messages.py)
     "period.last": "an_why_last",
     "period": "an_why_period",
     "ramp_up": "an_why_ramp_up",

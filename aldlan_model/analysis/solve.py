@@ -43,12 +43,12 @@ from aldlan_model.analysis.overrides import scenario_at
 from aldlan_model.analysis.paths import Bounds, bounds, check_variable, generic
 from aldlan_model.analysis.solve_region import Region, side_of, whole_answer, whole_hint
 from aldlan_model.engine import Result, compute, run
-from aldlan_model.errors import SolveError, UsageError
-from aldlan_model.i18n import current, msg
-from aldlan_model.loader import Document
+from aldlan_model.i18n.messages import current, msg
+from aldlan_model.i18n.numfmt import money, number, percent
+from aldlan_model.io.loader import Document
+from aldlan_model.model.errors import SolveError, UsageError
+from aldlan_model.model.scenario import Scenario
 from aldlan_model.params import Structure, point_table
-from aldlan_model.reports.numfmt import money, number, percent
-from aldlan_model.scenario import Scenario
 
 SEARCH_CAP = 1e9  # parameters without an upper bound (counts, money, hours) are searched up to this
 GRID = 1001

@@ -23,12 +23,12 @@ from aldlan_model.analysis.metrics import check_metric, check_year, metric_value
 from aldlan_model.analysis.overrides import scenario_at
 from aldlan_model.analysis.paths import check_variable
 from aldlan_model.engine import WARNING_CODES, compute
-from aldlan_model.errors import UsageError
-from aldlan_model.i18n import grouped, msg
-from aldlan_model.loader import Document
-from aldlan_model.numbers import MAX_MAGNITUDE
+from aldlan_model.i18n.messages import grouped, msg
+from aldlan_model.io.loader import Document
+from aldlan_model.model.errors import UsageError
+from aldlan_model.model.numbers import MAX_MAGNITUDE
+from aldlan_model.model.scenario import Scenario
 from aldlan_model.params import Structure, point_table
-from aldlan_model.scenario import Scenario
 
 MAX_POINTS = 1_000_000
 MAX_AXES = 2

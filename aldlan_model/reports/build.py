@@ -10,17 +10,17 @@ import numpy as np
 
 from aldlan_model import __version__
 from aldlan_model.engine import COST_LINES, INCOME_LINES, Result
-from aldlan_model.errors import UsageError
-from aldlan_model.loader import overrides_of, source_file
-from aldlan_model.notes import note_texts
+from aldlan_model.i18n.labels import t
+from aldlan_model.i18n.numfmt import money, number, percent
+from aldlan_model.io.loader import overrides_of, source_file
+from aldlan_model.io.notes import note_texts
+from aldlan_model.model.errors import UsageError
+from aldlan_model.model.scenario import Scenario
 from aldlan_model.params import flatten
-from aldlan_model.reports.labels import t
 from aldlan_model.reports.ledger import MECHANISM_LINES, Ledger, ledger
 from aldlan_model.reports.model import Report, Row, Table
-from aldlan_model.reports.numfmt import money, number, percent
 from aldlan_model.reports.sources import Notes, long_date, shown_path, source_notes
 from aldlan_model.reports.warntext import warning_texts
-from aldlan_model.scenario import Scenario
 from aldlan_model.warnings import warnings_for
 
 TABLE_INPUTS = {
@@ -54,7 +54,7 @@ def report_date(today: _dt.date | None = None) -> _dt.date:
     try:
         return _dt.date.fromisoformat(fixed)
     except ValueError:
-        from aldlan_model.i18n import msg
+        from aldlan_model.i18n.messages import msg
 
         raise UsageError(msg("today_bad", got=repr(fixed))) from None
 
@@ -293,8 +293,8 @@ def funding_table(L: Ledger, lang: str, title: str, years: list[int], notes: Not
 def inputs_for(scenario: Scenario, lang: str = "nl") -> list[dict[str, object]]:
     """Every numeric input that was written: a readable label, the path, point value, low/mode/high,
     its kind (money, fraction, year, int, number) and source (for spreadsheets)."""
+    from aldlan_model.i18n.labels_inputs import input_kind, input_label
     from aldlan_model.params import NOT_SET
-    from aldlan_model.reports.labels_inputs import input_kind, input_label
 
     return [
         {"label": input_label(path, lang, scenario), "path": path, "kind": input_kind(path), "value": num.point,

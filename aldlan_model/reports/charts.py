@@ -23,13 +23,13 @@ import numpy as np
 from aldlan_model import __version__
 from aldlan_model.api import Model
 from aldlan_model.engine import COST_LINES, INCOME_LINES, Result
-from aldlan_model.errors import UsageError
-from aldlan_model.i18n import msg
-from aldlan_model.loader import overrides_of, source_file
+from aldlan_model.i18n.labels import t
+from aldlan_model.i18n.messages import msg
+from aldlan_model.i18n.numfmt import money, number, percent
+from aldlan_model.io.loader import overrides_of, source_file
+from aldlan_model.model.errors import UsageError
 from aldlan_model.reports.build import rounded_lines
 from aldlan_model.reports.fonts import chart_rc
-from aldlan_model.reports.labels import t
-from aldlan_model.reports.numfmt import money, number, percent
 from aldlan_model.reports.safetext import mpl_text, quiet_glyphs
 
 KINDS = ("savings", "costs", "target", "mechanisms", "funding")

@@ -16,10 +16,10 @@ from typing import Any
 
 import numpy as np
 
+from aldlan_model.i18n.labels import t
+from aldlan_model.i18n.labels_inputs import input_label
+from aldlan_model.i18n.numfmt import money, number
 from aldlan_model.reports.charts import SIZE_IN, add_source, chart_context, new_figure, save, source_text
-from aldlan_model.reports.labels import t
-from aldlan_model.reports.labels_inputs import input_label
-from aldlan_model.reports.numfmt import money, number
 from aldlan_model.reports.safetext import mpl_text
 from aldlan_model.uncertainty.sensitivity import Sensitivity
 from aldlan_model.uncertainty.simulate import Simulation

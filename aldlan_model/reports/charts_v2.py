@@ -12,11 +12,11 @@ import textwrap
 from collections.abc import Sequence
 from typing import Any
 
-from aldlan_model.errors import UsageError
-from aldlan_model.i18n import msg
-from aldlan_model.reports.labels import t
+from aldlan_model.i18n.labels import t
+from aldlan_model.i18n.messages import msg
+from aldlan_model.i18n.numfmt import money
+from aldlan_model.model.errors import UsageError
 from aldlan_model.reports.ledger import MECHANISM_LINES, ledger
-from aldlan_model.reports.numfmt import money
 from aldlan_model.reports.safetext import mpl_text
 
 HARD, SOFT, PAID, TOTAL = "#1f5a96", "#9ecae1", "#b35806", "#555555"

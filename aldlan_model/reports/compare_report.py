@@ -12,10 +12,10 @@ from typing import Any
 
 from aldlan_model import __version__
 from aldlan_model.analysis.compare import Column, Comparison, figures, foregone
-from aldlan_model.notes import note_texts
+from aldlan_model.i18n.labels import t
+from aldlan_model.io.notes import note_texts
 from aldlan_model.reports.build import chunks, report_date, rounded_lines, sources_for
 from aldlan_model.reports.jsonout import run_dict
-from aldlan_model.reports.labels import t
 from aldlan_model.reports.ledger import ledger
 from aldlan_model.reports.model import Report, Row, Table
 from aldlan_model.reports.sources import long_date, merged_notes, shown_path

@@ -17,8 +17,8 @@ import math
 from decimal import Decimal
 from typing import Any
 
+from aldlan_model.i18n.labels import t
 from aldlan_model.reports.docparts import sheet_value
-from aldlan_model.reports.labels import t
 from aldlan_model.reports.model import Report
 from aldlan_model.reports.safetext import SafeCsvWriter
 

@@ -13,9 +13,9 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+from aldlan_model.i18n.labels import t
 from aldlan_model.reports.build import balanced_chunks
 from aldlan_model.reports.fmtcell import cell
-from aldlan_model.reports.labels import t
 from aldlan_model.reports.model import Report, Row, Table
 
 MAX_VALUE_COLUMNS = 6

@@ -13,8 +13,8 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from aldlan_model.i18n.labels import t
 from aldlan_model.reports.docparts import cells, footnotes, numeric_column
-from aldlan_model.reports.labels import t
 from aldlan_model.reports.model import Report, Table
 from aldlan_model.reports.safetext import doc_title
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import math
 
 from aldlan_model.explain import Explanation
-from aldlan_model.reports.labels import t
-from aldlan_model.reports.numfmt import money, number, percent
+from aldlan_model.i18n.labels import t
+from aldlan_model.i18n.numfmt import money, number, percent
 
 
 def _trim(text: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from aldlan_model.reports.numfmt import money, number, percent
+from aldlan_model.i18n.numfmt import money, number, percent
 
 
 def cell(value: Any, kind: str, lang: str) -> str:

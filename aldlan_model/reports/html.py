@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from html import escape
 
+from aldlan_model.i18n.labels import t
 from aldlan_model.reports.docparts import Footnotes, cells, footnotes, numeric_column
-from aldlan_model.reports.labels import t
 from aldlan_model.reports.model import Report, Table
 
 FONT = "Calibri, Carlito, Arial, Helvetica, sans-serif"

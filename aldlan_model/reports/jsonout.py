@@ -15,10 +15,10 @@ from aldlan_model.engine import (
     V2_MUNICIPALITY_LINES,
     Result,
 )
-from aldlan_model.loader import source_file
+from aldlan_model.io.loader import source_file
+from aldlan_model.model.scenario import Scenario
 from aldlan_model.params import flatten
 from aldlan_model.reports.warntext import warning_texts
-from aldlan_model.scenario import Scenario
 from aldlan_model.warnings import warnings_for
 
 
@@ -116,7 +116,7 @@ def _run_dict(scenario: Scenario, result: Result, variant: int, lang: str) -> di
 
 
 def _notes(scenario: Scenario, lang: str) -> list[str]:
-    from aldlan_model.notes import note_texts
+    from aldlan_model.io.notes import note_texts
 
     return note_texts(scenario, lang)
 

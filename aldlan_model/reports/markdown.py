@@ -4,8 +4,8 @@ the caption in bold above each table, the source line and footnotes below it."""
 
 from __future__ import annotations
 
+from aldlan_model.i18n.labels import t
 from aldlan_model.reports.docparts import Footnotes, cells, footnotes, numeric_column
-from aldlan_model.reports.labels import t
 from aldlan_model.reports.model import Report, Table
 
 _SPECIAL = "\\`*_[]<>|"

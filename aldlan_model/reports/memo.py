@@ -21,11 +21,11 @@ from importlib import resources
 from typing import Any
 
 from aldlan_model import __version__
+from aldlan_model.i18n.labels import t
+from aldlan_model.i18n.numfmt import money, number, percent
 from aldlan_model.reports.build import MECHANISM_INPUTS, report_date, run_report
-from aldlan_model.reports.labels import t
 from aldlan_model.reports.ledger import Ledger, ledger
 from aldlan_model.reports.model import Report, Row, Table
-from aldlan_model.reports.numfmt import money, number, percent
 from aldlan_model.reports.safetext import clean, clean_report
 from aldlan_model.reports.sources import Notes, long_date, merged_notes, shown_path
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from aldlan_model.i18n.labels import t
 from aldlan_model.reports.docx import LANG_TAGS, _set, _setup, _table
 from aldlan_model.reports.fonts import DOC_FONT
-from aldlan_model.reports.labels import t
 from aldlan_model.reports.memo import Block, Memo, spans
 from aldlan_model.reports.model import Report
 from aldlan_model.reports.safetext import doc_title

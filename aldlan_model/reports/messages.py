@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from aldlan_model.reports.labels import t
-from aldlan_model.reports.numfmt import money, number, percent
+from aldlan_model.i18n.labels import t
+from aldlan_model.i18n.numfmt import money, number, percent
 from aldlan_model.warnings import Warning
 
 

@@ -18,8 +18,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from aldlan_model.errors import UsageError
-from aldlan_model.i18n import msg
+from aldlan_model.i18n.messages import msg
+from aldlan_model.model.errors import UsageError
 from aldlan_model.reports.model import Report
 from aldlan_model.reports.safetext import clean_report, json_text
 
@@ -119,7 +119,7 @@ def _write(data: str | bytes, output: Path | None, force: bool, *, bom: bool = F
     if output is None:
         sys.stdout.write(data if isinstance(data, str) else data.decode("utf-8"))
         return
-    from aldlan_model.fileio import write_output
+    from aldlan_model.io.fileio import write_output
 
     if bom and isinstance(data, str):
         data = "\ufeff" + data
@@ -139,7 +139,7 @@ def emit(
     """Render ``report`` (or ``json_data`` for json) to stdout or ``output``.
 
     Raises :class:`UsageError` for an unknown format or extension and when a binary
-    format has no output file; :class:`aldlan_model.fileio.OutputError` when the file
+    format has no output file; :class:`aldlan_model.io.fileio.OutputError` when the file
     exists (without ``force``) or its folder is missing or not writable.
     """
     name = resolve_format(fmt, output)

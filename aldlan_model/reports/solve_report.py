@@ -9,10 +9,10 @@ from typing import Any
 from aldlan_model.analysis.overrides import assignment, number_text
 from aldlan_model.analysis.paths import kind_of
 from aldlan_model.analysis.solve import Solution
+from aldlan_model.i18n.labels import placeholders, t
+from aldlan_model.i18n.numfmt import by_kind, money, number, percent
 from aldlan_model.reports.build import headline, source_line
-from aldlan_model.reports.labels import placeholders, t
 from aldlan_model.reports.model import Report, Row, Table
-from aldlan_model.reports.numfmt import by_kind, money, number, percent
 from aldlan_model.reports.sources import source_notes
 from aldlan_model.reports.warntext import warning_texts
 from aldlan_model.warnings import warnings_for
@@ -52,7 +52,7 @@ def _say(key: str, lang: str, **facts: str) -> str:
 
 
 def _input_label(sol: Solution, lang: str) -> str:
-    from aldlan_model.reports.labels_inputs import input_label
+    from aldlan_model.i18n.labels_inputs import input_label
 
     return input_label(sol.path, lang, sol.scenario)
 
@@ -233,7 +233,7 @@ def _chance_value(sol: Any, x: float, lang: str) -> str:
 
 def chance_command(sol: Any) -> str:
     """The ``aldlan simulate`` command that reproduces the chance at the answer."""
-    from aldlan_model.loader import overrides_of, source_file
+    from aldlan_model.io.loader import overrides_of, source_file
 
     sets = " ".join(f"--set {o}" for o in overrides_of(sol.scenario) if not o.startswith(sol.path + "="))
     file = source_file(sol.scenario) or "FILE"
@@ -244,7 +244,7 @@ def chance_command(sol: Any) -> str:
 
 def chance_report(sol: Any, lang: str = "nl", today: _dt.date | None = None) -> Report:
     """The answer of a chance goal in sentences, and the chance at the answer, its neighbour and now."""
-    from aldlan_model.reports.labels_inputs import input_label
+    from aldlan_model.i18n.labels_inputs import input_label
 
     label = input_label(sol.path, lang, sol.scenario)
     amount = money(sol.scenario.target.amount.point, lang)

@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from aldlan_model.i18n.labels import t
+from aldlan_model.i18n.labels_inputs import input_kind, input_label
+from aldlan_model.i18n.numfmt import money, number, percent
 from aldlan_model.params import NOT_SET, flatten
-from aldlan_model.reports.labels import t
-from aldlan_model.reports.labels_inputs import input_kind, input_label
-from aldlan_model.reports.numfmt import money, number, percent
 
 MODES = ("none", "short", "full")
 

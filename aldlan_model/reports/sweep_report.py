@@ -14,11 +14,11 @@ import io
 import numpy as np
 
 from aldlan_model.analysis.sweep import TABLE_COLUMNS, Grid
+from aldlan_model.i18n.labels import t
+from aldlan_model.i18n.labels_inputs import input_label
+from aldlan_model.i18n.numfmt import number, round_euros
 from aldlan_model.reports.build import chunks, source_line, sources_for
-from aldlan_model.reports.labels import t
-from aldlan_model.reports.labels_inputs import input_label
 from aldlan_model.reports.model import Report, Row, Table
-from aldlan_model.reports.numfmt import number, round_euros
 from aldlan_model.reports.solve_report import decimals_needed, metric_label, metric_text, param_text
 from aldlan_model.reports.termfit import FIT, fit_parts, take
 

@@ -6,8 +6,8 @@ from rich.console import Group, RenderableType
 from rich.table import Table as RichTable
 from rich.text import Text
 
+from aldlan_model.i18n.labels import t
 from aldlan_model.reports.fmtcell import cell
-from aldlan_model.reports.labels import t
 from aldlan_model.reports.model import Report, Table
 
 

@@ -11,12 +11,12 @@ import math
 from typing import Any as _Any
 
 from aldlan_model import __version__
-from aldlan_model.loader import source_file
+from aldlan_model.i18n.labels import t
+from aldlan_model.i18n.labels_inputs import input_kind, input_label
+from aldlan_model.i18n.numfmt import by_kind, money, number, percent, round_euros
+from aldlan_model.io.loader import source_file
 from aldlan_model.reports.build import source_line
-from aldlan_model.reports.labels import t
-from aldlan_model.reports.labels_inputs import input_kind, input_label
 from aldlan_model.reports.model import Report, Row, Table
-from aldlan_model.reports.numfmt import by_kind, money, number, percent, round_euros
 from aldlan_model.reports.solve_report import decimals_needed
 from aldlan_model.reports.termfit import LAYOUT_WIDTH, label_width, take, value_widths
 from aldlan_model.uncertainty.draws import Spec
@@ -243,7 +243,7 @@ def _metric_name(metric: str, lang: str) -> str:
 
 
 def _keys() -> set[str]:
-    from aldlan_model.reports.labels_uncertainty import NL
+    from aldlan_model.i18n.labels_uncertainty import NL
 
     return set(NL)
 

@@ -22,9 +22,9 @@ import textwrap
 import zipfile
 from typing import Any
 
+from aldlan_model.i18n.labels import CATALOGUES, t
 from aldlan_model.reports.docparts import BEST_MARK, GOAL_MARK, cells, footnotes, numeric_column
 from aldlan_model.reports.fonts import DOC_FONT
-from aldlan_model.reports.labels import CATALOGUES, t
 from aldlan_model.reports.model import Report, Table
 from aldlan_model.reports.safetext import doc_title, xlsx_text
 
@@ -408,8 +408,8 @@ def input_format(item: dict[str, Any], lang: str) -> str:
 def _inputs_sheet(ws: Any, report: Report) -> None:
     """Every input with a readable label, its value and range; the number of the note on the sources
     sheet that gives its source (or, without numbered notes, the source itself)."""
+    from aldlan_model.i18n.labels_inputs import input_kind, input_label
     from aldlan_model.params import NOT_SET
-    from aldlan_model.reports.labels_inputs import input_kind, input_label
 
     lang = report.lang
     w = Writer(ws, lang)

@@ -1,6 +1,6 @@
 """A scenario or a plan as the uncertainty commands see it: rooms whose ranged inputs are drawn.
 
-A single scenario is one room. A plan (``locations`` as a list of rooms, :mod:`aldlan_model.plan`)
+A single scenario is one room. A plan (``locations`` as a list of rooms, :mod:`aldlan_model.io.plan`)
 is one room per location item (an item with ``count: 2`` is two rooms with the same numbers, so
 it is drawn once and counts twice). Which draws a room's ranged input takes:
 
@@ -125,7 +125,7 @@ def build(model: Any, doc_data: Mapping[str, Any] | None = None) -> Model:
                   sources={p: n.source for p, n in nums.items() if n.is_range and n.source})
     else:
         if doc_data is None:
-            from aldlan_model.loader import read_document
+            from aldlan_model.io.loader import read_document
 
             doc_data = read_document(model.file).data
         own = own_paths(doc_data)

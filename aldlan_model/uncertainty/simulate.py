@@ -27,8 +27,8 @@ from typing import Any
 
 import numpy as np
 
-from aldlan_model.errors import UsageError
-from aldlan_model.i18n import grouped, msg
+from aldlan_model.i18n.messages import grouped, msg
+from aldlan_model.model.errors import UsageError
 from aldlan_model.uncertainty import rooms as rooms_mod
 from aldlan_model.uncertainty.draws import BLOCK, Spec, draw
 

@@ -13,8 +13,8 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, StrictBool, Tag
 from pydantic_core import PydanticCustomError
 
-from aldlan_model.i18n import msg, template
-from aldlan_model.numbers import (
+from aldlan_model.i18n.messages import msg, template
+from aldlan_model.model.numbers import (
     Count,
     Fraction,
     NonNeg,

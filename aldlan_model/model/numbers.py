@@ -20,7 +20,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from aldlan_model.i18n import L, msg, template
+from aldlan_model.i18n.messages import L, msg, template
 
 MAX_MAGNITUDE = 1e12
 """No number in a scenario is larger (a trillion euros); the engine's products stay finite."""

@@ -7,10 +7,10 @@ import os
 from importlib import resources
 from pathlib import Path
 
-from aldlan_model.errors import AldlanError, one_line
-from aldlan_model.fileio import write_output
-from aldlan_model.i18n import current, msg
-from aldlan_model.loader import load_scenario
+from aldlan_model.i18n.messages import current, msg
+from aldlan_model.io.fileio import write_output
+from aldlan_model.io.loader import load_scenario
+from aldlan_model.model.errors import AldlanError, one_line
 
 
 def template_text() -> str:

@@ -9,7 +9,7 @@ extension) accepts every file ``aldlan validate`` accepts:
   optional ``count`` and any scenario keys that may differ per room;
 - unknown keys and wrong types are rejected everywhere, as ``aldlan validate`` does.
 
-The key list comes from the models (:class:`aldlan_model.scenario.Scenario`); nothing
+The key list comes from the models (:class:`aldlan_model.model.scenario.Scenario`); nothing
 here names a scenario key except ``extends`` and the plan's own ``name``/``count``.
 """
 
@@ -19,8 +19,8 @@ import copy
 import json
 from typing import Any
 
-from aldlan_model.plan import MAX_ROOMS, NOT_PER_LOCATION
-from aldlan_model.scenario import Scenario
+from aldlan_model.io.plan import MAX_ROOMS, NOT_PER_LOCATION
+from aldlan_model.model.scenario import Scenario
 
 SCHEMA_ID = "https://aldlan-model.invalid/scenario.schema.json"
 DRAFT = "https://json-schema.org/draft/2020-12/schema"

@@ -189,18 +189,18 @@ EN: dict[str, str] = {
 }
 
 # Each capability keeps its own labels in a module of its own; they join the catalogue here.
-from aldlan_model.reports import (  # noqa: E402 - after the core catalogue on purpose
+from aldlan_model.i18n import (  # noqa: E402 - after the core catalogue on purpose
     labels_analysis,
     labels_explain,
+    labels_figures,
     labels_letters,
     labels_memo,
     labels_office,
     labels_plan,
     labels_uncertainty,
-    labels_v2,
 )
 
-for _extra in (labels_analysis, labels_explain, labels_letters, labels_memo, labels_office, labels_plan, labels_uncertainty, labels_v2):
+for _extra in (labels_analysis, labels_explain, labels_letters, labels_memo, labels_office, labels_plan, labels_uncertainty, labels_figures):
     NL.update(_extra.NL)
     EN.update(_extra.EN)
 

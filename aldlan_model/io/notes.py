@@ -12,11 +12,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from aldlan_model.errors import Problem
-from aldlan_model.i18n import L, msg, use_lang
-from aldlan_model.loader import Document, locate
-from aldlan_model.scenario import Scenario
-from aldlan_model.yamlsrc import dotted
+from aldlan_model.i18n.messages import L, msg, use_lang
+from aldlan_model.io.loader import Document, locate
+from aldlan_model.io.yamlsrc import dotted
+from aldlan_model.model.errors import Problem
+from aldlan_model.model.scenario import Scenario
 
 _THOUSANDS = re.compile(r"[1-9]\d{0,2}\.000")
 _THREE_DECIMALS = re.compile(r"[1-9]\d{0,2}\.\d{3}")

@@ -18,9 +18,9 @@ from typing import Any
 
 import yaml
 
-from aldlan_model.errors import Problem, ScenarioError, short
-from aldlan_model.i18n import L, msg
-from aldlan_model.i18n import grouped as _n
+from aldlan_model.i18n.messages import L, msg
+from aldlan_model.i18n.messages import grouped as _n
+from aldlan_model.model.errors import Problem, ScenarioError, short
 
 MAX_BYTES = 1_000_000  # a scenario is a few kB; anything this large is not one
 MAX_NODES = 10_000  # nodes after alias expansion: a "billion laughs" file stops here

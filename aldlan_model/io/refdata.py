@@ -13,11 +13,11 @@ from pathlib import Path
 import numpy as np
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from aldlan_model.errors import Problem, ScenarioError
-from aldlan_model.numbers import NonNeg, Year
-from aldlan_model.yamlsrc import parse, read_text
+from aldlan_model.io.yamlsrc import parse, read_text
+from aldlan_model.model.errors import Problem, ScenarioError
+from aldlan_model.model.numbers import NonNeg, Year
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parent.parent / "data"
 
 
 class Span(BaseModel):

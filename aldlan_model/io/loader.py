@@ -17,12 +17,12 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from aldlan_model import keys
-from aldlan_model.errors import Problem, ScenarioError
-from aldlan_model.i18n import L, msg
-from aldlan_model.numbers import fmt_number
-from aldlan_model.scenario import RATE_TAG, TRIP_TAG, Scenario, cross_checks
-from aldlan_model.yamlsrc import KeyPath, Loc, dotted, parse, parse_value, read_text
+from aldlan_model.i18n.messages import L, msg
+from aldlan_model.io.yamlsrc import KeyPath, Loc, dotted, parse, parse_value, read_text
+from aldlan_model.model import keys
+from aldlan_model.model.errors import Problem, ScenarioError
+from aldlan_model.model.numbers import fmt_number
+from aldlan_model.model.scenario import RATE_TAG, TRIP_TAG, Scenario, cross_checks
 
 MAX_EXTENDS_DEPTH = 10
 """At most this many files in an ``extends`` chain, the file given included."""
@@ -316,7 +316,7 @@ def validate_document(doc: Document) -> Scenario:
         raise ScenarioError(problems)
     object.__setattr__(scenario, "__source_file__", doc.file)
     object.__setattr__(scenario, "__overrides__", list(doc.overrides))
-    from aldlan_model.notes import notes_for  # notes build on the loader
+    from aldlan_model.io.notes import notes_for  # notes build on the loader
 
     object.__setattr__(scenario, "__notes__", notes_for(doc, scenario))
     return scenario

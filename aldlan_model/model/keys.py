@@ -10,9 +10,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from aldlan_model.errors import short
-from aldlan_model.i18n import msg
-from aldlan_model.numbers import Num
+from aldlan_model.i18n.messages import msg
+from aldlan_model.model.errors import short
+from aldlan_model.model.numbers import Num
 
 KeyPath = tuple[str | int, ...]
 
@@ -34,7 +34,7 @@ def _models_in(annotation: Any) -> list[type[BaseModel]]:
 
 @cache
 def _root() -> type[BaseModel]:
-    from aldlan_model.scenario import Scenario
+    from aldlan_model.model.scenario import Scenario
 
     return Scenario
 

@@ -13,13 +13,13 @@ import copy
 from dataclasses import dataclass, field
 from typing import Any
 
-from aldlan_model import keys
-from aldlan_model.errors import Problem, ScenarioError
-from aldlan_model.i18n import grouped, msg
-from aldlan_model.loader import Document, locate, merge, merge_locs, validate_document
-from aldlan_model.numbers import fmt_number
-from aldlan_model.scenario import Scenario
-from aldlan_model.yamlsrc import KeyPath, dotted
+from aldlan_model.i18n.messages import grouped, msg
+from aldlan_model.io.loader import Document, locate, merge, merge_locs, validate_document
+from aldlan_model.io.yamlsrc import KeyPath, dotted
+from aldlan_model.model import keys
+from aldlan_model.model.errors import Problem, ScenarioError
+from aldlan_model.model.numbers import fmt_number
+from aldlan_model.model.scenario import Scenario
 
 ITEM_ONLY = ("name", "count")
 NOT_PER_LOCATION = ("locations", "extends", "target", "name", "description", "label", "context")
@@ -77,7 +77,7 @@ class Plan:
                 return loc
         names = [loc.name for loc in self.locations]
         hint = keys.suggest(name, names)
-        from aldlan_model.errors import UsageError
+        from aldlan_model.model.errors import UsageError
 
         extra = msg("did_you_mean", hint=hint) if hint else ""
         raise UsageError(msg("plan_no_location", name=repr(name), hint=extra, names=", ".join(names)))

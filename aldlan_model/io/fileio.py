@@ -30,8 +30,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from aldlan_model.errors import AldlanError, one_line
-from aldlan_model.i18n import msg
+from aldlan_model.i18n.messages import msg
+from aldlan_model.model.errors import AldlanError, one_line
 
 STALE_AFTER = 3600  # seconds: a temporary file this old belongs to a run that was killed
 _TMP_STEM = 180  # characters of the target's name in the temporary name (which adds 15)
