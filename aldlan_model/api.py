@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 
-from aldlan_model.engine import Result, run
+from aldlan_model.engine.room import Result, run
 from aldlan_model.io.loader import Document, apply_overrides, read_document, validate_document
 from aldlan_model.io.plan import Plan, is_plan, validate_plan
 from aldlan_model.model.scenario import Scenario
@@ -27,7 +27,7 @@ def load_model(path: str | os.PathLike[str], overrides: list[str] | tuple[str, .
 
 def run_model(model: Model) -> Result:
     if isinstance(model, Plan):
-        from aldlan_model.plan_engine import run_plan
+        from aldlan_model.engine.plan import run_plan
 
         return run_plan(model)
     return run(model)

@@ -275,20 +275,20 @@ def run(
     Example: aldlan run scenarios/aldlan-mix.yaml --set participants.zin.count=14
     """
     from aldlan_model.api import load_model, run_model
-    from aldlan_model.reports.output import emit, resolve_format
+    from aldlan_model.render.output import emit, resolve_format
 
     with handled():
         scenario = load_model(file, set_ or [])
         show_notes(scenario)
         result = run_model(scenario)
         def report(year_cols: int):  # each format picks its table width
-            from aldlan_model.reports.build import run_report
+            from aldlan_model.tables.run import run_report
 
             return run_report(scenario, result, lang.value, year_cols=year_cols, sources=sources.value)
 
         data = None
         if resolve_format(format, output) == "json":  # only json needs it: the tables are built from the report
-            from aldlan_model.reports.jsonout import run_dict
+            from aldlan_model.render.json import run_dict
 
             data = run_dict(scenario, result, lang=lang.value)
         emit(report, data, fmt=format, output=output, force=force,
@@ -312,9 +312,9 @@ def explain(
     Example: aldlan explain scenarios/aldlan-mix.yaml savings --year 2021
     """
     from aldlan_model.api import load_model, run_model
-    from aldlan_model.explain import explain as explain_figure
-    from aldlan_model.reports.explain_text import render_explanation
-    from aldlan_model.reports.safetext import clean
+    from aldlan_model.explain.figures import explain as explain_figure
+    from aldlan_model.render.explain_text import render_explanation
+    from aldlan_model.render.safetext import clean
 
     with handled():
         scenario = load_model(file, set_ or [])

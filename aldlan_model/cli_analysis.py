@@ -52,9 +52,9 @@ def compare(
     """
     from aldlan_model.analysis.compare import compare as run_compare
     from aldlan_model.analysis.overrides import parse_variants
-    from aldlan_model.reports.compare_report import compare_dict, compare_report
-    from aldlan_model.reports.output import emit
-    from aldlan_model.reports.termfit import FIT
+    from aldlan_model.render.output import emit
+    from aldlan_model.tables.compare import compare_dict, compare_report
+    from aldlan_model.tables.termfit import FIT
 
     with handled():
         comparison = run_compare(parse_variants(items), set_ or [], year)
@@ -106,12 +106,12 @@ def solve(
     """
     from aldlan_model.analysis.solve_chance import is_chance
     from aldlan_model.io.loader import read_document
-    from aldlan_model.reports.output import emit
+    from aldlan_model.render.output import emit
 
     if is_chance(goal.partition("=")[0].rstrip("<>")):
         from aldlan_model.analysis.solve_chance import parse_chance_goal, solve_chance
         from aldlan_model.cli_uncertainty import keep_freed_memory
-        from aldlan_model.reports.solve_report import chance_dict, chance_report
+        from aldlan_model.tables.solve import chance_dict, chance_report
 
         with handled():
             chance, value = parse_chance_goal(goal)
@@ -121,7 +121,7 @@ def solve(
         return
     from aldlan_model.analysis.solve import parse_goal
     from aldlan_model.analysis.solve import solve as run_solve
-    from aldlan_model.reports.solve_report import solve_dict, solve_report
+    from aldlan_model.tables.solve import solve_dict, solve_report
 
     with handled():
         metric, value, side = parse_goal(goal)
@@ -155,9 +155,9 @@ def sweep(
     from aldlan_model.analysis.sweep import grid_dict
     from aldlan_model.analysis.sweep import sweep as run_sweep
     from aldlan_model.io.loader import read_document
-    from aldlan_model.reports.output import DOCUMENTS, emit, resolve_format
-    from aldlan_model.reports.sweep_report import sweep_csv, sweep_report
-    from aldlan_model.reports.termfit import FIT
+    from aldlan_model.render.output import DOCUMENTS, emit, resolve_format
+    from aldlan_model.tables.sweep import sweep_csv, sweep_report
+    from aldlan_model.tables.termfit import FIT
 
     with handled():
         name = resolve_format(format, output)
@@ -179,7 +179,7 @@ def sweep(
 def terminal_width(output: Path | None) -> int:
     """The width a table for ``--format table`` gets: the console's, or that of a ``.txt`` file."""
     if output is not None:
-        from aldlan_model.reports.output import TEXT_WIDTH
+        from aldlan_model.render.output import TEXT_WIDTH
 
         return TEXT_WIDTH
     from rich.console import Console

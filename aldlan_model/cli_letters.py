@@ -40,7 +40,7 @@ def chart(
     """
     from aldlan_model.api import load_model, run_model
     from aldlan_model.io.fileio import write_output
-    from aldlan_model.reports.charts import chart_format, render_chart
+    from aldlan_model.render.charts import chart_format, render_chart
 
     with handled():
         fmt = chart_format(output)

@@ -47,7 +47,7 @@ def report(
     from aldlan_model.analysis.overrides import parse_variants
     from aldlan_model.io.fileio import write_output
     from aldlan_model.io.loader import apply_overrides, read_document
-    from aldlan_model.reports.memo import MemoItem, build_memo, render_memo
+    from aldlan_model.render.memo import MemoItem, build_memo, render_memo
     from aldlan_model.uncertainty.rooms import build
 
     with handled():

@@ -81,12 +81,12 @@ def load_uncertain(file: Path, overrides: list[str]) -> Any:
 def fitted_report(build_report: Any, output: Path | None) -> Any:
     """A report builder for ``emit``: in the terminal (or a .txt file) split to its width, else not split."""
     def report(cols: int) -> Any:
-        from aldlan_model.reports.termfit import FIT
+        from aldlan_model.tables.termfit import FIT
 
         if cols != FIT:
             return build_report(None)
         if output is not None:
-            from aldlan_model.reports.output import TEXT_WIDTH
+            from aldlan_model.render.output import TEXT_WIDTH
 
             return build_report(TEXT_WIDTH)
         from rich.console import Console
@@ -106,8 +106,8 @@ def _chart_or_emit(output: Path | None, format: str | None, force: bool, draw: A
         write_output(output, draw(fmt), force=force)
         typer.echo(f"✓ {msg('cli_wrote', path=output)}", err=True)
         return
-    from aldlan_model.reports.output import emit
-    from aldlan_model.reports.termfit import FIT
+    from aldlan_model.render.output import emit
+    from aldlan_model.tables.termfit import FIT
 
     emit(report, data, fmt=format, output=output, force=force, year_cols=FIT)
 
@@ -140,7 +140,7 @@ def simulate(
     Example: aldlan simulate scenarios/aldlan-mix.yaml --draws 100000 --seed 7 -o besparing.png
     """
     from aldlan_model.i18n.labels import t
-    from aldlan_model.reports.uncertainty_report import simulate_dict, simulate_report
+    from aldlan_model.tables.uncertainty import simulate_dict, simulate_report
     from aldlan_model.uncertainty.simulate import simulate as run_simulate
 
     with handled():
@@ -152,7 +152,7 @@ def simulate(
         amount = model.scenario.target.amount.point
 
         def chart(fmt: str) -> bytes:
-            from aldlan_model.reports.charts_uncertainty import histogram
+            from aldlan_model.render.charts_uncertainty import histogram
 
             return histogram(sim, amount, lang.value, fmt, scenario=scenario)
 
@@ -180,7 +180,7 @@ def sensitivity(
     \b
     Example: aldlan sensitivity scenarios/aldlan-mix.yaml --metric result -o tornado.png
     """
-    from aldlan_model.reports.uncertainty_report import sensitivity_dict, sensitivity_report
+    from aldlan_model.tables.uncertainty import sensitivity_dict, sensitivity_report
     from aldlan_model.uncertainty.sensitivity import check_metric
     from aldlan_model.uncertainty.sensitivity import sensitivity as run_sensitivity
 
@@ -191,7 +191,7 @@ def sensitivity(
         sens = run_sensitivity(model, year, metric.strip())
 
         def chart(fmt: str) -> bytes:
-            from aldlan_model.reports.charts_uncertainty import tornado
+            from aldlan_model.render.charts_uncertainty import tornado
 
             return tornado(sens, lang.value, fmt, scenario=scenario)
 

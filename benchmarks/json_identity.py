@@ -21,7 +21,7 @@ import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-ENGINE_FILES = ("aldlan_model/engine.py", "aldlan_model/engine_projects.py")
+ENGINE_FILES = ("aldlan_model/engine/room.py", "aldlan_model/engine/projects.py")
 
 
 def _run(pythonpath: Path | None, scenario: Path) -> object:

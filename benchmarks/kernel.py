@@ -1,7 +1,7 @@
 """A hand-written NumPy kernel of MODEL.md section 3 (version 1 and 2 rules), for the benchmarks.
 
 It takes what the engine takes — one column per parameter path (``participants.zin.count``,
-``staff.0.fte``…), one row per variant — and the :class:`~aldlan_model.params.Structure`, and
+``staff.0.fte``…), one row per variant — and the :class:`~aldlan_model.engine.params.Structure`, and
 computes only what ``aldlan simulate`` keeps: per variant, in the report year, savings, hard
 savings, cumulative savings, the municipality's net position, the operator's result and subsidy,
 and over the whole period the organisation's financing need, the deficit flag and whether the
@@ -21,7 +21,7 @@ from collections.abc import Mapping
 
 import numpy as np
 
-from aldlan_model.params import Structure
+from aldlan_model.engine.params import Structure
 
 TOL = 0.005
 

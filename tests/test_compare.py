@@ -10,13 +10,13 @@ from typer.testing import CliRunner
 from aldlan_model.analysis.compare import compare, figures
 from aldlan_model.analysis.overrides import Variant, column_labels, parse_variants
 from aldlan_model.cli import app
-from aldlan_model.engine import run
+from aldlan_model.engine.room import run
 from aldlan_model.io.loader import load_scenario
 from aldlan_model.model.errors import UsageError
-from aldlan_model.reports import docparts
-from aldlan_model.reports.build import rounded_lines
-from aldlan_model.reports.compare_report import best_column, compare_report
-from aldlan_model.reports.jsonout import run_dict
+from aldlan_model.render.json import run_dict
+from aldlan_model.tables import parts as docparts
+from aldlan_model.tables.compare import best_column, compare_report
+from aldlan_model.tables.run import rounded_lines
 from tests.conftest import SCENARIOS
 from tests.test_solve import SIMPLE, write
 

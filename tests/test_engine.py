@@ -7,9 +7,9 @@ import math
 import numpy as np
 import pytest
 
-from aldlan_model.engine import run
+from aldlan_model.engine.room import run
+from aldlan_model.engine.warnings import warnings_for
 from aldlan_model.io.loader import load_scenario
-from aldlan_model.warnings import warnings_for
 from tests.conftest import write
 
 # A small scenario whose figures are easy to work out by hand: no indexation, a norm that

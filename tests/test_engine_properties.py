@@ -6,9 +6,9 @@ import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from aldlan_model.engine import MONEY_LINES, compute, run
+from aldlan_model.engine.params import Structure, point_table
+from aldlan_model.engine.room import MONEY_LINES, compute, run
 from aldlan_model.model.scenario import Scenario
-from aldlan_model.params import Structure, point_table
 
 
 def F(lo: float, hi: float, **_: object) -> st.SearchStrategy[float]:

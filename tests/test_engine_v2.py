@@ -19,7 +19,7 @@ import pytest
 from hypothesis import given, settings
 
 from aldlan_model.api import load_model, run_model
-from aldlan_model.reports.jsonout import run_dict
+from aldlan_model.render.json import run_dict
 from tests.reference_model import reference, reference_plan
 from tests.test_reference import V2_SETTINGS, assert_matches, scenario_data_v2, validate
 

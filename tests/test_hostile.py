@@ -539,7 +539,7 @@ def _boom(*_args: Any, **_kwargs: Any) -> Any:
 
 
 def test_internal_error_is_one_line_and_exit_1(scenario: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("aldlan_model.engine.compute", _boom)
+    monkeypatch.setattr("aldlan_model.engine.room.compute", _boom)
     monkeypatch.delenv("ALDLAN_DEBUG", raising=False)
     result = invoke("run", str(scenario), "--format", "json")
     assert result.exit_code == 1
@@ -549,7 +549,7 @@ def test_internal_error_is_one_line_and_exit_1(scenario: Path, monkeypatch: pyte
 
 
 def test_debug_shows_the_traceback(scenario: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("aldlan_model.engine.compute", _boom)
+    monkeypatch.setattr("aldlan_model.engine.room.compute", _boom)
     result = runner.invoke(app, ["--debug", "run", str(scenario)])
     # the exception escapes the command: Python prints the traceback and exits with 1
     assert isinstance(result.exception, RuntimeError) and str(result.exception) == "secret detail"

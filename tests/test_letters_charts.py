@@ -10,10 +10,10 @@ import pytest
 from typer.testing import CliRunner
 
 from aldlan_model.cli import app
-from aldlan_model.engine import run as compute
+from aldlan_model.engine.room import run as compute
 from aldlan_model.io.loader import load_scenario
 from aldlan_model.model.errors import UsageError
-from aldlan_model.reports.charts import chart_format, figure, render_chart
+from aldlan_model.render.charts import chart_format, figure, render_chart
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 SCENARIO = GOLDEN / "letters-scenario.yaml"
@@ -142,7 +142,7 @@ def test_a_plan_is_drawn_as_its_totals():
     result = run_model(plan)
     ax = figure([(plan, result)], "savings", "nl").axes[0]
     line = next(ln for ln in ax.get_lines() if ln.get_label() == "Kamers prof. + vrijw.")  # its label (§2.5)
-    from aldlan_model.reports.build import rounded_lines
+    from aldlan_model.tables.run import rounded_lines
 
     assert list(line.get_ydata()) == rounded_lines(result)["savings"]  # the ledger's sum over the nine rooms
     # the target chart: savings 2021 € 946,793 over 9 rooms = € 105,199 a room; ceil(800,000 / 105,199) = 8

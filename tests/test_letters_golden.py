@@ -25,7 +25,7 @@ SCENARIO = "letters-scenario.yaml"  # in GOLDEN; run from there so the source li
 def in_golden(monkeypatch):
     monkeypatch.chdir(GOLDEN)
     monkeypatch.setenv("ALDLAN_TODAY", "2026-01-01")
-    monkeypatch.setattr("aldlan_model.reports.build.__version__", "TEST")
+    monkeypatch.setattr("aldlan_model.tables.run.__version__", "TEST")
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])

@@ -14,9 +14,9 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from aldlan_model.cli import app
-from aldlan_model.engine import run as compute
+from aldlan_model.engine.room import run as compute
 from aldlan_model.io.loader import load_scenario
-from aldlan_model.reports.xlsx import sheet_name
+from aldlan_model.render.xlsx import sheet_name
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 SCENARIO = GOLDEN / "letters-scenario.yaml"
@@ -60,7 +60,7 @@ def test_xlsx_money_is_a_number_in_whole_euros_format(workbook):
 
 def test_xlsx_holds_the_ledgers_whole_euros_and_sum_formulas(workbook):
     # issue 13: the same whole euros as every other format (the rounded ledger), totals as formulas
-    from aldlan_model.reports.build import rounded_lines
+    from aldlan_model.tables.run import rounded_lines
 
     r = compute(load_scenario(SCENARIO))
     R = rounded_lines(r)

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from aldlan_model.cli import app
 from aldlan_model.model.errors import UsageError
-from aldlan_model.reports.output import EXTENSIONS, FORMATS, resolve_format
+from aldlan_model.render.output import EXTENSIONS, FORMATS, resolve_format
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 SCENARIO = str(GOLDEN / "letters-scenario.yaml")
@@ -132,9 +132,9 @@ def test_bad_aldlan_today_is_a_usage_error():
 
 
 def test_wide_tables_of_other_reports_are_split_for_documents():
-    from aldlan_model.reports.docparts import split_wide
-    from aldlan_model.reports.markdown import render
-    from aldlan_model.reports.model import Report, Row, Table
+    from aldlan_model.ledger.report import Report, Row, Table
+    from aldlan_model.render.markdown import render
+    from aldlan_model.tables.parts import split_wide
 
     rows = [Row("a", list(range(8)), raw=[x + 0.4 for x in range(8)]), Row("b", list(range(10, 18)))]
     wide = Table("compare", "Tabel 1 – Vergelijking", [f"k{j}" for j in range(8)], rows, kinds=["int"] * 8,

@@ -13,15 +13,15 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aldlan_model.engine import COST_LINES, INCOME_LINES
-from aldlan_model.engine import run as compute
+from aldlan_model.engine.room import COST_LINES, INCOME_LINES
+from aldlan_model.engine.room import run as compute
 from aldlan_model.i18n.labels import t
 from aldlan_model.i18n.numfmt import rounded_with_total
 from aldlan_model.io.loader import load_scenario
-from aldlan_model.reports import html, markdown
-from aldlan_model.reports.build import run_report
-from aldlan_model.reports.model import Report, Row, Table
-from aldlan_model.reports.output import layout
+from aldlan_model.ledger.report import Report, Row, Table
+from aldlan_model.render import html, markdown
+from aldlan_model.render.output import layout
+from aldlan_model.tables.run import run_report
 
 SCENARIO = Path(__file__).resolve().parent / "golden" / "letters-scenario.yaml"
 

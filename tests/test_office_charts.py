@@ -13,10 +13,10 @@ from typer.testing import CliRunner
 
 from aldlan_model import __version__
 from aldlan_model.cli import app
-from aldlan_model.engine import run as compute
+from aldlan_model.engine.room import run as compute
 from aldlan_model.io.loader import load_scenario
-from aldlan_model.reports.charts import figure, render_chart
-from aldlan_model.reports.fonts import chart_families
+from aldlan_model.render.charts import figure, render_chart
+from aldlan_model.render.fonts import chart_families
 
 ROOT = Path(__file__).resolve().parent.parent
 REL = "tests/golden/letters-scenario.yaml"

@@ -16,11 +16,11 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from aldlan_model.cli import app
-from aldlan_model.engine import run as compute
+from aldlan_model.engine.room import run as compute
 from aldlan_model.io.loader import load_scenario
-from aldlan_model.reports.build import rounded_lines
-from aldlan_model.reports.model import Report, Row, Table
-from aldlan_model.reports.xlsx import marked, render, split_figure, total_formula
+from aldlan_model.ledger.report import Report, Row, Table
+from aldlan_model.render.xlsx import marked, render, split_figure, total_formula
+from aldlan_model.tables.run import rounded_lines
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIO = ROOT / "tests" / "golden" / "letters-scenario.yaml"

@@ -150,8 +150,8 @@ def the_report(args: list[str]):
     from aldlan_model.analysis.compare import compare
     from aldlan_model.analysis.overrides import parse_variants
     from aldlan_model.api import load_model, run_model
-    from aldlan_model.reports.build import run_report
-    from aldlan_model.reports.compare_report import compare_report
+    from aldlan_model.tables.compare import compare_report
+    from aldlan_model.tables.run import run_report
 
     if args[0] == "compare":
         return compare_report(compare(parse_variants(args[1:])), "nl", columns=100)
@@ -208,9 +208,9 @@ def test_headline_and_warnings_use_the_table_euros(monkeypatch):
 def test_one_run_builds_the_ledger_warnings_and_inputs_once(fmt, tmp_path, monkeypatch):
     """The ledger is the one station between the engine and every renderer: one `aldlan run` rounds
     the ledger once, computes the warnings once and flattens the scenario once, whatever the format."""
-    import aldlan_model.params as params
-    import aldlan_model.reports.ledger as ledger_mod
-    import aldlan_model.warnings as warnings_mod
+    import aldlan_model.engine.params as params
+    import aldlan_model.engine.warnings as warnings_mod
+    import aldlan_model.ledger.rounded as ledger_mod
 
     calls: Counter = Counter()
     for mod, name in ((ledger_mod, "build_ledger"), (warnings_mod, "_warnings_for"), (params, "_flatten")):

@@ -11,11 +11,11 @@ from typer.testing import CliRunner
 
 from aldlan_model.api import load_model, run_model
 from aldlan_model.cli import app
-from aldlan_model.engine import MONEY_LINES, run
+from aldlan_model.engine.room import MONEY_LINES, run
 from aldlan_model.io.loader import load_scenario
 from aldlan_model.io.plan import Plan
 from aldlan_model.model.errors import ScenarioError
-from aldlan_model.reports.jsonout import run_dict
+from aldlan_model.render.json import run_dict
 from tests.conftest import EXAMPLE, SCENARIOS, write
 
 PLAN = """\

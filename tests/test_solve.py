@@ -14,7 +14,7 @@ from aldlan_model.analysis.overrides import number_text, scenario_at
 from aldlan_model.analysis.paths import Bounds, bounds, check_variable
 from aldlan_model.analysis.solve import parse_goal, solve
 from aldlan_model.cli import app
-from aldlan_model.engine import run
+from aldlan_model.engine.room import run
 from aldlan_model.io.loader import load_scenario, read_document
 from aldlan_model.model.errors import ScenarioError, SolveError, UsageError
 from tests.conftest import EXAMPLE, SCENARIOS, write

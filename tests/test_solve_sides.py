@@ -17,7 +17,7 @@ from aldlan_model.analysis.solve_region import Region, side_of, whole_answer
 from aldlan_model.cli import app
 from aldlan_model.io.loader import read_document
 from aldlan_model.model.errors import SolveError
-from aldlan_model.reports.solve_report import override_text, sentences
+from aldlan_model.tables.solve import override_text, sentences
 from tests.conftest import SCENARIOS
 from tests.test_solve import SIMPLE, achieved, write
 

@@ -12,7 +12,7 @@ from aldlan_model.analysis.metrics import metric_values
 from aldlan_model.analysis.overrides import number_text
 from aldlan_model.analysis.sweep import MAX_POINTS, axis_values, grid_dict, split_sets, sweep
 from aldlan_model.cli import app
-from aldlan_model.engine import run
+from aldlan_model.engine.room import run
 from aldlan_model.io.loader import load_scenario, read_document
 from aldlan_model.model.errors import ScenarioError, UsageError
 from tests.test_solve import SIMPLE, write
@@ -199,7 +199,7 @@ def test_axis_values_refuses_absurd_or_broken_grids(expr, message):
 
 
 def test_captions_of_parts_name_the_column_values(simple):
-    from aldlan_model.reports.sweep_report import sweep_report
+    from aldlan_model.tables.sweep import sweep_report
 
     grid = sweep(read_document(simple), ["participants.zin.count=8:12:2", "locations=30:40:2"])
     titles = [t.title for t in sweep_report(grid, columns=4).tables]

@@ -207,7 +207,7 @@ def test_input_labels(path, nl, en, kind):
 
 
 def test_every_input_of_the_shipped_scenarios_has_a_label():
-    from aldlan_model.params import flatten
+    from aldlan_model.engine.params import flatten
 
     for file in sorted(SCENARIOS.glob("*.yaml")):
         model = load_model(file)

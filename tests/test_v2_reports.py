@@ -17,8 +17,8 @@ from typer.testing import CliRunner
 from aldlan_model.api import load_model, run_model
 from aldlan_model.cli import app
 from aldlan_model.i18n.numfmt import money
-from aldlan_model.reports.build import run_report
-from aldlan_model.reports.ledger import MECHANISM_LINES, ledger
+from aldlan_model.ledger.rounded import MECHANISM_LINES, ledger
+from aldlan_model.tables.run import run_report
 
 # One room with everything version 2 adds. Worked figures for 2021 (operating year 1, no index):
 #   transport baseline rate = 14 × 0.5 / 2 = 3.50 per dagdeel; buurtkamer rate 0

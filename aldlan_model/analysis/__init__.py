@@ -2,5 +2,5 @@
 
 Every function here takes scenario documents (see :func:`aldlan_model.io.loader.read_document`)
 and overrides, computes through the vectorised engine and returns plain data; reports are
-built in :mod:`aldlan_model.reports`. Nothing here prints or exits.
+built in :mod:`aldlan_model.tables`. Nothing here prints or exits.
 """

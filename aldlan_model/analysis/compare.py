@@ -1,6 +1,6 @@
 """``aldlan compare``: several scenarios (or one scenario with different overrides) side by side.
 
-Each column is an ordinary run (:func:`aldlan_model.engine.run`) of one variant, so its
+Each column is an ordinary run (:func:`aldlan_model.engine.room.run`) of one variant, so its
 numbers are those of ``aldlan run`` with the same file and overrides. The comparison year is
 ``--year``, else the target year of the first column; it must lie in every column's period.
 """
@@ -13,12 +13,12 @@ from dataclasses import dataclass
 
 from aldlan_model.analysis.overrides import DocumentCache, Variant, column_labels
 from aldlan_model.api import run_model, validate_model
-from aldlan_model.engine import Result
+from aldlan_model.engine.room import Result
+from aldlan_model.engine.warnings import Warning, warnings_for
 from aldlan_model.i18n.messages import msg
 from aldlan_model.io.loader import apply_overrides
 from aldlan_model.model.errors import UsageError
 from aldlan_model.model.scenario import Scenario
-from aldlan_model.warnings import Warning, warnings_for
 
 
 @dataclass

@@ -6,10 +6,10 @@ import difflib
 
 import numpy as np
 
-from aldlan_model.engine import Result
+from aldlan_model.engine.params import Structure
+from aldlan_model.engine.room import Result
 from aldlan_model.i18n.messages import msg
 from aldlan_model.model.errors import UsageError
-from aldlan_model.params import Structure
 
 METRICS = (
     "savings", "cumulative_savings", "result", "cost", "income", "subsidy", "baseline", "scenario", "share",

@@ -1,6 +1,6 @@
 """Which parameters ``solve`` and ``sweep`` may vary, and within which bounds.
 
-A parameter is a column of :func:`aldlan_model.params.point_table` (``participants.zin.count``,
+A parameter is a column of :func:`aldlan_model.engine.params.point_table` (``participants.zin.count``,
 ``staff.0.fte``, ``ramp_up.1``, ``period.start``…). What shapes the computation itself
 (``period.first``/``period.last``, the length of ``ramp_up``, the kind of a staff member,
 ``income.subsidy: cover_deficit``) and the yes/no settings cannot be varied.
@@ -16,10 +16,10 @@ import math
 import re
 from dataclasses import dataclass, replace
 
+from aldlan_model.engine.params import flatten
 from aldlan_model.i18n.messages import msg
 from aldlan_model.model.errors import UsageError
 from aldlan_model.model.scenario import Scenario
-from aldlan_model.params import flatten
 
 INF = math.inf
 

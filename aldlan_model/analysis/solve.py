@@ -4,7 +4,7 @@ A goal is one-sided: ``savings=3600000`` means savings *at least* € 3.6 millio
 subsidy and spending goals mean *at most* (:data:`~aldlan_model.analysis.metrics.GOAL_SIDE`);
 ``METRIC>=VALUE`` or ``METRIC<=VALUE`` says so explicitly.
 
-Method (every evaluation is one vectorised :func:`~aldlan_model.engine.compute` call):
+Method (every evaluation is one vectorised :func:`~aldlan_model.engine.room.compute` call):
 
 1. Whole-number parameters (``locations``, ``period.start``, ``target.year``): evaluate every
    whole value within the bounds at once and take the run of values that reach the goal
@@ -16,7 +16,7 @@ Method (every evaluation is one vectorised :func:`~aldlan_model.engine.compute` 
    the answer is interpolated exactly; else the interval shrinks to the crossing and repeats.
    The grid also says on which side of the answer the goal is reached.
 3. The answer goes back through the loader (``apply_overrides`` + ``validate_document``) and
-   :func:`~aldlan_model.engine.run`; ``achieved`` is the metric of that run.
+   :func:`~aldlan_model.engine.room.run`; ``achieved`` is the metric of that run.
 """
 
 from __future__ import annotations
@@ -42,13 +42,13 @@ from aldlan_model.analysis.metrics import (
 from aldlan_model.analysis.overrides import scenario_at
 from aldlan_model.analysis.paths import Bounds, bounds, check_variable, generic
 from aldlan_model.analysis.solve_region import Region, side_of, whole_answer, whole_hint
-from aldlan_model.engine import Result, compute, run
+from aldlan_model.engine.params import Structure, point_table
+from aldlan_model.engine.room import Result, compute, run
 from aldlan_model.i18n.messages import current, msg
 from aldlan_model.i18n.numfmt import money, number, percent
 from aldlan_model.io.loader import Document
 from aldlan_model.model.errors import SolveError, UsageError
 from aldlan_model.model.scenario import Scenario
-from aldlan_model.params import Structure, point_table
 
 SEARCH_CAP = 1e9  # parameters without an upper bound (counts, money, hours) are searched up to this
 GRID = 1001

@@ -3,7 +3,7 @@
 ``--set PATH=START:STOP:STEP`` makes an axis (STOP included when a step lands on it, so
 ``10:20:5`` is 10, 15, 20); a plain ``--set PATH=VALUE`` stays a fixed override. The grid is
 one parameter table with a row per point, computed by a single
-:func:`~aldlan_model.engine.compute` call. Before computing, the corners of the grid and the
+:func:`~aldlan_model.engine.room.compute` call. Before computing, the corners of the grid and the
 second point of each axis go through the loader's validation, so a value out of bounds (or a
 fraction of a whole number) gets the loader's message. At most ``MAX_POINTS`` points.
 """
@@ -22,13 +22,13 @@ import pandas as pd
 from aldlan_model.analysis.metrics import check_metric, check_year, metric_values
 from aldlan_model.analysis.overrides import scenario_at
 from aldlan_model.analysis.paths import check_variable
-from aldlan_model.engine import WARNING_CODES, compute
+from aldlan_model.engine.params import Structure, point_table
+from aldlan_model.engine.room import WARNING_CODES, compute
 from aldlan_model.i18n.messages import grouped, msg
 from aldlan_model.io.loader import Document
 from aldlan_model.model.errors import UsageError
 from aldlan_model.model.numbers import MAX_MAGNITUDE
 from aldlan_model.model.scenario import Scenario
-from aldlan_model.params import Structure, point_table
 
 MAX_POINTS = 1_000_000
 MAX_AXES = 2

@@ -1,7 +1,7 @@
 """Readable names for the inputs of a scenario: parameter paths as a council member reads them.
 
 ``input_label("participants.zin.count", "nl")`` → "Deelnemers met Wmo-indicatie (ZIN), aantal".
-Every numeric input of :func:`aldlan_model.params.flatten` has a label in Dutch and English; with
+Every numeric input of :func:`aldlan_model.engine.params.flatten` has a label in Dutch and English; with
 the scenario at hand, staff members, projects, funders and replaced spending are named by their
 own role or name ("activiteitenbegeleider: fte") instead of their place in a list. A plan room's
 own input (``locations.Oost.costs.housing``, :mod:`aldlan_model.uncertainty.rooms`) reads

@@ -20,9 +20,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from aldlan_model.engine.params import flatten
 from aldlan_model.model.numbers import Num
 from aldlan_model.model.scenario import Scenario
-from aldlan_model.params import flatten
 
 BLOCK = 65_536
 """Draws per seeded block: a constant of the draw scheme, not a processing chunk size."""

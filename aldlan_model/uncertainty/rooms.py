@@ -18,7 +18,7 @@ scenario draws exactly as before and a plan's shared inputs draw exactly as the 
 single scenario.
 
 :func:`evaluate` sends ``n`` variants (draws) of every room through the vectorised engine (one
-:func:`~aldlan_model.engine.compute` call per distinct :class:`~aldlan_model.params.Structure`,
+:func:`~aldlan_model.engine.room.compute` call per distinct :class:`~aldlan_model.engine.params.Structure`,
 all rooms of it stacked as rows) and returns, per variant, the plan's figures in the report year.
 """
 
@@ -30,8 +30,8 @@ from typing import Any
 
 import numpy as np
 
-from aldlan_model.engine import DEFICIT_TOLERANCE, compute
-from aldlan_model.params import Structure, flatten
+from aldlan_model.engine.params import Structure, flatten
+from aldlan_model.engine.room import DEFICIT_TOLERANCE, compute
 from aldlan_model.uncertainty.draws import Spec
 
 NUM_KEYS = frozenset({"value", "low", "mode", "high", "source"})

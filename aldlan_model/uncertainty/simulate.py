@@ -2,7 +2,7 @@
 
 ``simulate(model, draws=, seed=)`` draws every ranged input (see :mod:`.draws`; for a plan,
 which inputs are shared by all rooms and which are a room's own: :mod:`.rooms`), sends the
-draws through :func:`aldlan_model.engine.compute` in chunks of rows (inputs that are not ranged
+draws through :func:`aldlan_model.engine.room.compute` in chunks of rows (inputs that are not ranged
 sit at their point value), keeps only a few numbers per draw and throws each chunk away, so
 memory stays bounded however many draws are asked for. Chunks run on a few threads (NumPy
 releases the GIL in its array loops); each writes only its own slice of the kept arrays. The

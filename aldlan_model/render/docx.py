@@ -1,0 +1,165 @@
+"""Render a :class:`Report` as a Word document (python-docx, imported lazily), ready to
+attach to a letter: A4 portrait, title, summary, warnings, and every table with its
+caption above and its source line and footnotes below.
+
+Tables use the built-in "Table Grid" style (prints well in black and white), a bold
+shaded header row that repeats on every page (``w:tblHeader``), rows that do not break
+across pages, right-aligned numbers and bold totals. The document language is set to
+the report's language so Word's spelling check uses the right dictionary.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from aldlan_model.i18n.labels import t
+from aldlan_model.ledger.report import Report, Table
+from aldlan_model.render.safetext import doc_title
+from aldlan_model.tables.parts import cells, footnotes, numeric_column
+
+TABLE_STYLE = "Table Grid"
+LANG_TAGS = {"nl": "nl-NL", "en": "en-GB"}
+PAGE_CM = (21.0, 29.7)
+MARGINS_CM = {"left": 2.0, "right": 2.0, "top": 2.5, "bottom": 2.5}
+TABLE_PT, NOTE_PT = 9, 8
+CHAR_CM = 0.19  # a digit at 9 pt, a little generous
+CELL_PAD_CM = 0.45
+MIN_LABEL_CM = 3.0
+
+
+def _set(el: Any, tag: str, **attrs: str) -> Any:
+    """Get or add child ``tag`` of ``el`` and set its ``w:`` attributes."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    child = el.find(qn(tag))
+    if child is None:
+        child = OxmlElement(tag)
+        el.append(child)
+    for name, value in attrs.items():
+        child.set(qn(f"w:{name}"), value)
+    return child
+
+
+def _write(cell: Any, text: str, *, right: bool, bold: bool, size: int = TABLE_PT) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    p = cell.paragraphs[0]
+    p.alignment = WD_ALIGN_PARAGRAPH.RIGHT if right else WD_ALIGN_PARAGRAPH.LEFT
+    p.paragraph_format.space_after = Pt(0)
+    run = p.add_run(text)
+    run.bold = bold
+    run.font.size = Pt(size)
+
+
+def _widths(tb: Table, shown: list[list[str]], usable_cm: float) -> list[float]:
+    """Column widths in cm: numbers never wrap, headers wrap between words, the label
+    column takes what it needs up to the rest of the page; shrunk to fit if need be."""
+
+    def need(texts: list[str]) -> float:
+        return max([len(x) for x in texts] + [1]) * CHAR_CM + CELL_PAD_CM
+
+    values = [need([*c.split(), *(r[ci] for r in shown if ci < len(r))]) for ci, c in enumerate(tb.columns)]
+    room = usable_cm - MIN_LABEL_CM
+    if sum(values) > room:
+        values = [w * room / sum(values) for w in values]
+    label = min(need([tb.label_header, *(r.label for r in tb.rows)]), usable_cm - sum(values))
+    return [max(label, min(MIN_LABEL_CM, usable_cm - sum(values))), *values]
+
+
+def _table(doc: Any, report: Report, index: int, usable_cm: float) -> None:
+    from docx.shared import Cm, Pt, RGBColor
+
+    lang = report.lang
+    tb = report.tables[index]
+    cap = doc.add_paragraph(style="Caption")
+    run = cap.add_run(tb.title)
+    run.bold, run.font.size, run.font.color.rgb = True, Pt(10), RGBColor(0, 0, 0)
+    cap.paragraph_format.keep_with_next = True
+    shown = cells(tb, lang)
+    right = [numeric_column(tb, ci) for ci in range(len(tb.columns))]
+    table = doc.add_table(rows=1 + len(tb.rows), cols=1 + len(tb.columns))
+    table.style = doc.styles[TABLE_STYLE]
+    table.autofit = False
+    widths = _widths(tb, shown, usable_cm)
+    for ci, width in enumerate(widths):
+        table.columns[ci].width = Cm(width)
+        for c in table.columns[ci].cells:
+            c.width = Cm(width)
+    head = table.rows[0]
+    _set(_set(head._tr, "w:trPr"), "w:tblHeader", val="true")
+    for ci, text in enumerate([tb.label_header, *tb.columns]):
+        c = head.cells[ci]
+        _write(c, text, right=ci > 0 and right[ci - 1], bold=True)
+        _set(_set(c._tc, "w:tcPr"), "w:shd", val="clear", color="auto", fill="D9D9D9")
+    for ri, (row, values) in enumerate(zip(tb.rows, shown, strict=True), start=1):
+        tr = table.rows[ri]
+        _set(_set(tr._tr, "w:trPr"), "w:cantSplit", val="true")
+        _write(tr.cells[0], row.label, right=False, bold=row.total)
+        for ci, text in enumerate(values):
+            _write(tr.cells[ci + 1], text, right=right[ci], bold=row.total)
+    fn = footnotes(report, index)
+    lines: list[tuple[str, bool]] = [(fn.source_line, True)]
+    lines += [(s, False) for s in fn.sources]
+    for k, (text, italic) in enumerate(lines):
+        p = doc.add_paragraph()
+        fmt = p.paragraph_format
+        fmt.space_before, fmt.space_after = Pt(4 if k == 0 else 0), Pt(0)
+        r = p.add_run(text)
+        r.italic, r.font.size = italic, Pt(NOTE_PT)
+    doc.add_paragraph()
+
+
+def _setup(doc: Any, lang: str) -> float:
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Cm, Pt
+
+    sec = doc.sections[0]
+    sec.orientation = WD_ORIENT.PORTRAIT
+    sec.page_width, sec.page_height = Cm(PAGE_CM[0]), Cm(PAGE_CM[1])
+    sec.left_margin, sec.right_margin = Cm(MARGINS_CM["left"]), Cm(MARGINS_CM["right"])
+    sec.top_margin, sec.bottom_margin = Cm(MARGINS_CM["top"]), Cm(MARGINS_CM["bottom"])
+    normal = doc.styles["Normal"]
+    normal.font.name, normal.font.size = "Calibri", Pt(11)
+    _set(normal.element.get_or_add_rPr(), "w:lang", val=LANG_TAGS[lang])
+    return PAGE_CM[0] - MARGINS_CM["left"] - MARGINS_CM["right"]
+
+
+def render(report: Report) -> bytes:
+    from docx import Document
+    from docx.shared import Pt
+
+    lang = report.lang
+    doc = Document()
+    usable = _setup(doc, lang)
+    doc.core_properties.title = doc_title(report.title)  # at most 255 characters
+    doc.core_properties.author = "aldlan-model"
+    doc.core_properties.language = LANG_TAGS[lang]
+    doc.add_heading(report.title, level=1)
+    if report.subtitle:
+        doc.add_paragraph().add_run(report.subtitle).italic = True
+    if report.headline:
+        doc.add_heading(t("heading_headline", lang), level=2)
+        head = doc.add_table(rows=len(report.headline), cols=2)
+        for (label, value), row in zip(report.headline, head.rows, strict=True):
+            _write(row.cells[0], label, right=False, bold=True, size=10)
+            _write(row.cells[1], value, right=False, bold=False, size=10)
+    doc.add_heading(t("heading_warnings", lang), level=2)
+    for w in report.warnings or [t("no_warnings", lang)]:
+        doc.add_paragraph(("\u26a0 " if report.warnings else "") + w)
+    doc.add_paragraph()
+    for i in range(len(report.tables)):
+        _table(doc, report, i, usable)
+    if not report.tables:
+        doc.add_paragraph().add_run(report.source_line).font.size = Pt(NOTE_PT)
+    if report.sources:
+        doc.add_heading(t("heading_sources", lang), level=2)
+        for line in report.sources:
+            p = doc.add_paragraph()
+            p.paragraph_format.space_after = Pt(2)
+            p.add_run(line).font.size = Pt(NOTE_PT)
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()

@@ -1,0 +1,257 @@
+"""The memo of ``aldlan report`` as a Word document, styled like a municipal memo.
+
+A4 with the margins of :mod:`docx` (the tables come from there: :func:`aldlan_model.render.docx._table`,
+with their shaded, repeating header rows and the source line below), one sober font
+(:data:`~aldlan_model.render.fonts.DOC_FONT`, the charts' font too), section headings in bold
+small capitals with a rule under them, a page header "Notitie · date · subject" above a thin
+line, "Pagina 1 van 5" in the footer, charts as 200 dpi PNG pictures with a numbered caption.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from aldlan_model.i18n.labels import t
+from aldlan_model.ledger.report import Report
+from aldlan_model.render.docx import LANG_TAGS, _set, _setup, _table
+from aldlan_model.render.fonts import DOC_FONT
+from aldlan_model.render.memo import Block, Memo, spans
+from aldlan_model.render.safetext import doc_title
+
+BODY_PT, SMALL_PT, H1_PT, H2_PT, TITLE_PT = 10.5, 8, 12, 10.5, 17
+INK = (0x1F, 0x2A, 0x44)  # a dark blue-grey for the title and headings; black prints fine too
+RULE = "1F2A44"
+PICTURE_CM = 16.0
+NOTE_PT, NOTE_INDENT_CM = 8.5, 0.8
+META_CM = (3.2, 13.8)
+KEEP_ROWS = 15  # longer tables (the comparison) may break, their header row repeats
+
+
+def _rgb(rgb: tuple[int, int, int]) -> Any:
+    from docx.shared import RGBColor
+
+    return RGBColor(*rgb)
+
+
+def _border(paragraph: Any, side: str = "bottom", size: int = 6, space: int = 1) -> None:
+    """A line under (or over) a paragraph: ``w:pBdr``."""
+    ppr = paragraph._p.get_or_add_pPr()
+    bdr = _set(ppr, "w:pBdr")
+    _set(bdr, f"w:{side}", val="single", sz=str(size), space=str(space), color=RULE)
+
+
+def _font(style: Any, size: float, *, bold: bool = False, caps: bool = False, italic: bool = False,
+          colour: tuple[int, int, int] | None = None) -> None:
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    f = style.font
+    f.name, f.size, f.bold, f.italic, f.small_caps = DOC_FONT, Pt(size), bold, italic, caps
+    f.color.rgb = _rgb(colour or (0, 0, 0))
+    rpr = style.element.get_or_add_rPr()
+    fonts = _set(rpr, "w:rFonts")
+    for attr in ("ascii", "hAnsi", "cs", "eastAsia"):
+        fonts.set(qn(f"w:{attr}"), DOC_FONT)
+    for attr in ("asciiTheme", "hAnsiTheme", "cstheme", "eastAsiaTheme"):  # the template's theme font out
+        fonts.attrib.pop(qn(f"w:{attr}"), None)
+
+
+def _styles(doc: Any) -> None:
+    from docx.shared import Pt
+
+    normal = doc.styles["Normal"]
+    _font(normal, BODY_PT)
+    pf = normal.paragraph_format
+    pf.space_after, pf.line_spacing = Pt(6), 1.15
+    for name, size, caps in (("Heading 1", H1_PT, True), ("Heading 2", H2_PT, False)):
+        st = doc.styles[name]
+        _font(st, size, bold=True, caps=caps, colour=INK)
+        st.paragraph_format.space_before = Pt(16 if caps else 10)
+        st.paragraph_format.space_after = Pt(4)
+        st.paragraph_format.keep_with_next = True
+    title = doc.styles["Title"]
+    _font(title, TITLE_PT, bold=True, colour=INK)
+    title.paragraph_format.space_after = Pt(6)
+    # the template draws a coloured line under its Title; a memo has its own rule
+    ppr = title.element.get_or_add_pPr()
+    for child in list(ppr):
+        if child.tag.endswith("}pBdr"):
+            ppr.remove(child)
+    caption = doc.styles["Caption"]
+    _font(caption, 9, bold=True)
+    bullet = doc.styles["List Bullet"]
+    _font(bullet, BODY_PT)
+    bullet.paragraph_format.space_after = Pt(3)
+
+
+def _field(paragraph: Any, code: str, size: float) -> None:
+    """A Word field (PAGE, NUMPAGES) that the reader's word processor fills in."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    fld = OxmlElement("w:fldSimple")
+    fld.set(qn("w:instr"), code)
+    run = OxmlElement("w:r")
+    rpr = OxmlElement("w:rPr")
+    sz = OxmlElement("w:sz")
+    sz.set(qn("w:val"), str(int(Pt(size).pt * 2)))
+    rpr.append(sz)
+    run.append(rpr)
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    fld.append(run)
+    paragraph._p.append(fld)
+
+
+def _header_footer(doc: Any, memo: Memo, usable_cm: float) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+    from docx.shared import Cm, Pt
+
+    sec = doc.sections[0]
+    sec.header_distance, sec.footer_distance = Cm(1.2), Cm(1.2)
+    head = sec.header.paragraphs[0]
+    doc.styles["Header"].paragraph_format.tab_stops.clear_all()  # the template's centre tab
+    head.paragraph_format.tab_stops.add_tab_stop(Cm(usable_cm), WD_TAB_ALIGNMENT.RIGHT)
+    kind = head.add_run(memo.kind)
+    kind.bold, kind.font.small_caps, kind.font.size = True, True, Pt(9)
+    kind.font.color.rgb = _rgb(INK)
+    rest = head.add_run(f"\t{memo.date} \u00b7 {memo.title}")
+    rest.font.size = Pt(9)
+    _border(head)
+    foot = sec.footer.paragraphs[0]
+    foot.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    marker_page, marker_pages = "\x00P\x00", "\x00N\x00"
+    text = t("memo_page", memo.lang, page=marker_page, pages=marker_pages)
+    for piece in text.replace(marker_page, "\x01PAGE\x01").replace(marker_pages, "\x01NUMPAGES\x01").split("\x01"):
+        if piece in ("PAGE", "NUMPAGES"):
+            _field(foot, piece, 8)
+        elif piece:
+            foot.add_run(piece).font.size = Pt(8)
+
+
+def _paragraph(doc: Any, text: str, style: str | None = None) -> Any:
+    p = doc.add_paragraph(style=style)
+    for chunk, bold in spans(text):
+        p.add_run(chunk).bold = bold or None
+    return p
+
+
+def _front(doc: Any, memo: Memo) -> None:
+    from docx.shared import Cm, Pt
+
+    kind = doc.add_paragraph()
+    run = kind.add_run(memo.kind)
+    run.bold, run.font.small_caps, run.font.size = True, True, Pt(11)
+    run.font.color.rgb = _rgb(INK)
+    kind.paragraph_format.space_after = Pt(0)
+    doc.add_paragraph(memo.title, style="Title")
+    table = doc.add_table(rows=len(memo.meta), cols=2)
+    table.autofit = False
+    for ci, width in enumerate(META_CM):
+        table.columns[ci].width = Cm(width)
+    for (label, value), row in zip(memo.meta, table.rows, strict=True):
+        row.cells[0].width, row.cells[1].width = Cm(META_CM[0]), Cm(META_CM[1])
+        lp = row.cells[0].paragraphs[0]
+        lr = lp.add_run(label)
+        lr.bold, lr.font.size = True, Pt(9.5)
+        vp = row.cells[1].paragraphs[0]
+        for i, line in enumerate(value.split("\n")):
+            if i:
+                vp.add_run().add_break()
+            vp.add_run(line).font.size = Pt(9.5)
+        for p in (lp, vp):
+            p.paragraph_format.space_after = Pt(1)
+    rule = doc.add_paragraph()
+    rule.paragraph_format.space_after = Pt(6)
+    _border(rule, size=8)
+
+
+def _keep_together(doc: Any) -> None:
+    """The table just added on one page with its caption and the notes under it, when it is short."""
+    from docx.text.paragraph import Paragraph
+
+    table = doc.tables[-1]
+    if len(table.rows) > KEEP_ROWS:
+        return
+    for row in table.rows:
+        for cell in row.cells:
+            for p in cell.paragraphs:
+                p.paragraph_format.keep_with_next = True
+    after = []
+    el = table._tbl.getnext()
+    while el is not None and el.tag.endswith("}p"):
+        p = Paragraph(el, doc._body)
+        if not p.text.strip():
+            break
+        after.append(p)
+        el = el.getnext()
+    for p in after[:-1]:
+        p.paragraph_format.keep_with_next = True
+    if not after:  # nothing under the table: the last row need not stick to what follows
+        for cell in table.rows[-1].cells:
+            for p in cell.paragraphs:
+                p.paragraph_format.keep_with_next = False
+
+
+def _block(doc: Any, memo: Memo, block: Block, usable_cm: float) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt
+
+    if block.kind == "p":
+        _paragraph(doc, block.text)
+    elif block.kind == "h":
+        doc.add_heading(block.text, level=2)
+    elif block.kind == "li":
+        _paragraph(doc, block.text, "List Bullet")
+    elif block.kind == "note":  # "[12] label: value. Bron: …" with a hanging indent
+        number, _, rest = block.text.partition("] ")
+        p = doc.add_paragraph()
+        fmt = p.paragraph_format
+        fmt.left_indent, fmt.first_line_indent, fmt.space_after = Cm(NOTE_INDENT_CM), Cm(-NOTE_INDENT_CM), Pt(2)
+        fmt.line_spacing = 1.0
+        fmt.tab_stops.add_tab_stop(Cm(NOTE_INDENT_CM))
+        for text in (f"{number}]\t" if rest else "", rest or block.text):
+            if text:
+                p.add_run(text).font.size = Pt(NOTE_PT)
+    elif block.kind == "table" and block.table is not None:
+        one = Report(title="", subtitle="", headline=[], tables=[block.table], warnings=[], sources=[],
+                     source_line=block.source_line, lang=memo.lang)
+        _table(doc, one, 0, usable_cm)
+        _keep_together(doc)
+    elif block.kind == "figure" and block.image is not None:
+        pic = doc.add_paragraph()
+        pic.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        pic.paragraph_format.keep_with_next = True
+        pic.paragraph_format.space_after = Pt(2)
+        pic.add_run().add_picture(io.BytesIO(block.image), width=Cm(min(PICTURE_CM, usable_cm)))
+        cap = doc.add_paragraph(block.text, style="Caption")
+        cap.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        cap.paragraph_format.space_after = Pt(10)
+
+
+def render(memo: Memo) -> bytes:
+    from docx import Document
+
+    doc = Document()
+    usable = _setup(doc, memo.lang)
+    _styles(doc)
+    doc.core_properties.title = doc_title(f"{memo.kind}: {memo.title}")
+    doc.core_properties.author = "aldlan-model"
+    doc.core_properties.language = LANG_TAGS[memo.lang]
+    _header_footer(doc, memo, usable)
+    _front(doc, memo)
+    for section in memo.sections:
+        heading = doc.add_heading(section.heading, level=1)
+        heading.paragraph_format.page_break_before = section.new_page
+        _border(heading, size=4)
+        for i, block in enumerate(section.blocks):
+            _block(doc, memo, block, usable)
+            following = section.blocks[i + 1] if i + 1 < len(section.blocks) else None
+            if block.kind == "p" and following is not None and following.kind == "table":
+                doc.paragraphs[-1].paragraph_format.keep_with_next = True  # the lead-in stays with its table
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()

@@ -1,0 +1,69 @@
+"""Render a :class:`Report` for the terminal with rich (fits 80 columns)."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.table import Table as RichTable
+from rich.text import Text
+
+from aldlan_model.i18n.labels import t
+from aldlan_model.ledger.report import Report, Table
+from aldlan_model.tables.cells import cell
+
+
+def table(tb: Table, lang: str) -> RichTable:
+    # every string goes in as Text: a name like "[/b]" in a scenario is text, never rich markup
+    rt = RichTable(expand=False, pad_edge=False, show_edge=False, header_style="bold")
+    formatted = [
+        [cell(v, tb.kind(row, ci), lang) + (" ★" if tb.best.get(ri) == ci else "")
+         + (" ✓" if (ri, ci) in tb.marks else "")
+         for ci, v in enumerate(row.values)]
+        for ri, row in enumerate(tb.rows)
+    ]
+    label_width = max([len(tb.label_header), *(len(r.label) for r in tb.rows)], default=4)
+    # long labels wrap rather than push numbers off an 80-column terminal
+    values_width = sum(max([len(r[ci]) for r in formatted if ci < len(r)]
+                           + [len(w) for w in tb.columns[ci].split()] + [1]) + 3
+                       for ci in range(len(tb.columns)))
+    label_room = max(12, min(30, 79 - values_width))
+    rt.add_column(Text(tb.label_header), min_width=min(label_width, label_room), max_width=label_room)
+    for ci, name in enumerate(tb.columns):
+        width = max([len(r[ci]) for r in formatted if ci < len(r)], default=1)
+        word = max((len(w) for w in name.split()), default=1)
+        # as wide as the widest value (or header word): a long header wraps, a number never does
+        rt.add_column(Text(name), justify="right", min_width=width, max_width=max(width, word, len(name) if
+                      len(name) <= width else 0))
+    for ri, row in enumerate(tb.rows):
+        rt.add_row(Text(row.label), *(Text(x) for x in formatted[ri]), style="bold" if row.total else None,
+                   end_section=row.total and ri + 1 < len(tb.rows))
+    return rt
+
+
+def render(report: Report) -> RenderableType:
+    lang = report.lang
+    parts: list[RenderableType] = [Text(report.title, style="bold underline")]
+    if report.subtitle:
+        parts.append(Text(report.subtitle, style="italic"))
+    head = RichTable(show_header=False, box=None, pad_edge=False)
+    head.add_column(style="bold")
+    head.add_column()
+    for label, value in report.headline:
+        head.add_row(Text(label), Text(value))
+    parts += [Text(""), head]
+    for tb in report.tables:
+        # the caption goes above the table as text: a long caption wraps instead of widening the table
+        parts += [Text(""), Text(tb.title, style="bold"), table(tb, lang)]
+        parts += [Text(note, style="dim") for note in tb.notes]
+    parts.append(Text(""))
+    parts.append(Text(t("heading_warnings", lang), style="bold"))
+    if report.warnings:
+        for w in report.warnings:
+            parts.append(Text(f"⚠ {w}", style="yellow"))
+    else:
+        parts.append(Text("–"))
+    parts.append(Text(""))
+    parts.append(Text(report.source_line, style="dim"))
+    if report.sources:
+        parts += [Text(""), Text(t("heading_sources", lang), style="bold")]
+        parts += [Text(line, style="dim") for line in report.sources]
+    return Group(*parts)

@@ -1,1 +1,0 @@
-"""Report building blocks: locale-aware number formatting and the label catalogue."""
