@@ -66,7 +66,7 @@ def in_process(draws: int, repeat: int) -> None:
     import kernel
 
     from aldlan_model.api import load_model
-    from aldlan_model.cli_uncertainty import keep_freed_memory
+    from aldlan_model.cli.uncertainty import keep_freed_memory
     from aldlan_model.uncertainty import rooms
     from aldlan_model.uncertainty.draws import draw
     from aldlan_model.uncertainty.simulate import chunk_draws, default_workers, simulate

@@ -90,7 +90,7 @@ def fast_cli() -> Iterator[None]:
     import typer.main
     import typer.testing
 
-    from aldlan_model.cli import app
+    from aldlan_model.cli.app import app
 
     command = typer.main.get_command(app)
     with pytest.MonkeyPatch.context() as mp:

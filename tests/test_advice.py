@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from aldlan_model.cli import app
+from aldlan_model.cli.app import app
 from aldlan_model.io.loader import MAX_EXTENDS_DEPTH
 from tests.conftest import MINIMAL, write
 

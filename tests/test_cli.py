@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from aldlan_model import __version__
-from aldlan_model.cli import app
+from aldlan_model.cli.app import app
 from aldlan_model.engine.room import run as compute
 from aldlan_model.i18n.numfmt import money
 from aldlan_model.io.loader import load_scenario

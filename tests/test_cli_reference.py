@@ -12,7 +12,7 @@ import typer
 import typer.main
 from typer.testing import CliRunner
 
-from aldlan_model.cli import app
+from aldlan_model.cli.app import app
 from tests.conftest import REPO
 
 DOC = REPO / "docs" / "cli.md"

@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from aldlan_model.analysis.compare import compare, figures
 from aldlan_model.analysis.overrides import Variant, column_labels, parse_variants
-from aldlan_model.cli import app
+from aldlan_model.cli.app import app
 from aldlan_model.engine.room import run
 from aldlan_model.io.loader import load_scenario
 from aldlan_model.model.errors import UsageError

@@ -33,7 +33,7 @@ from hypothesis import HealthCheck, currently_in_test_context, event, given, set
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from aldlan_model.cli import app
+from aldlan_model.cli.app import app
 from aldlan_model.model import keys
 from tests.conftest import digest
 

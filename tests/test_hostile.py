@@ -22,7 +22,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from aldlan_model.cli import app
+from aldlan_model.cli.app import app
 from aldlan_model.io import yamlsrc
 from aldlan_model.model.numbers import MAX_COUNT, MAX_MAGNITUDE, MIN_MAGNITUDE
 from tests.conftest import digest

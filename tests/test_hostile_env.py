@@ -25,7 +25,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from aldlan_model.cli import app
+from aldlan_model.cli.app import app
 from tests.conftest import REPO
 
 NASTY = REPO / "tests" / "nasty"
@@ -313,7 +313,7 @@ def test_sigterm_during_a_command_leaves_no_temporary_file(nasty: Path) -> None:
         "from aldlan_model.io import fileio\n"
         "fileio.os.fsync = lambda fd: os.kill(os.getpid(), signal.SIGTERM)\n"
         "sys.argv = ['aldlan', 'run', sys.argv[1], '-o', 'out.xlsx']\n"
-        "from aldlan_model.cli import main\n"
+        "from aldlan_model.cli.app import main\n"
         "main()\n"
     )
     proc = subprocess.run([sys.executable, "-c", script, EVIL], capture_output=True, timeout=120)

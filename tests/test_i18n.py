@@ -14,7 +14,7 @@ import string
 import pytest
 from typer.testing import CliRunner
 
-from aldlan_model.cli import app
+from aldlan_model.cli.app import app
 from aldlan_model.i18n import messages as i18n
 from tests.conftest import REPO, write
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from aldlan_model.cli import app
+from aldlan_model.cli.app import app
 from aldlan_model.engine.room import run as compute
 from aldlan_model.io.loader import load_scenario
 from aldlan_model.model.errors import UsageError

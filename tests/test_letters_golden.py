@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from aldlan_model.cli import app
+from aldlan_model.cli.app import app
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 SCENARIO = "letters-scenario.yaml"  # in GOLDEN; run from there so the source line shows this name

@@ -13,7 +13,7 @@ from docx.shared import Cm
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from aldlan_model.cli import app
+from aldlan_model.cli.app import app
 from aldlan_model.engine.room import run as compute
 from aldlan_model.io.loader import load_scenario
 from aldlan_model.render.xlsx import sheet_name

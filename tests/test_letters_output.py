@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from aldlan_model.cli import app
+from aldlan_model.cli.app import app
 from aldlan_model.model.errors import UsageError
 from aldlan_model.render.output import EXTENSIONS, FORMATS, resolve_format
 

@@ -15,7 +15,7 @@ import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from aldlan_model.cli import app
+from aldlan_model.cli.app import app
 from aldlan_model.engine.room import run as compute
 from aldlan_model.io.loader import load_scenario
 from aldlan_model.ledger.report import Report, Row, Table

@@ -20,7 +20,7 @@ import pytest
 from conftest import SCENARIOS
 from typer.testing import CliRunner
 
-from aldlan_model.cli import app
+from aldlan_model.cli.app import app
 
 MONEY_KINDS = {"money"}
 EURO = re.compile(r"^€\s?(-?[\d.]+)$")

@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from aldlan_model.api import load_model, run_model
-from aldlan_model.cli import app
+from aldlan_model.cli.app import app
 from aldlan_model.engine.room import MONEY_LINES, run
 from aldlan_model.io.loader import load_scenario
 from aldlan_model.io.plan import Plan

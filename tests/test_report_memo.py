@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from aldlan_model.cli import app
+from aldlan_model.cli.app import app
 from aldlan_model.render.memo import markdown_blocks, method_text, plain
 
 REPO = Path(__file__).resolve().parent.parent

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from typer.testing import CliRunner
 
-from aldlan_model.cli import app
+from aldlan_model.cli.app import app
 from aldlan_model.io.loader import load_scenario
 from aldlan_model.model.errors import UsageError
 from aldlan_model.uncertainty import simulate as simulate_mod

@@ -13,7 +13,7 @@ from aldlan_model.analysis.metrics import metric_values
 from aldlan_model.analysis.overrides import number_text, scenario_at
 from aldlan_model.analysis.paths import Bounds, bounds, check_variable
 from aldlan_model.analysis.solve import parse_goal, solve
-from aldlan_model.cli import app
+from aldlan_model.cli.app import app
 from aldlan_model.engine.room import run
 from aldlan_model.io.loader import load_scenario, read_document
 from aldlan_model.model.errors import ScenarioError, SolveError, UsageError

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from aldlan_model.analysis.overrides import number_text
 from aldlan_model.analysis.solve import solve
 from aldlan_model.analysis.solve_region import Region, side_of, whole_answer
-from aldlan_model.cli import app
+from aldlan_model.cli.app import app
 from aldlan_model.io.loader import read_document
 from aldlan_model.model.errors import SolveError
 from aldlan_model.tables.solve import override_text, sentences

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from aldlan_model.analysis.metrics import metric_values
 from aldlan_model.analysis.overrides import number_text
 from aldlan_model.analysis.sweep import MAX_POINTS, axis_values, grid_dict, split_sets, sweep
-from aldlan_model.cli import app
+from aldlan_model.cli.app import app
 from aldlan_model.engine.room import run
 from aldlan_model.io.loader import load_scenario, read_document
 from aldlan_model.model.errors import ScenarioError, UsageError

@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 
 from aldlan_model.analysis.solve_chance import Chance, solve_chance
 from aldlan_model.api import load_model, run_model
-from aldlan_model.cli import app
+from aldlan_model.cli.app import app
 from aldlan_model.i18n.labels_inputs import input_kind, input_label
 from aldlan_model.io.loader import read_document
 from aldlan_model.uncertainty import rooms as rooms_mod

@@ -15,7 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from aldlan_model import __version__
-from aldlan_model.cli import app
+from aldlan_model.cli.app import app
 from tests.conftest import SCENARIOS
 
 GOLDEN = Path(__file__).parent / "golden" / "uncertainty"

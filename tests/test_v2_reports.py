@@ -15,7 +15,7 @@ from conftest import SCENARIOS, write
 from typer.testing import CliRunner
 
 from aldlan_model.api import load_model, run_model
-from aldlan_model.cli import app
+from aldlan_model.cli.app import app
 from aldlan_model.i18n.numfmt import money
 from aldlan_model.ledger.rounded import MECHANISM_LINES, ledger
 from aldlan_model.tables.run import run_report

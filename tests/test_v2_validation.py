@@ -9,7 +9,7 @@ import pytest
 from conftest import write
 from typer.testing import CliRunner
 
-from aldlan_model.cli import app
+from aldlan_model.cli.app import app
 
 HEAD = """\
 name: Projecten

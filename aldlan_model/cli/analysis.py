@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from aldlan_model.cli import (
+from aldlan_model.cli.common import (
     ForceOpt,
     FormatOpt,
     Lang,
@@ -17,13 +17,13 @@ from aldlan_model.cli import (
     SourcesMode,
     SourcesOpt,
     YearOpt,
-    app,
+    command,
     handled,
 )
 from aldlan_model.i18n.messages import h
 
 
-@app.command(help=h("cmd_compare"))
+@command(help=h("cmd_compare"))
 def compare(
     items: Annotated[list[str], typer.Argument(
         metavar="FILE [PATH=VALUE]...", show_default=False,
@@ -68,7 +68,7 @@ def compare(
         emit(report, compare_dict(comparison, lang.value), fmt=format, output=output, force=force, year_cols=FIT)
 
 
-@app.command(help=h("cmd_solve"))
+@command(help=h("cmd_solve"))
 def solve(
     file: Annotated[Path, typer.Argument(help=h("arg_scenario"), show_default=False)],
     vary: Annotated[str, typer.Option(
@@ -110,7 +110,7 @@ def solve(
 
     if is_chance(goal.partition("=")[0].rstrip("<>")):
         from aldlan_model.analysis.solve_chance import parse_chance_goal, solve_chance
-        from aldlan_model.cli_uncertainty import keep_freed_memory
+        from aldlan_model.cli.uncertainty import keep_freed_memory
         from aldlan_model.tables.solve import chance_dict, chance_report
 
         with handled():
@@ -129,7 +129,7 @@ def solve(
         emit(solve_report(solution, lang.value), solve_dict(solution), fmt=format, output=output, force=force)
 
 
-@app.command(help=h("cmd_sweep"))
+@command(help=h("cmd_sweep"))
 def sweep(
     file: Annotated[Path, typer.Argument(help=h("arg_scenario"), show_default=False)],
     set_: Annotated[list[str] | None, typer.Option(

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from aldlan_model.cli import ForceOpt, Lang, LangOpt, app, handled
+from aldlan_model.cli.common import ForceOpt, Lang, LangOpt, command, handled
 from aldlan_model.i18n.messages import h, msg
 
 MEMO_FORMATS = {".docx": "docx", ".html": "html", ".htm": "html"}
@@ -24,7 +24,7 @@ def memo_format(output: Path) -> str:
     return MEMO_FORMATS[ext]
 
 
-@app.command(help=h("cmd_report"))
+@command(help=h("cmd_report"))
 def report(
     items: Annotated[list[str], typer.Argument(
         metavar="FILE [PATH=VALUE]...", show_default=False,

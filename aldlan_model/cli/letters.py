@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from aldlan_model.cli import ForceOpt, Lang, LangOpt, SetOpt, app, handled
+from aldlan_model.cli.common import ForceOpt, Lang, LangOpt, SetOpt, command, handled
 from aldlan_model.i18n.messages import h, msg
 
 
@@ -20,7 +20,7 @@ class ChartKind(str, Enum):  # noqa: UP042 - Typer shows the values of a str Enu
     funding = "funding"
 
 
-@app.command(help=h("cmd_chart"))
+@command(help=h("cmd_chart"))
 def chart(
     files: Annotated[list[Path], typer.Argument(help=h("arg_chart_files"),
                                                 show_default=False)],

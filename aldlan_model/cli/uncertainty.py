@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
-from aldlan_model.cli import ForceOpt, FormatOpt, Lang, LangOpt, SetOpt, YearOpt, app, handled
+from aldlan_model.cli.common import ForceOpt, FormatOpt, Lang, LangOpt, SetOpt, YearOpt, command, handled
 from aldlan_model.i18n.messages import h, msg
 
 PROGRESS_AFTER = 1.0  # seconds: shorter runs show no progress bar
@@ -112,7 +112,7 @@ def _chart_or_emit(output: Path | None, format: str | None, force: bool, draw: A
     emit(report, data, fmt=format, output=output, force=force, year_cols=FIT)
 
 
-@app.command(help=h("cmd_simulate"))
+@command(help=h("cmd_simulate"))
 def simulate(
     file: Annotated[Path, typer.Argument(help=h("arg_scenario_or_plan"), show_default=False)],
     draws: Annotated[int, typer.Option("--draws", "-n", help=h("opt_sim_draws"))]
@@ -161,7 +161,7 @@ def simulate(
         _chart_or_emit(output, format, force, chart, report, simulate_dict(scenario, sim, lang.value))
 
 
-@app.command(help=h("cmd_sensitivity"))
+@command(help=h("cmd_sensitivity"))
 def sensitivity(
     file: Annotated[Path, typer.Argument(help=h("arg_scenario_or_plan"), show_default=False)],
     metric: Annotated[str, typer.Option(

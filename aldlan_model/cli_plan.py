@@ -1,1 +1,0 @@
-"""Commands registered on the ``aldlan`` app (filled in by their capability)."""
