@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import os
 
-from aldlan_model.engine.room import Result, run
+from aldlan_model.engine.lines import Result
+from aldlan_model.engine.room import run
 from aldlan_model.io.loader import Document, apply_overrides, read_document, validate_document
 from aldlan_model.io.plan import Plan, is_plan, validate_plan
 from aldlan_model.model.scenario import Scenario

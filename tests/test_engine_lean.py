@@ -11,8 +11,9 @@ import numpy as np
 import pytest
 
 from aldlan_model.api import load_model
+from aldlan_model.engine.lines import LEAN_LINES
 from aldlan_model.engine.params import Structure, point_table
-from aldlan_model.engine.room import LEAN_LINES, compute
+from aldlan_model.engine.room import compute
 from aldlan_model.uncertainty import rooms as rooms_mod
 from aldlan_model.uncertainty.draws import draw
 from tests.conftest import SCENARIOS

@@ -6,8 +6,9 @@ import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from aldlan_model.engine.lines import MONEY_LINES
 from aldlan_model.engine.params import Structure, point_table
-from aldlan_model.engine.room import MONEY_LINES, compute, run
+from aldlan_model.engine.room import compute, run
 from aldlan_model.model.scenario import Scenario
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aldlan_model.engine.room import COST_LINES, INCOME_LINES
+from aldlan_model.engine.lines import COST_LINES, INCOME_LINES
 from aldlan_model.engine.room import run as compute
 from aldlan_model.i18n.labels import t
 from aldlan_model.i18n.numfmt import rounded_with_total

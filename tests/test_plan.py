@@ -11,7 +11,8 @@ from typer.testing import CliRunner
 
 from aldlan_model.api import load_model, run_model
 from aldlan_model.cli.app import app
-from aldlan_model.engine.room import MONEY_LINES, run
+from aldlan_model.engine.lines import MONEY_LINES
+from aldlan_model.engine.room import run
 from aldlan_model.io.loader import load_scenario
 from aldlan_model.io.plan import Plan
 from aldlan_model.model.errors import ScenarioError

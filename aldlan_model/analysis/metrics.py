@@ -6,8 +6,8 @@ import difflib
 
 import numpy as np
 
+from aldlan_model.engine.lines import Result
 from aldlan_model.engine.params import Structure
-from aldlan_model.engine.room import Result
 from aldlan_model.i18n.messages import msg
 from aldlan_model.model.errors import UsageError
 

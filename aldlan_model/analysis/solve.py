@@ -42,8 +42,9 @@ from aldlan_model.analysis.metrics import (
 from aldlan_model.analysis.overrides import scenario_at
 from aldlan_model.analysis.paths import Bounds, bounds, check_variable, generic
 from aldlan_model.analysis.solve_region import Region, side_of, whole_answer, whole_hint
+from aldlan_model.engine.lines import Result
 from aldlan_model.engine.params import Structure, point_table
-from aldlan_model.engine.room import Result, compute, run
+from aldlan_model.engine.room import compute, run
 from aldlan_model.i18n.messages import current, msg
 from aldlan_model.i18n.numfmt import money, number, percent
 from aldlan_model.io.loader import Document

@@ -22,8 +22,9 @@ import pandas as pd
 from aldlan_model.analysis.metrics import check_metric, check_year, metric_values
 from aldlan_model.analysis.overrides import scenario_at
 from aldlan_model.analysis.paths import check_variable
+from aldlan_model.engine.lines import WARNING_CODES
 from aldlan_model.engine.params import Structure, point_table
-from aldlan_model.engine.room import WARNING_CODES, compute
+from aldlan_model.engine.room import compute
 from aldlan_model.i18n.messages import grouped, msg
 from aldlan_model.io.loader import Document
 from aldlan_model.model.errors import UsageError

@@ -10,15 +10,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from aldlan_model.engine.lines import PROJECT_KEYS, Result
 from aldlan_model.engine.params import Structure, point_table
-from aldlan_model.engine.room import (
-    PROJECT_KEYS,
-    Result,
-    compute,
-    full_target,
-    pool_flags,
-    safe_ratio,
-)
+from aldlan_model.engine.room import compute
+from aldlan_model.engine.target import full_target, pool_flags, safe_ratio
 from aldlan_model.io.plan import Plan
 
 

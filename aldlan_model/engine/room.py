@@ -1,149 +1,54 @@
 """The calculation of MODEL.md section 3, vectorised over variants and years.
 
 ``compute(table, structure)`` takes a parameter table (one row per variant, see
-:mod:`aldlan_model.engine.params`) and returns a :class:`Result` of (variants x years) arrays.
-There is no Python loop over years or variants; the only loops run over staff members
-and ramp-up steps, which are columns. ``run(scenario)`` is the single-scenario shortcut.
-Nothing here prints, exits or formats.
+:mod:`aldlan_model.engine.params`) and returns a :class:`Result` of (variants x years) arrays,
+in named steps: the frame (years, ramp, index factors), the participants and the staffing norm,
+the operator, the projects, the municipality and its mechanisms, then the target, staffing and
+warning flags. There is no Python loop over years or variants; the only loops run over staff
+members, projects and ramp-up steps, which are columns. ``run(scenario)`` is the
+single-scenario shortcut. Nothing here prints, exits or formats.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
+from aldlan_model.engine.lines import DEFICIT_TOLERANCE, PROJECT_KEYS, RATIO_TOLERANCE, SAVINGS_TOLERANCE, Result
 from aldlan_model.engine.params import Structure, point_table
-from aldlan_model.engine.projects import allowance_over, project_lines, staff_cost
+from aldlan_model.engine.projects import ProjectLines, allowance_over, project_lines, staff_cost
+from aldlan_model.engine.target import full_target, pool_flags, safe_ratio, savings_rest_flag
 from aldlan_model.io.refdata import volunteer_allowance_hourly_max, volunteer_allowance_max
 from aldlan_model.model.scenario import Scenario
 
-OPERATOR_LINES = (
-    "staff_professional", "staff_volunteer", "housing", "activities", "overhead",
-    "depreciation", "margin", "cost", "income_zin", "income_pgb", "income_contribution",
-    "income_other", "subsidy", "income", "result",
-)
-COST_LINES = OPERATOR_LINES[:7]
-INCOME_LINES = OPERATOR_LINES[8:13]
-MUNICIPALITY_LINES = ("baseline", "scenario", "savings", "cumulative_savings")
-V1_MONEY_LINES = OPERATOR_LINES + MUNICIPALITY_LINES
-# v2 (MODEL.md §3.3–3.5, §4)
-PROJECT_OPERATOR_LINES = (
-    "projects_cost", "projects_funding", "projects_result", "projects_municipal", "projects_external",
-    "organisation_result", "cumulative_result",
-)
-MECHANISMS = ("tariff_difference", "transport_avoided", "substitution", "replaced", "moved_clients", "paid")
-V2_MUNICIPALITY_LINES = (
-    "replaced", "projects_wmo", "savings_hard", "net_municipality", "cumulative_net_municipality",
-)
-# the parts of the baseline and the scenario, for the rounded ledger (MODEL.md §4.1)
-BASELINE_PARTS = (
-    "baseline_tariff_zin", "baseline_tariff_pgb", "baseline_transport", "baseline_assessment",
-    "substitution", "replaced", "moved_clients",
-)
-SCENARIO_PARTS = (
-    "income_zin", "income_pgb", "subsidy", "scenario_transport", "scenario_assessment", "projects_wmo",
-)
-MONEY_LINES = V1_MONEY_LINES + PROJECT_OPERATOR_LINES + V2_MUNICIPALITY_LINES + (
-    "substitution", "tariff_difference", "transport_avoided", "moved_clients", "paid",
-    "baseline_tariff_zin", "baseline_tariff_pgb", "baseline_transport", "baseline_assessment",
-    "scenario_transport", "scenario_assessment",
-)
-PROJECT_KEYS = ("cost", "wmo", "municipal", "external", "result")
-WARNING_CODES = (
-    "norm_not_met", "allowance_above_legal_max", "operator_deficit", "no_savings",
-    "start_after_target", "savings_rest_on_substitution", "project_deficit", "group_too_large",
-    "pool_clients_exceeded", "pool_volunteers_exceeded",
-)
-DEFICIT_TOLERANCE = 0.005  # half a cent: smaller "deficits" are floating-point noise
-SAVINGS_TOLERANCE = 0.005  # half a cent per room: smaller "savings" are floating-point noise
-RATIO_TOLERANCE = 1e-9  # 5759.999999999998 rooms' worth is 5760: exact ratios stay exact
-LEAN_LINES = (
-    "savings", "savings_hard", "result", "subsidy", "cost", "income", "baseline", "scenario",
-    "organisation_result", "projects_result", "substitution", "net_municipality", "cumulative_savings",
-    "cumulative_result", "cumulative_net_municipality",
-)
-"""The lines ``compute(..., lines=…)`` can give without the rest of the result."""
+Arrays = dict[str, np.ndarray]
 
 
 @dataclass
-class Result:
-    """Engine output for n variants over the years of ``structure``.
+class Frame:
+    """What every step shares: the parameter accessor, the years and the index factors."""
 
-    ``lines`` holds every money line for *all* locations (per-location figure x locations),
-    each an (n, years) array. ``per_location`` holds the same lines for one location.
-    ``staffing`` and ``target`` hold one value per variant. ``flags`` holds one boolean
-    per variant per warning code; ``detail`` keeps intermediate arrays for ``explain``.
-    """
-
-    structure: Structure
-    table: pd.DataFrame
-    lines: dict[str, np.ndarray]
-    per_location: dict[str, np.ndarray]
-    staffing: dict[str, np.ndarray]
-    target: dict[str, np.ndarray]
-    flags: dict[str, np.ndarray]
-    detail: dict[str, np.ndarray] = field(default_factory=dict)
-    parts: list[Result] = field(default_factory=list)  # a plan's locations, each x its count
-    projects: list[tuple[str, dict[str, np.ndarray]]] = field(default_factory=list)
-    """Per project (by name): its lines ``cost``, ``wmo``, ``municipal``, ``external``, ``result`` (all rooms)."""
+    c: Callable[[str], np.ndarray]
+    n: int
+    years: np.ndarray  # (1, Y) float
+    first: float
+    k: np.ndarray  # operating year (n, Y)
+    op: np.ndarray  # bool, k >= 1
+    opf: np.ndarray  # op as float
+    r: np.ndarray  # ramp, (n, Y)
+    w: np.ndarray
+    p: np.ndarray
+    t: np.ndarray
+    W: np.ndarray
+    D: np.ndarray
+    h: np.ndarray
 
     @property
-    def years(self) -> np.ndarray:
-        return self.structure.years
-
-    @property
-    def n(self) -> int:
-        return len(self.table)
-
-    def frame(self, variant: int = 0) -> pd.DataFrame:
-        """One variant as a DataFrame: a row per year, a column per money line."""
-        data = {name: self.lines[name][variant] for name in MONEY_LINES if name in self.lines}
-        df = pd.DataFrame(data, index=pd.Index(self.years, name="year"))
-        df.insert(0, "operating_year", self.detail["k"][variant].astype(int))
-        return df
-
-    def at_year(self, name: str, year: int) -> np.ndarray:
-        """A line in one year for every variant."""
-        return self.lines[name][:, int(year) - self.structure.first]
-
-    def year_index(self, year: int) -> int:
-        idx = int(year) - self.structure.first
-        if not 0 <= idx < len(self.years):
-            raise ValueError(f"year {year} lies outside the period {self.structure.first}–{self.structure.last}")
-        return idx
-
-
-def target_figures(
-    amount: np.ndarray, year: np.ndarray, savings: np.ndarray, per_room: np.ndarray, first: int
-) -> dict[str, np.ndarray]:
-    """The target block per variant from the savings lines (all rooms, and per room)."""
-    rows = np.arange(len(amount))
-    j = np.clip((year - first).astype(int), 0, savings.shape[1] - 1)
-    room, total = per_room[rows, j], savings[rows, j]
-    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        saves = room > SAVINGS_TOLERANCE
-        needed = np.where(saves, np.ceil(amount / np.where(saves, room, 1.0) * (1.0 - RATIO_TOLERANCE)), np.nan)
-    needed = np.where(np.isfinite(needed), needed, np.nan)  # a backstop: never inf in any output
-    reached = savings >= amount[:, None]
-    return {
-        "year": year.astype(int),
-        "amount": amount,
-        "savings": total,
-        "share": total / amount,
-        "locations_needed": needed,
-        "first_year_reached": np.where(reached.any(axis=1), first + reached.argmax(axis=1), -1),
-        "savings_per_location": room,
-    }
-
-
-def safe_ratio(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """a / b, with 0 where a is 0 and inf where only b is 0 (no warnings)."""
-    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        out = np.where(b > 0, a / np.where(b > 0, b, 1.0), np.inf)
-    return np.where(a == 0, 0.0, out)
+    def shape(self) -> tuple[int, int]:
+        return (self.n, self.years.shape[1])
 
 
 def _col(table: pd.DataFrame, name: str) -> np.ndarray:
@@ -151,14 +56,8 @@ def _col(table: pd.DataFrame, name: str) -> np.ndarray:
     return table[name].to_numpy(dtype=float)[:, None]
 
 
-def compute(table: pd.DataFrame | Mapping[str, np.ndarray], structure: Structure,
-            lines: Collection[str] | None = None) -> Result:
-    """Compute every line of MODEL.md section 3 for every row of ``table``.
-
-    ``lines`` asks for a lean result (Monte Carlo, sensitivity, solve): only those money lines (any
-    of :data:`LEAN_LINES`, all locations), ``detail["k"]``, no target, staffing, flags or ledger
-    parts; ``table`` may then be a plain mapping of columns. Every line is the same number either way.
-    """
+def frame(table: pd.DataFrame | Mapping[str, np.ndarray], structure: Structure) -> Frame:
+    """Operating years, ramp and index factors from ``first`` (MODEL.md §3.1)."""
     if isinstance(table, pd.DataFrame):
         c = lambda name: _col(table, name)  # noqa: E731 - a short local accessor
         n = len(table)
@@ -167,31 +66,27 @@ def compute(table: pd.DataFrame | Mapping[str, np.ndarray], structure: Structure
         n = len(next(iter(table.values())))
     years = structure.years[None, :].astype(float)  # (1, Y)
     first = float(structure.first)
-
     k = years - c("period.start") + 1  # operating year, (n, Y)
     op = k >= 1
     opf = op.astype(float)
     ramp = np.column_stack([c(f"ramp_up.{i}")[:, 0] for i in range(structure.ramp_len)])
     ramp_idx = (np.clip(k, 1, structure.ramp_len) - 1).astype(int)
     r = np.take_along_axis(ramp, ramp_idx, axis=1) * opf
-
     elapsed = years - first
     w = (1 + c("indexation.wages")) ** elapsed
     p = (1 + c("indexation.prices")) ** elapsed
     t = (1 + c("indexation.tariffs")) ** elapsed
+    return Frame(c, n, years, first, k, op, opf, r, w, p, t,
+                 c("opening.weeks_per_year"), c("opening.dagdelen_per_week"), c("opening.hours_per_dagdeel"))
 
-    W = c("opening.weeks_per_year")
-    D = c("opening.dagdelen_per_week")
-    h = c("opening.hours_per_dagdeel")
 
-    # staff: a loop over members (columns), never over years or variants; costs as for a project's staff
-    zeros = np.zeros((n, 1))
-    prof_group_hours = zeros.copy()
-    prof_hours = zeros.copy()
-    vol_hours = zeros.copy()
-    vol_count = zeros.copy()
+def participants(fr: Frame, structure: Structure) -> Arrays:
+    """Staff hours, the staffing norm at full operation (not ramped) and the participant-dagdelen."""
+    c, W, D, r = fr.c, fr.W, fr.D, fr.r
+    zeros = np.zeros((fr.n, 1))
+    prof_group_hours, prof_hours, vol_hours, vol_count = zeros.copy(), zeros.copy(), zeros.copy(), zeros.copy()
     hours_per_fte = c("norms.hours_per_fte")
-    for i, kind in enumerate(structure.staff):
+    for i, kind in enumerate(structure.staff):  # a loop over members (columns), never over years or variants
         s = f"staff.{i}."
         if kind == "volunteer":
             vol_hours = vol_hours + c(s + "count") * c(s + "hours_per_week")
@@ -200,95 +95,113 @@ def compute(table: pd.DataFrame | Mapping[str, np.ndarray], structure: Structure
         hours = c(s + "fte") * hours_per_fte if kind == "fte" else c(s + "hours_per_week")
         prof_hours = prof_hours + hours
         prof_group_hours = prof_group_hours + hours * c(s + "group_work")
-    staff_prof_w, staff_vol_p, volunteers = staff_cost(c, "staff.", structure.staff, W, w, p)
-
-    # staffing norm at full operation (not ramped)
     zc, zd = c("participants.zin.count"), c("participants.zin.dagdelen_per_week")
     pc, pd_ = c("participants.pgb.count"), c("participants.pgb.dagdelen_per_week")
     nc, nd = c("participants.without_indication.count"), c("participants.without_indication.dagdelen_per_week")
     fc, fd = c("participants.former_indication.count"), c("participants.former_indication.dagdelen_per_week")
     fb = c("participants.former_indication.baseline_dagdelen_per_week")
     fb = np.where(fb < 0, fd, fb)  # not written: what they have in the room
-    present = prof_group_hours / (D * h)
+    present = prof_group_hours / (D * fr.h)
     demand = (zc * zd + pc * pd_) / D
     capacity = present * c("norms.max_indicated_per_professional")
     enforce = (c("norms.enforce") != 0) & (demand > 0)
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         f = np.where(enforce, np.minimum(1.0, capacity / np.where(demand > 0, demand, 1.0)), 1.0)
     f = np.where(f > 1.0 - RATIO_TOLERANCE, 1.0, f)  # capacity equal to demand up to noise serves everyone
-    short = (demand > 0) & (capacity < demand * (1.0 - RATIO_TOLERANCE))
     zin_s, pgb_s = zc * f, pc * f
+    return {
+        "prof_hours": prof_hours, "prof_group_hours": prof_group_hours, "vol_hours": vol_hours,
+        "vol_count": vol_count, "present": present, "demand": demand, "capacity": capacity, "f": f,
+        "short": (demand > 0) & (capacity < demand * (1.0 - RATIO_TOLERANCE)),
+        "zin_s": zin_s, "pgb_s": pgb_s, "zd": zd, "pd": pd_, "nc": nc, "nd": nd, "fc": fc, "fd": fd,
+        "P_zin": zin_s * zd * W * r, "P_pgb": pgb_s * pd_ * W * r, "P_none": nc * nd * W * r,
+        "P_former": fc * fd * W * r, "B_former": fc * fb * W * r,
+        "N_ind": (zin_s + pgb_s) * r, "N_none": nc * r, "N_former": fc * r,
+    }
 
-    P_zin = zin_s * zd * W * r
-    P_pgb = pgb_s * pd_ * W * r
-    P_none = nc * nd * W * r
-    P_former = fc * fd * W * r
-    B_former = fc * fb * W * r
-    N_ind = (zin_s + pgb_s) * r
-    N_none = nc * r
-    N_former = fc * r
 
-    # operator
+def operator(fr: Frame, structure: Structure, v: Arrays) -> tuple[Arrays, list]:
+    """The operator's cost and income lines (MODEL.md §3.2), and its volunteers for the allowance check."""
+    c, p, t, opf = fr.c, fr.p, fr.t, fr.opf
+    staff_prof_w, staff_vol_p, volunteers = staff_cost(c, "staff.", structure.staff, fr.W, fr.w, p)
     staff_professional = staff_prof_w * opf
     staff_volunteer = staff_vol_p * opf
     housing = c("costs.housing") * p * opf
-    activities = c("costs.per_participant_dagdeel") * (P_zin + P_pgb + P_none + P_former) * p
+    activities = c("costs.per_participant_dagdeel") * (v["P_zin"] + v["P_pgb"] + v["P_none"] + v["P_former"]) * p
     operating = staff_professional + staff_volunteer + housing + activities
     overhead = c("costs.overhead") * operating
     dep_years = c("costs.startup.depreciation_years")
-    depreciation = np.where(op & (k <= dep_years), c("costs.startup.amount") / dep_years, 0.0)
+    depreciation = np.where(fr.op & (fr.k <= dep_years), c("costs.startup.amount") / dep_years, 0.0)
     margin = c("costs.margin") * (operating + overhead + depreciation)
     cost = operating + overhead + depreciation + margin
-
-    tz, tp = c("tariffs.buurtkamer.zin"), c("tariffs.buurtkamer.pgb")
-    income_zin = tz * t * P_zin
-    income_pgb = tp * t * P_pgb
-    income_contribution = c("income.contribution") * p * (P_none + P_former)
+    income_zin = c("tariffs.buurtkamer.zin") * t * v["P_zin"]
+    income_pgb = c("tariffs.buurtkamer.pgb") * t * v["P_pgb"]
+    income_contribution = c("income.contribution") * p * (v["P_none"] + v["P_former"])
     income_other = c("income.other") * p * opf
     earned = income_zin + income_pgb + income_contribution + income_other
     subsidy = (  # either way a fresh (n, Y) array
         np.maximum(0.0, cost - earned) * opf if structure.cover_deficit else c("income.subsidy") * opf
     )
     income = earned + subsidy
-    result = income - cost
+    lines = {
+        "staff_professional": staff_professional, "staff_volunteer": staff_volunteer, "housing": housing,
+        "activities": activities, "overhead": overhead, "depreciation": depreciation, "margin": margin,
+        "cost": cost, "income_zin": income_zin, "income_pgb": income_pgb,
+        "income_contribution": income_contribution, "income_other": income_other, "subsidy": subsidy,
+        "income": income, "result": income - cost,
+    }
+    return lines, volunteers
 
-    # the wijk's other projects (MODEL.md §3.3): columns, like staff members
-    if lines is None:
+
+def projects(fr: Frame, structure: Structure, lean: bool) -> tuple[list[ProjectLines], Arrays, tuple]:
+    """The wijk's other projects (MODEL.md §3.3), summed; and the allowance maxima per year."""
+    if not lean:
         yearly_max = volunteer_allowance_max().values_for(structure.years)[None, :]
         hourly_max = volunteer_allowance_hourly_max().values_for(structure.years)[None, :]
     else:  # a lean result has no warnings
-        yearly_max = hourly_max = np.full((1, years.shape[1]), np.inf)
-    shape = (n, years.shape[1])
-    projects = [
-        project_lines(c, i, ps, years, W, w, p, yearly_max, hourly_max) for i, ps in enumerate(structure.projects)
+        yearly_max = hourly_max = np.full((1, fr.years.shape[1]), np.inf)
+    each = [
+        project_lines(fr.c, i, ps, fr.years, fr.W, fr.w, fr.p, yearly_max, hourly_max)
+        for i, ps in enumerate(structure.projects)
     ]
-    zero = np.zeros(shape)
-    projects_cost = sum((pr.cost for pr in projects), zero)
-    projects_by_budget = {
-        b: sum((pr.funding[b] for pr in projects), zero) for b in ("wmo", "municipal", "external")
+    zero = np.zeros(fr.shape)
+    by_budget = {b: sum((pr.funding[b] for pr in each), zero) for b in ("wmo", "municipal", "external")}
+    cost = sum((pr.cost for pr in each), zero)
+    funding = by_budget["wmo"] + by_budget["municipal"] + by_budget["external"]
+    sums = {
+        "projects_cost": cost, "projects_funding": funding, "projects_result": funding - cost,
+        "projects_wmo": by_budget["wmo"], "projects_municipal": by_budget["municipal"],
+        "projects_external": by_budget["external"],
     }
-    projects_funding = projects_by_budget["wmo"] + projects_by_budget["municipal"] + projects_by_budget["external"]
-    projects_result = projects_funding - projects_cost
-    projects_wmo = projects_by_budget["wmo"]
+    return each, sums, (yearly_max, hourly_max)
 
-    # municipality; T_b and T_0 are the transport rates per dagdeel (MODEL.md §2.1)
-    T_b = trip_rate(c, "buurtkamer")
-    T_0 = trip_rate(c, "baseline")
+
+def trip_rate(c, side: str) -> np.ndarray:
+    """The transport rate per dagdeel (MODEL.md §2.1): a bare rate, or per_trip × share / dagdelen_per_trip."""
+    pre = f"transport.{side}"
+    return c(pre) + c(pre + ".per_trip") * c(pre + ".share") / c(pre + ".dagdelen_per_trip")
+
+
+def municipality(fr: Frame, structure: Structure, v: Arrays, ops: Arrays, proj: Arrays) -> Arrays:
+    """Baseline, scenario and savings with their parts (MODEL.md §3.2)."""
+    c, t = fr.c, fr.t
+    T_b, T_0 = trip_rate(c, "buurtkamer"), trip_rate(c, "baseline")
     s_ = c("municipality.substitution")
     assess = c("municipality.assessment_per_indication")
     tb_zin, tb_pgb = c("tariffs.baseline.zin"), c("tariffs.baseline.pgb")
+    P_zin, P_pgb, P_none, N_ind, N_none = v["P_zin"], v["P_pgb"], v["P_none"], v["N_ind"], v["N_none"]
     scenario_transport = T_b * t * (P_zin + P_pgb)
     scenario_assessment = assess * t * N_ind
-    replaced = zero.copy()
-    factors = {"wages": w, "prices": p, "tariffs": t, "none": 1.0}
+    replaced = np.zeros(fr.shape)
+    factors = {"wages": fr.w, "prices": fr.p, "tariffs": t, "none": 1.0}
     for i, index in enumerate(structure.replaced):
-        replaced = replaced + c(f"municipality.replaced.{i}.amount") * factors[index] * opf
-    moved_clients = (tb_zin + T_0) * t * B_former + assess * t * N_former
+        replaced = replaced + c(f"municipality.replaced.{i}.amount") * factors[index] * fr.opf
+    moved_clients = (tb_zin + T_0) * t * v["B_former"] + assess * t * v["N_former"]
     scenario = (
-        income_zin + income_pgb + subsidy
+        ops["income_zin"] + ops["income_pgb"] + ops["subsidy"]
         + scenario_transport
         + scenario_assessment
-        + projects_wmo
+        + proj["projects_wmo"]
     )
     baseline = (
         tb_zin * t * (P_zin + s_ * P_none)
@@ -299,192 +212,199 @@ def compute(table: pd.DataFrame | Mapping[str, np.ndarray], structure: Structure
     )
     savings = baseline - scenario
     substitution = s_ * (tb_zin * t * P_none + T_0 * t * P_none + assess * t * N_none)
-    savings_hard = savings - substitution
-    organisation_result = result + projects_result
-    if lines is not None:
-        lean = {
-            "savings": savings, "savings_hard": savings_hard, "result": result, "subsidy": subsidy, "cost": cost,
-            "income": income, "baseline": baseline, "scenario": scenario, "organisation_result": organisation_result,
-            "projects_result": projects_result, "substitution": substitution,
-        }
-        municipal = projects_by_budget["municipal"]
-        locations = c("locations")
-        one = bool(np.all(locations == 1.0))
-        out: dict[str, np.ndarray] = {}
-        for name in lines:
-            if name == "net_municipality":
-                v = savings - municipal
-            elif name == "cumulative_savings":
-                v = np.cumsum(np.broadcast_to(savings, shape), axis=1)
-            elif name == "cumulative_result":
-                v = np.cumsum(np.broadcast_to(organisation_result, shape), axis=1)
-            elif name == "cumulative_net_municipality":
-                v = np.cumsum(np.broadcast_to(savings - municipal, shape), axis=1)
-            else:
-                v = lean[name]
-            v = np.broadcast_to(v, shape)
-            out[name] = v if one else v * locations
-        return Result(structure, table, out, {}, {}, {}, {}, {"k": k})  # type: ignore[arg-type]
-    tariff_difference = (tb_zin - tz) * t * P_zin + (tb_pgb - tp) * t * P_pgb
-    transport_avoided = (T_0 - T_b) * t * (P_zin + P_pgb)
-
-    per_loc = {
-        "staff_professional": staff_professional, "staff_volunteer": staff_volunteer,
-        "housing": housing, "activities": activities, "overhead": overhead,
-        "depreciation": depreciation, "margin": margin, "cost": cost,
-        "income_zin": income_zin, "income_pgb": income_pgb,
-        "income_contribution": income_contribution, "income_other": income_other,
-        "subsidy": subsidy, "income": income, "result": result,
-        "baseline": baseline, "scenario": scenario, "savings": savings,
-        "projects_cost": projects_cost, "projects_funding": projects_funding, "projects_result": projects_result,
-        "projects_wmo": projects_wmo, "projects_municipal": projects_by_budget["municipal"],
-        "projects_external": projects_by_budget["external"], "organisation_result": organisation_result,
-        "replaced": replaced, "savings_hard": savings_hard,
-        "net_municipality": savings - projects_by_budget["municipal"],
-        "substitution": substitution, "tariff_difference": tariff_difference,
-        "transport_avoided": transport_avoided, "moved_clients": moved_clients,
-        "paid": 0.0 - (subsidy + projects_wmo),
-        "baseline_tariff_zin": tb_zin * t * P_zin, "baseline_tariff_pgb": tb_pgb * t * P_pgb,
-        "baseline_transport": T_0 * t * (P_zin + P_pgb), "baseline_assessment": assess * t * N_ind,
+    return {
+        "baseline": baseline, "scenario": scenario, "savings": savings, "substitution": substitution,
+        "savings_hard": savings - substitution, "replaced": replaced, "moved_clients": moved_clients,
         "scenario_transport": scenario_transport, "scenario_assessment": scenario_assessment,
-        "dagdelen": P_zin + P_pgb + P_none + P_former,
+        "T_b": T_b, "T_0": T_0,
     }
-    for i, pr in enumerate(projects):
+
+
+def mechanisms(fr: Frame, v: Arrays, ops: Arrays, proj: Arrays, mun: Arrays) -> Arrays:
+    """The mechanisms of MODEL.md §3.4 not already among the municipality's lines, and the ledger's parts."""
+    c, t = fr.c, fr.t
+    tb_zin, tb_pgb = c("tariffs.baseline.zin"), c("tariffs.baseline.pgb")
+    tz, tp = c("tariffs.buurtkamer.zin"), c("tariffs.buurtkamer.pgb")
+    P_zin, P_pgb = v["P_zin"], v["P_pgb"]
+    assess = c("municipality.assessment_per_indication")
+    return {
+        "tariff_difference": (tb_zin - tz) * t * P_zin + (tb_pgb - tp) * t * P_pgb,
+        "transport_avoided": (mun["T_0"] - mun["T_b"]) * t * (P_zin + P_pgb),
+        "paid": 0.0 - (ops["subsidy"] + proj["projects_wmo"]),
+        "baseline_tariff_zin": tb_zin * t * P_zin, "baseline_tariff_pgb": tb_pgb * t * P_pgb,
+        "baseline_transport": mun["T_0"] * t * (P_zin + P_pgb), "baseline_assessment": assess * t * v["N_ind"],
+    }
+
+
+def lean_lines(fr: Frame, wanted: Collection[str], ops: Arrays, proj: Arrays, mun: Arrays) -> Arrays:
+    """Only the asked lines (all locations): Monte Carlo, sensitivity and solve need no more."""
+    savings, municipal = mun["savings"], proj["projects_municipal"]
+    organisation_result = ops["result"] + proj["projects_result"]
+    lean = {
+        "savings": savings, "savings_hard": mun["savings_hard"], "result": ops["result"], "subsidy": ops["subsidy"],
+        "cost": ops["cost"], "income": ops["income"], "baseline": mun["baseline"], "scenario": mun["scenario"],
+        "organisation_result": organisation_result, "projects_result": proj["projects_result"],
+        "substitution": mun["substitution"],
+    }
+    shape = fr.shape
+    locations = fr.c("locations")
+    one = bool(np.all(locations == 1.0))
+    out: Arrays = {}
+    for name in wanted:
+        if name == "net_municipality":
+            value = savings - municipal
+        elif name == "cumulative_savings":
+            value = np.cumsum(np.broadcast_to(savings, shape), axis=1)
+        elif name == "cumulative_result":
+            value = np.cumsum(np.broadcast_to(organisation_result, shape), axis=1)
+        elif name == "cumulative_net_municipality":
+            value = np.cumsum(np.broadcast_to(savings - municipal, shape), axis=1)
+        else:
+            value = lean[name]
+        value = np.broadcast_to(value, shape)
+        out[name] = value if one else value * locations
+    return out
+
+
+def per_location(fr: Frame, v: Arrays, ops: Arrays, each: list[ProjectLines], proj: Arrays, mun: Arrays,
+                 mech: Arrays) -> Arrays:
+    """Every money line of one location as a fresh (n, Y) float array, with the running sums."""
+    per_loc = {
+        **ops,
+        "baseline": mun["baseline"], "scenario": mun["scenario"], "savings": mun["savings"],
+        **proj,
+        "organisation_result": ops["result"] + proj["projects_result"],
+        "replaced": mun["replaced"], "savings_hard": mun["savings_hard"],
+        "net_municipality": mun["savings"] - proj["projects_municipal"],
+        "substitution": mun["substitution"], "tariff_difference": mech["tariff_difference"],
+        "transport_avoided": mech["transport_avoided"], "moved_clients": mun["moved_clients"],
+        "paid": mech["paid"],
+        "baseline_tariff_zin": mech["baseline_tariff_zin"], "baseline_tariff_pgb": mech["baseline_tariff_pgb"],
+        "baseline_transport": mech["baseline_transport"], "baseline_assessment": mech["baseline_assessment"],
+        "scenario_transport": mun["scenario_transport"], "scenario_assessment": mun["scenario_assessment"],
+        "dagdelen": v["P_zin"] + v["P_pgb"] + v["P_none"] + v["P_former"],
+    }
+    for i, pr in enumerate(each):
         per_loc[f"project.{i}.cost"] = pr.cost
         per_loc[f"project.{i}.result"] = pr.result
         for b in ("wmo", "municipal", "external"):
             per_loc[f"project.{i}.{b}"] = pr.funding[b]
+    shape = fr.shape
     per_loc = {  # the lines are fresh (n, Y) float arrays already: copy only one that is not
-        name: v if v.shape == shape and v.dtype == np.float64 else np.broadcast_to(v, shape).astype(float)
-        for name, v in per_loc.items()
+        name: x if x.shape == shape and x.dtype == np.float64 else np.broadcast_to(x, shape).astype(float)
+        for name, x in per_loc.items()
     }
     per_loc["cumulative_savings"] = np.cumsum(per_loc["savings"], axis=1)
     per_loc["cumulative_result"] = np.cumsum(per_loc["organisation_result"], axis=1)
     per_loc["cumulative_net_municipality"] = np.cumsum(per_loc["net_municipality"], axis=1)
-    locations = c("locations")
-    # x * 1.0 is x exactly: with one location the totals share the per-location arrays
-    lines = dict(per_loc) if np.all(locations == 1.0) else {name: v * locations for name, v in per_loc.items()}
+    return per_loc
 
-    # target
-    target = full_target(table, lines, per_loc, structure.first)
-    staffing = {
-        "professional_hours": prof_hours[:, 0],
-        "professional_group_hours": prof_group_hours[:, 0],
-        "volunteer_hours": vol_hours[:, 0],
-        "volunteer_share": safe_ratio(vol_hours, prof_hours + vol_hours)[:, 0],
-        "present": present[:, 0],
-        "demand": demand[:, 0],
-        "capacity": capacity[:, 0],
-        "indicated_per_professional": safe_ratio(demand, present)[:, 0],
-        "served_share": f[:, 0],
+
+def staffing(fr: Frame, table: pd.DataFrame, v: Arrays, each: list[ProjectLines]) -> Arrays:
+    """Staff hours, the norm, group size and the pools (MODEL.md §3.1, §3.6), one value per variant."""
+    c = fr.c
+    out = {
+        "professional_hours": v["prof_hours"][:, 0],
+        "professional_group_hours": v["prof_group_hours"][:, 0],
+        "volunteer_hours": v["vol_hours"][:, 0],
+        "volunteer_share": safe_ratio(v["vol_hours"], v["prof_hours"] + v["vol_hours"])[:, 0],
+        "present": v["present"][:, 0],
+        "demand": v["demand"][:, 0],
+        "capacity": v["capacity"][:, 0],
+        "indicated_per_professional": safe_ratio(v["demand"], v["present"])[:, 0],
+        "served_share": v["f"][:, 0],
         "norm": table["norms.max_indicated_per_professional"].to_numpy(float),
     }
-    # group size and pools (MODEL.md §3.6): full operation, not ramped
-    group = (zin_s * zd + pgb_s * pd_ + nc * nd + fc * fd) / D
+    # group size and pools: full operation, not ramped
+    group = (v["zin_s"] * v["zd"] + v["pgb_s"] * v["pd"] + v["nc"] * v["nd"] + v["fc"] * v["fd"]) / fr.D
     max_group = c("norms.max_group_per_professional")
-    group_limit = present * max_group
-    loc_count = locations
-    room_volunteers = vol_count + sum((pr.volunteers for pr in projects), zeros)
-    staffing |= {
+    group_limit = v["present"] * max_group
+    loc_count = c("locations")
+    room_volunteers = v["vol_count"] + sum((pr.volunteers for pr in each), np.zeros((fr.n, 1)))
+    return out | {
         "group_present": group[:, 0],
         "group_limit": np.where(max_group[:, 0] > 0, group_limit[:, 0], np.nan),
-        "pool_clients": (loc_count * (zin_s + pgb_s + fc))[:, 0],
+        "pool_clients": (loc_count * (v["zin_s"] + v["pgb_s"] + v["fc"]))[:, 0],
         "pool_volunteers": (loc_count * room_volunteers)[:, 0],
         "volunteers_per_location": room_volunteers[:, 0],
     }
 
-    over = allowance_over(volunteers, W, p, yearly_max, hourly_max) & op
-    project_over = np.zeros_like(over)
-    for pr in projects:
-        project_over |= pr.allowance_over
-    flags = {
-        "norm_not_met": short[:, 0],
+
+def flags(fr: Frame, table: pd.DataFrame, v: Arrays, ops: Arrays, each: list[ProjectLines], staff: Arrays,
+          target: Arrays, over: np.ndarray, project_over: np.ndarray) -> Arrays:
+    """One boolean per variant per warning code (MODEL.md §3.6)."""
+    max_group = fr.c("norms.max_group_per_professional")[:, 0]
+    group, limit = staff["group_present"], v["present"][:, 0] * max_group
+    out = {
+        "norm_not_met": v["short"][:, 0],
         "allowance_above_legal_max": (over | project_over).any(axis=1),
-        "operator_deficit": ((result < -DEFICIT_TOLERANCE) & op).any(axis=1),
+        "operator_deficit": ((ops["result"] < -DEFICIT_TOLERANCE) & fr.op).any(axis=1),
         "no_savings": target["savings_per_location"] <= SAVINGS_TOLERANCE,
         "start_after_target": table["period.start"].to_numpy(float) > table["target.year"].to_numpy(float),
         "project_deficit": np.any(
-            [(pr.result < -DEFICIT_TOLERANCE).any(axis=1) for pr in projects], axis=0
-        ) if projects else np.zeros(n, dtype=bool),
-        "group_too_large": (max_group[:, 0] > 0) & (group[:, 0] > group_limit[:, 0] * (1 + RATIO_TOLERANCE)),
+            [(pr.result < -DEFICIT_TOLERANCE).any(axis=1) for pr in each], axis=0
+        ) if each else np.zeros(fr.n, dtype=bool),
+        "group_too_large": (max_group > 0) & (group > limit * (1 + RATIO_TOLERANCE)),
     }
-    flags |= pool_flags(table, staffing)
-    flags["savings_rest_on_substitution"] = savings_rest_flag(target)
-    detail = {
-        "k": np.broadcast_to(k, (n, years.shape[1])), "r": r, "w": np.broadcast_to(w, r.shape),
-        "p": np.broadcast_to(p, r.shape), "t": np.broadcast_to(t, r.shape),
-        "P_zin": P_zin, "P_pgb": P_pgb, "P_none": P_none, "N_ind": N_ind, "N_none": N_none,
-        "P_former": np.broadcast_to(P_former, r.shape), "B_former": np.broadcast_to(B_former, r.shape),
-        "N_former": np.broadcast_to(N_former, r.shape),
-        "T_b": np.broadcast_to(T_b, (n, 1))[:, 0], "T_0": np.broadcast_to(T_0, (n, 1))[:, 0],
+    out |= pool_flags(table, staff)
+    out["savings_rest_on_substitution"] = savings_rest_flag(target)
+    return out
+
+
+def detail(fr: Frame, v: Arrays, mun: Arrays, each: list[ProjectLines], maxima: tuple, over: np.ndarray,
+           project_over: np.ndarray) -> Arrays:
+    """Intermediate arrays that ``explain`` shows."""
+    r, n = fr.r, fr.n
+    out = {
+        "k": np.broadcast_to(fr.k, fr.shape), "r": r, "w": np.broadcast_to(fr.w, r.shape),
+        "p": np.broadcast_to(fr.p, r.shape), "t": np.broadcast_to(fr.t, r.shape),
+        "P_zin": v["P_zin"], "P_pgb": v["P_pgb"], "P_none": v["P_none"], "N_ind": v["N_ind"], "N_none": v["N_none"],
+        "P_former": np.broadcast_to(v["P_former"], r.shape), "B_former": np.broadcast_to(v["B_former"], r.shape),
+        "N_former": np.broadcast_to(v["N_former"], r.shape),
+        "T_b": np.broadcast_to(mun["T_b"], (n, 1))[:, 0], "T_0": np.broadcast_to(mun["T_0"], (n, 1))[:, 0],
         "allowance_over": over, "project_allowance_over": project_over,
-        "legal_max": np.broadcast_to(yearly_max, r.shape), "hourly_max": np.broadcast_to(hourly_max, r.shape),
+        "legal_max": np.broadcast_to(maxima[0], r.shape), "hourly_max": np.broadcast_to(maxima[1], r.shape),
     }
-    for i, pr in enumerate(projects):
-        detail[f"project.{i}.running"] = np.broadcast_to(pr.running, shape)
-        detail[f"project.{i}.allowance_over"] = pr.allowance_over
+    for i, pr in enumerate(each):
+        out[f"project.{i}.running"] = np.broadcast_to(pr.running, fr.shape)
+        out[f"project.{i}.allowance_over"] = pr.allowance_over
+    return out
+
+
+def compute(table: pd.DataFrame | Mapping[str, np.ndarray], structure: Structure,
+            lines: Collection[str] | None = None) -> Result:
+    """Compute every line of MODEL.md section 3 for every row of ``table``.
+
+    ``lines`` asks for a lean result (Monte Carlo, sensitivity, solve): only those money lines (any
+    of :data:`LEAN_LINES`, all locations), ``detail["k"]``, no target, staffing, flags or ledger
+    parts; ``table`` may then be a plain mapping of columns. Every line is the same number either way.
+    """
+    fr = frame(table, structure)
+    v = participants(fr, structure)
+    ops, volunteers = operator(fr, structure, v)
+    each, proj, maxima = projects(fr, structure, lean=lines is not None)
+    mun = municipality(fr, structure, v, ops, proj)
+    if lines is not None:
+        out = lean_lines(fr, lines, ops, proj, mun)
+        return Result(structure, table, out, {}, {}, {}, {}, {"k": fr.k})  # type: ignore[arg-type]
+    mech = mechanisms(fr, v, ops, proj, mun)
+    per_loc = per_location(fr, v, ops, each, proj, mun, mech)
+    locations = fr.c("locations")
+    # x * 1.0 is x exactly: with one location the totals share the per-location arrays
+    all_lines = dict(per_loc) if np.all(locations == 1.0) else {name: x * locations for name, x in per_loc.items()}
+    target = full_target(table, all_lines, per_loc, structure.first)
+    staff = staffing(fr, table, v, each)
+    over = allowance_over(volunteers, fr.W, fr.p, *maxima) & fr.op
+    project_over = np.zeros_like(over)
+    for pr in each:
+        project_over |= pr.allowance_over
+    warn = flags(fr, table, v, ops, each, staff, target, over, project_over)
     project_list = [
-        (name, {key: lines[f"project.{i}.{key}"] for key in PROJECT_KEYS})
+        (name, {key: all_lines[f"project.{i}.{key}"] for key in PROJECT_KEYS})
         for i, name in enumerate(structure.project_names)
     ]
-    return Result(structure, table, lines, per_loc, staffing, target, flags, detail, projects=project_list)
-
-
-def trip_rate(c, side: str) -> np.ndarray:
-    """The transport rate per dagdeel (MODEL.md §2.1): a bare rate, or per_trip × share / dagdelen_per_trip."""
-    pre = f"transport.{side}"
-    return c(pre) + c(pre + ".per_trip") * c(pre + ".share") / c(pre + ".dagdelen_per_trip")
-
-
-def full_target(
-    table: pd.DataFrame, lines: dict[str, np.ndarray], per_loc: dict[str, np.ndarray], first: int
-) -> dict[str, np.ndarray]:
-    """The target block, the hard-savings target, cost per dagdeel and financing (MODEL.md §3.5)."""
-    amount = table["target.amount"].to_numpy(float)
-    year = table["target.year"].to_numpy(float)
-    target = target_figures(amount, year, lines["savings"], per_loc["savings"], first)
-    hard = target_figures(amount, year, lines["savings_hard"], per_loc["savings_hard"], first)
-    target["savings_hard"] = hard["savings"]
-    target["share_hard"] = hard["share"]
-    target["locations_needed_hard"] = hard["locations_needed"]
-    target["savings_hard_per_location"] = hard["savings_per_location"]
-    rows = np.arange(len(amount))
-    j = np.clip((year - first).astype(int), 0, lines["cost"].shape[1] - 1)
-    dagdelen = lines["dagdelen"][rows, j]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        target["cost_per_dagdeel"] = np.where(
-            dagdelen > 0, lines["cost"][rows, j] / np.where(dagdelen > 0, dagdelen, 1.0), np.nan
-        )
-    locations = table["locations"].to_numpy(float)
-    target |= financing(lines["cumulative_result"], lines["cumulative_net_municipality"], locations, first)
-    return target
-
-
-def financing(cum_result: np.ndarray, cum_net: np.ndarray, locations: np.ndarray, first: int) -> dict[str, np.ndarray]:
-    """Bridge financing at the worst moment and the municipality's payback year (MODEL.md §3.5)."""
-    need = -cum_result.min(axis=1)
-    need = np.where(need > DEFICIT_TOLERANCE * locations, need, 0.0)  # below half a cent per room: noise
-    ok = cum_net >= -DEFICIT_TOLERANCE * locations[:, None]
-    ok_from_here = np.flip(np.logical_and.accumulate(np.flip(ok, axis=1), axis=1), axis=1)
-    payback = np.where(ok[:, -1], first + ok_from_here.argmax(axis=1), -1)
-    return {"financing_need": need, "payback_year": payback}
-
-
-def savings_rest_flag(target: dict[str, np.ndarray]) -> np.ndarray:
-    """Savings > 0 but hard savings ≤ 0 in the target year (per location, with the noise tolerance)."""
-    return (target["savings_per_location"] > SAVINGS_TOLERANCE) & (
-        target["savings_hard_per_location"] <= SAVINGS_TOLERANCE
-    )
-
-
-def pool_flags(table: pd.DataFrame, staffing: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
-    """Indicated clients and volunteers needed against the municipality's pools (MODEL.md §3.6)."""
-    clients = table["context.indicated_clients"].to_numpy(float)
-    vols = table["context.volunteers_available"].to_numpy(float)
-    return {
-        "pool_clients_exceeded": (clients >= 0) & (staffing["pool_clients"] > clients * (1 + RATIO_TOLERANCE)),
-        "pool_volunteers_exceeded": (vols >= 0) & (staffing["pool_volunteers"] > vols * (1 + RATIO_TOLERANCE)),
-    }
+    return Result(structure, table, all_lines, per_loc, staff, target, warn,
+                  detail(fr, v, mun, each, maxima, over, project_over), projects=project_list)
 
 
 def run(scenario: Scenario) -> Result:

@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-from aldlan_model.engine.room import WARNING_CODES, Result
+from aldlan_model.engine.lines import WARNING_CODES, Result
 from aldlan_model.model.scenario import Scenario
 
 

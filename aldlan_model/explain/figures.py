@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from aldlan_model.engine.lines import COST_LINES, INCOME_LINES, V1_MONEY_LINES, Result
 from aldlan_model.engine.params import flatten
-from aldlan_model.engine.room import COST_LINES, INCOME_LINES, V1_MONEY_LINES, Result
 from aldlan_model.explain.municipality import V2_METRICS, V2_TARGET_METRICS, figure, transport_rate
 from aldlan_model.i18n.labels import t
 from aldlan_model.i18n.messages import msg

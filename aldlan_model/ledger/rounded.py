@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from aldlan_model.engine.room import BASELINE_PARTS, COST_LINES, INCOME_LINES, PROJECT_KEYS, Result
+from aldlan_model.engine.lines import BASELINE_PARTS, COST_LINES, INCOME_LINES, PROJECT_KEYS, Result
 
 PROJECT_BASE = ("cost", "wmo", "municipal", "external")
 BASE_LINES = tuple(dict.fromkeys((*COST_LINES, *INCOME_LINES, *BASELINE_PARTS,

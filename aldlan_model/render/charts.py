@@ -22,7 +22,7 @@ import numpy as np
 
 from aldlan_model import __version__
 from aldlan_model.api import Model
-from aldlan_model.engine.room import COST_LINES, INCOME_LINES, Result
+from aldlan_model.engine.lines import COST_LINES, INCOME_LINES, Result
 from aldlan_model.i18n.labels import t
 from aldlan_model.i18n.messages import msg
 from aldlan_model.i18n.numfmt import money, number, percent

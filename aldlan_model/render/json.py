@@ -7,8 +7,7 @@ import math
 from typing import Any
 
 from aldlan_model import __version__
-from aldlan_model.engine.params import flatten
-from aldlan_model.engine.room import (
+from aldlan_model.engine.lines import (
     MECHANISMS,
     MUNICIPALITY_LINES,
     OPERATOR_LINES,
@@ -16,6 +15,7 @@ from aldlan_model.engine.room import (
     V2_MUNICIPALITY_LINES,
     Result,
 )
+from aldlan_model.engine.params import flatten
 from aldlan_model.engine.warnings import warnings_for
 from aldlan_model.io.loader import source_file
 from aldlan_model.model.scenario import Scenario

@@ -9,8 +9,8 @@ import os
 import numpy as np
 
 from aldlan_model import __version__
+from aldlan_model.engine.lines import COST_LINES, INCOME_LINES, Result
 from aldlan_model.engine.params import flatten
-from aldlan_model.engine.room import COST_LINES, INCOME_LINES, Result
 from aldlan_model.engine.warnings import warnings_for
 from aldlan_model.i18n.labels import t
 from aldlan_model.i18n.numfmt import money, number, percent

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from aldlan_model.engine.room import Result
+from aldlan_model.engine.lines import Result
 from aldlan_model.engine.warnings import Warning
 from aldlan_model.ledger.rounded import Ledger, ledger, room_ledger
 from aldlan_model.tables.warning_text import warning_message

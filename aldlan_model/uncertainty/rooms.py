@@ -30,8 +30,9 @@ from typing import Any
 
 import numpy as np
 
+from aldlan_model.engine.lines import DEFICIT_TOLERANCE
 from aldlan_model.engine.params import Structure, flatten
-from aldlan_model.engine.room import DEFICIT_TOLERANCE, compute
+from aldlan_model.engine.room import compute
 from aldlan_model.uncertainty.draws import Spec
 
 NUM_KEYS = frozenset({"value", "low", "mode", "high", "source"})
