@@ -1,34 +1,23 @@
-"""The library's front door: load a scenario or a plan, and run it.
+"""The library's front door: every command's work as a call, for programs and notebooks.
 
 ``load_model(path)`` returns a :class:`Scenario` (``locations`` a number) or a
-:class:`Plan` (``locations`` a list of rooms); ``run_model`` computes either.
+:class:`Plan` (``locations`` a list of rooms); ``run_model`` computes either;
+``run_json`` gives what ``aldlan run --format json`` prints, as a dict.
 """
 
 from __future__ import annotations
 
-import os
+from typing import Any
 
 from aldlan_model.engine.lines import Result
-from aldlan_model.engine.room import run
-from aldlan_model.io.loader import Document, apply_overrides, read_document, validate_document
-from aldlan_model.io.plan import Plan, is_plan, validate_plan
-from aldlan_model.model.scenario import Scenario
+from aldlan_model.engine.run import run_model
+from aldlan_model.io.models import Model, load_model, validate_model
 
-Model = Scenario | Plan
+__all__ = ["Model", "Result", "load_model", "run_json", "run_model", "validate_model"]
 
 
-def validate_model(doc: Document) -> Model:
-    return validate_plan(doc) if is_plan(doc) else validate_document(doc)
+def run_json(model: Model, result: Result | None = None, lang: str = "nl") -> dict[str, Any]:
+    """The JSON of ``aldlan run FILE --format json`` (MODEL.md §4), full precision."""
+    from aldlan_model.render.json import run_dict
 
-
-def load_model(path: str | os.PathLike[str], overrides: list[str] | tuple[str, ...] = ()) -> Model:
-    """Read, merge, override and validate a scenario or plan file."""
-    return validate_model(apply_overrides(read_document(path), list(overrides)))
-
-
-def run_model(model: Model) -> Result:
-    if isinstance(model, Plan):
-        from aldlan_model.engine.plan import run_plan
-
-        return run_plan(model)
-    return run(model)
+    return run_dict(model, result if result is not None else run_model(model), lang=lang)

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from aldlan_model.api import load_model, run_model, validate_model
 from aldlan_model.engine.room import run
-from aldlan_model.io.loader import Document
+from aldlan_model.io.document import Document
 from aldlan_model.render.json import run_dict
 from tests.conftest import SCENARIOS
 from tests.reference_model import (

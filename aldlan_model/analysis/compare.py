@@ -12,11 +12,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from aldlan_model.analysis.overrides import DocumentCache, Variant, column_labels
-from aldlan_model.api import run_model, validate_model
 from aldlan_model.engine.lines import Result
+from aldlan_model.engine.run import run_model
 from aldlan_model.engine.warnings import Warning, warnings_for
 from aldlan_model.i18n.messages import msg
 from aldlan_model.io.loader import apply_overrides
+from aldlan_model.io.models import validate_model
 from aldlan_model.model.errors import UsageError
 from aldlan_model.model.scenario import Scenario
 

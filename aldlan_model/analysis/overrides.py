@@ -17,7 +17,8 @@ from pathlib import Path
 import numpy as np
 
 from aldlan_model.i18n.messages import msg
-from aldlan_model.io.loader import Document, apply_overrides, locate, read_document, validate_document
+from aldlan_model.io.document import Document, locate
+from aldlan_model.io.loader import apply_overrides, read_document, validate_document
 from aldlan_model.io.plan import is_plan
 from aldlan_model.model.errors import Problem, ScenarioError, UsageError
 from aldlan_model.model.scenario import Scenario

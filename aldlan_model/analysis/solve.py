@@ -47,7 +47,7 @@ from aldlan_model.engine.params import Structure, point_table
 from aldlan_model.engine.room import compute, run
 from aldlan_model.i18n.messages import current, msg
 from aldlan_model.i18n.numfmt import money, number, percent
-from aldlan_model.io.loader import Document
+from aldlan_model.io.document import Document
 from aldlan_model.model.errors import SolveError, UsageError
 from aldlan_model.model.scenario import Scenario
 

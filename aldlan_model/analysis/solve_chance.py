@@ -35,7 +35,7 @@ from aldlan_model.analysis.overrides import scenario_at
 from aldlan_model.analysis.paths import bounds, check_variable, kind_of
 from aldlan_model.engine.params import Structure
 from aldlan_model.i18n.messages import grouped, msg
-from aldlan_model.io.loader import Document
+from aldlan_model.io.document import Document
 from aldlan_model.model.errors import SolveError, UsageError
 from aldlan_model.uncertainty import rooms as rooms_mod
 from aldlan_model.uncertainty.draws import draw

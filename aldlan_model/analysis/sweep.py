@@ -26,7 +26,7 @@ from aldlan_model.engine.lines import WARNING_CODES
 from aldlan_model.engine.params import Structure, point_table
 from aldlan_model.engine.room import compute
 from aldlan_model.i18n.messages import grouped, msg
-from aldlan_model.io.loader import Document
+from aldlan_model.io.document import Document
 from aldlan_model.model.errors import UsageError
 from aldlan_model.model.numbers import MAX_MAGNITUDE
 from aldlan_model.model.scenario import Scenario

@@ -52,8 +52,9 @@ def compare(
     """
     from aldlan_model.analysis.compare import compare as run_compare
     from aldlan_model.analysis.overrides import parse_variants
+    from aldlan_model.render.json import compare_dict
     from aldlan_model.render.output import emit
-    from aldlan_model.tables.compare import compare_dict, compare_report
+    from aldlan_model.tables.compare import compare_report
     from aldlan_model.tables.termfit import FIT
 
     with handled():
@@ -156,7 +157,8 @@ def sweep(
     from aldlan_model.analysis.sweep import sweep as run_sweep
     from aldlan_model.io.loader import read_document
     from aldlan_model.render.output import DOCUMENTS, emit, resolve_format
-    from aldlan_model.tables.sweep import sweep_csv, sweep_report
+    from aldlan_model.render.sweep_csv import sweep_csv
+    from aldlan_model.tables.sweep import sweep_report
     from aldlan_model.tables.termfit import FIT
 
     with handled():

@@ -10,7 +10,6 @@ import copy
 import errno
 import os
 import typing
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +17,7 @@ import yaml
 from pydantic import ValidationError
 
 from aldlan_model.i18n.messages import L, msg
+from aldlan_model.io.document import Document, locate
 from aldlan_model.io.yamlsrc import KeyPath, Loc, dotted, parse, parse_value, read_text
 from aldlan_model.model import keys
 from aldlan_model.model.errors import Problem, ScenarioError
@@ -26,17 +26,6 @@ from aldlan_model.model.scenario import RATE_TAG, TRIP_TAG, Scenario, cross_chec
 
 MAX_EXTENDS_DEPTH = 10
 """At most this many files in an ``extends`` chain, the file given included."""
-
-
-@dataclass
-class Document:
-    """Merged scenario data before validation, with where every key was written."""
-
-    file: str
-    data: dict[str, Any]
-    locs: dict[KeyPath, Loc] = field(default_factory=dict)
-    chain: list[str] = field(default_factory=list)  # this file, then what it extends
-    overrides: list[str] = field(default_factory=list)  # the --set PATH=VALUE applied
 
 
 def _shown(path: Path) -> str:
@@ -316,7 +305,7 @@ def validate_document(doc: Document) -> Scenario:
         raise ScenarioError(problems)
     object.__setattr__(scenario, "__source_file__", doc.file)
     object.__setattr__(scenario, "__overrides__", list(doc.overrides))
-    from aldlan_model.io.notes import notes_for  # notes build on the loader
+    from aldlan_model.io.notes import notes_for
 
     object.__setattr__(scenario, "__notes__", notes_for(doc, scenario))
     return scenario
@@ -347,15 +336,6 @@ def overrides_of(scenario: Any) -> list[str]:
     if found is None and hasattr(scenario, "base"):
         found = getattr(scenario.base, "__overrides__", None)
     return list(found or [])
-
-
-def locate(doc: Document, path: KeyPath) -> Loc:
-    """The location of the longest prefix of ``path`` that was written somewhere."""
-    for n in range(len(path), -1, -1):
-        loc = doc.locs.get(tuple(path[:n]))
-        if loc is not None:
-            return loc
-    return Loc(doc.file, None, None)
 
 
 def _problem(doc: Document, path: KeyPath, message: str) -> Problem:

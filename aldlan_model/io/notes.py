@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from aldlan_model.i18n.messages import L, msg, use_lang
-from aldlan_model.io.loader import Document, locate
+from aldlan_model.io.document import Document, locate
 from aldlan_model.io.yamlsrc import dotted
 from aldlan_model.model.errors import Problem
 from aldlan_model.model.scenario import Scenario

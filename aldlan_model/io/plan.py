@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from aldlan_model.i18n.messages import grouped, msg
-from aldlan_model.io.loader import Document, locate, merge, merge_locs, validate_document
+from aldlan_model.io.document import Document, locate
+from aldlan_model.io.loader import merge, merge_locs, validate_document
 from aldlan_model.io.yamlsrc import KeyPath, dotted
 from aldlan_model.model import keys
 from aldlan_model.model.errors import Problem, ScenarioError

@@ -21,12 +21,12 @@ from typing import Any
 import numpy as np
 
 from aldlan_model import __version__
-from aldlan_model.api import Model
 from aldlan_model.engine.lines import COST_LINES, INCOME_LINES, Result
 from aldlan_model.i18n.labels import t
 from aldlan_model.i18n.messages import msg
 from aldlan_model.i18n.numfmt import money, number, percent
 from aldlan_model.io.loader import overrides_of, source_file
+from aldlan_model.io.models import Model
 from aldlan_model.model.errors import UsageError
 from aldlan_model.render.fonts import chart_rc
 from aldlan_model.render.safetext import mpl_text, quiet_glyphs

@@ -134,3 +134,22 @@ def _one_per_code(warnings: list, result: Result, lang: str, variant: int) -> li
 def dumps(data: Any) -> str:
     """JSON text: full precision (shortest round-trip floats), UTF-8, never NaN."""
     return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+def compare_dict(comparison: Any, lang: str = "nl") -> dict[str, Any]:
+    """``{"year": Y, "scenarios": [run JSON of each column…]}``; each run JSON also carries
+    ``column`` (its header) and ``overrides``; ``comparison`` holds the table's figures unrounded."""
+    from aldlan_model.analysis.compare import figures, foregone
+    from aldlan_model.tables.compare import ROWS
+
+    scenarios = []
+    for c in comparison.columns:
+        d = run_dict(c.scenario, c.result, lang=lang)
+        d["column"] = c.label
+        d["overrides"] = [*comparison.global_overrides, *c.variant.overrides]
+        scenarios.append(d)
+    table: dict[str, list[Any]] = {key: [figures(c, comparison.year)[key] for c in comparison.columns]
+                                   for key, _, _ in ROWS}
+    for upto in sorted({comparison.year, comparison.horizon}):
+        table[f"foregone_savings_to_{upto}"] = foregone(comparison, upto)
+    return {"year": comparison.year, "scenarios": scenarios, "comparison": table}

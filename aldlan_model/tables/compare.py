@@ -11,12 +11,11 @@ import datetime as _dt
 from typing import Any
 
 from aldlan_model import __version__
-from aldlan_model.analysis.compare import Column, Comparison, figures, foregone
+from aldlan_model.analysis.compare import Column, Comparison, figures
 from aldlan_model.i18n.labels import t
 from aldlan_model.io.notes import note_texts
 from aldlan_model.ledger.report import Report, Row, Table
 from aldlan_model.ledger.rounded import ledger
-from aldlan_model.render.json import run_dict
 from aldlan_model.tables.run import chunks, report_date, rounded_lines, sources_for
 from aldlan_model.tables.sources import long_date, merged_notes, shown_path
 from aldlan_model.tables.termfit import FIT, fit_parts, take
@@ -190,19 +189,3 @@ def compare_report(comparison: Comparison, lang: str = "nl", *, years: bool = Fa
                       version=__version__, date=long_date(report_date(today), lang)),
         lang=lang,
     )
-
-
-def compare_dict(comparison: Comparison, lang: str = "nl") -> dict[str, Any]:
-    """``{"year": Y, "scenarios": [run JSON of each column…]}``; each run JSON also carries
-    ``column`` (its header) and ``overrides``; ``comparison`` holds the table's figures unrounded."""
-    scenarios = []
-    for c in comparison.columns:
-        d = run_dict(c.scenario, c.result, lang=lang)
-        d["column"] = c.label
-        d["overrides"] = [*comparison.global_overrides, *c.variant.overrides]
-        scenarios.append(d)
-    table: dict[str, list[Any]] = {key: [figures(c, comparison.year)[key] for c in comparison.columns]
-                                   for key, _, _ in ROWS}
-    for upto in sorted({comparison.year, comparison.horizon}):
-        table[f"foregone_savings_to_{upto}"] = foregone(comparison, upto)
-    return {"year": comparison.year, "scenarios": scenarios, "comparison": table}

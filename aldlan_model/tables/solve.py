@@ -15,18 +15,10 @@ from aldlan_model.i18n.numfmt import by_kind, money, number, percent
 from aldlan_model.ledger.report import Report, Row, Table
 from aldlan_model.tables.run import headline, source_line
 from aldlan_model.tables.sources import source_notes
+from aldlan_model.tables.values import decimals_needed, value_text
 from aldlan_model.tables.warnings import warning_texts
 
 CELL_KINDS = {"year": "year", "int": "int", "money": "money2", "fraction": "percent", "number": "number2"}
-
-
-def decimals_needed(values: Any, most: int = 4) -> int:
-    """The fewest decimals (up to ``most``) that show every value exactly: 0.25 → 2, 10 → 0."""
-    vals = [float(v) for v in values]
-    for d in range(most + 1):
-        if all(abs(round(v, d) - v) <= 1e-9 * max(1.0, abs(v)) for v in vals):
-            return d
-    return most
 
 
 def param_text(path: str, x: float, lang: str, decimals: int | None = None) -> str:
@@ -224,7 +216,6 @@ def solve_dict(sol: Solution) -> dict[str, Any]:
 
 
 def _chance_value(sol: Any, x: float, lang: str) -> str:
-    from aldlan_model.tables.uncertainty import value_text
 
     if sol.whole:
         return number(x, lang, 0) if kind_of(sol.path) != "year" else str(int(x))

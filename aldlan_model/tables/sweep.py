@@ -7,9 +7,7 @@ its width shows whole (:mod:`aldlan_model.tables.termfit`).
 
 from __future__ import annotations
 
-import csv
 import datetime as _dt
-import io
 
 import numpy as np
 
@@ -19,8 +17,9 @@ from aldlan_model.i18n.labels_inputs import input_label
 from aldlan_model.i18n.numfmt import number, round_euros
 from aldlan_model.ledger.report import Report, Row, Table
 from aldlan_model.tables.run import chunks, source_line, sources_for
-from aldlan_model.tables.solve import decimals_needed, metric_label, metric_text, param_text
+from aldlan_model.tables.solve import metric_label, metric_text, param_text
 from aldlan_model.tables.termfit import FIT, fit_parts, take
+from aldlan_model.tables.values import decimals_needed
 
 COLUMNS = 4  # grid columns per table when no width is known: "€ -3.600.000 ✓" is 14 wide, 4 and the labels fit 80
 
@@ -127,22 +126,3 @@ def cell_warnings(grid: Grid, lang: str) -> list[str]:
         out.append(t("sweep_warning", lang, count=number(int(flat.sum()), lang), total=number(total, lang),
                      at=at, message=message))
     return out
-
-
-def sweep_csv(grid: Grid, lang: str = "nl") -> str:
-    """The grid as CSV, one line per point: the parameter values, the metric, ``marked`` (1/0)
-    when the metric has a goal. Unrounded; ``;`` and a decimal comma in Dutch, ``,`` and a point
-    in English, as every CSV of aldlan."""
-    from aldlan_model.render.csv import DELIMITERS, number_text
-
-    buf = io.StringIO()
-    w = csv.writer(buf, delimiter=DELIMITERS[lang], lineterminator="\r\n")
-    w.writerow([a.path for a in grid.axes] + [grid.metric] + (["marked"] if grid.marked is not None else []))
-    mesh = [m.ravel() for m in np.meshgrid(*[a.values for a in grid.axes], indexing="ij")]
-    values = grid.values.ravel()
-    marked = None if grid.marked is None else grid.marked.ravel()
-    kind = "number" if grid.metric == "share" else "money2"
-    for i in range(values.size):  # formatting text, one line per point: no computation here
-        line = [number_text(float(m[i]), lang) for m in mesh] + [number_text(float(values[i]), lang, kind)]
-        w.writerow(line + ([int(marked[i])] if marked is not None else []))
-    return buf.getvalue()

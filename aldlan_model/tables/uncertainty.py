@@ -13,12 +13,12 @@ from typing import Any as _Any
 from aldlan_model import __version__
 from aldlan_model.i18n.labels import t
 from aldlan_model.i18n.labels_inputs import input_kind, input_label
-from aldlan_model.i18n.numfmt import by_kind, money, number, percent, round_euros
+from aldlan_model.i18n.numfmt import money, number, percent, round_euros
 from aldlan_model.io.loader import source_file
 from aldlan_model.ledger.report import Report, Row, Table
 from aldlan_model.tables.run import source_line
-from aldlan_model.tables.solve import decimals_needed
 from aldlan_model.tables.termfit import LAYOUT_WIDTH, label_width, take, value_widths
+from aldlan_model.tables.values import decimals_needed, value_text
 from aldlan_model.uncertainty.draws import Spec
 from aldlan_model.uncertainty.sensitivity import Sensitivity
 from aldlan_model.uncertainty.simulate import FIGURES, Simulation
@@ -27,13 +27,6 @@ WIDTH = 80  # the terminal width the tables are laid out for when none is given
 MIN_LABEL = 24  # a table is split rather than squeeze its labels (input names) below this width
 SPREAD_ROWS = ("savings", "savings_hard", "cumulative_savings", "net_municipality", "result", "subsidy",
                "financing_need")
-
-
-def value_text(path: str, x: float | None, lang: str, decimals: int | None = None) -> str | None:
-    """A value of an input as a reader expects it: 2021, 36, € 31,24, 8,5%, 13,27."""
-    if x is None:
-        return None
-    return by_kind(input_kind(path), x, lang, decimals)
 
 
 def _input_cells(spec: Spec, lang: str) -> list[str | None]:
@@ -133,7 +126,7 @@ def _point_euros(scenario: _Any, sim: Simulation) -> dict[str, int]:
     """The point-value column in the rounded ledger's euros: what `aldlan run` shows (MODEL.md §4.1)."""
     if sim.year_drawn:
         return {}
-    from aldlan_model.api import run_model
+    from aldlan_model.engine.run import run_model
     from aldlan_model.ledger.rounded import ledger
 
     L = ledger(run_model(scenario))
