@@ -13,7 +13,8 @@ from aldlan_model.cli.app import app
 from aldlan_model.engine.room import run as compute
 from aldlan_model.io.loader import load_scenario
 from aldlan_model.model.errors import UsageError
-from aldlan_model.render.charts import chart_format, figure, render_chart
+from aldlan_model.render.charts.base import chart_format
+from aldlan_model.render.charts.draw import figure, render_chart
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 SCENARIO = GOLDEN / "letters-scenario.yaml"

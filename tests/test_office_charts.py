@@ -15,7 +15,7 @@ from aldlan_model import __version__
 from aldlan_model.cli.app import app
 from aldlan_model.engine.room import run as compute
 from aldlan_model.io.loader import load_scenario
-from aldlan_model.render.charts import figure, render_chart
+from aldlan_model.render.charts.draw import figure, render_chart
 from aldlan_model.render.fonts import chart_families
 
 ROOT = Path(__file__).resolve().parent.parent

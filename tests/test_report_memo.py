@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from aldlan_model.cli.app import app
-from aldlan_model.render.memo import markdown_blocks, method_text, plain
+from aldlan_model.render.memo.document import markdown_blocks, method_text, plain
 
 REPO = Path(__file__).resolve().parent.parent
 MIX = "scenarios/aldlan-mix.yaml"
@@ -191,7 +191,8 @@ def _memo_of(*files: str, lang: str = "nl"):
     """The memo of shipped scenarios without charts or simulation (fast), built as the command builds it."""
     from aldlan_model.analysis.compare import compare
     from aldlan_model.analysis.overrides import parse_variants
-    from aldlan_model.render.memo import MemoItem, build_memo
+    from aldlan_model.render.memo.content import build_memo
+    from aldlan_model.render.memo.document import MemoItem
 
     comparison = compare(parse_variants([str(REPO / f) for f in files]))
     items = [MemoItem(c.label, c.variant.file, c.scenario, c.result) for c in comparison.columns]

@@ -40,7 +40,8 @@ def chart(
     """
     from aldlan_model.api import load_model, run_model
     from aldlan_model.io.fileio import write_output
-    from aldlan_model.render.charts import chart_format, render_chart
+    from aldlan_model.render.charts.base import chart_format
+    from aldlan_model.render.charts.draw import render_chart
 
     with handled():
         fmt = chart_format(output)

@@ -47,7 +47,9 @@ def report(
     from aldlan_model.analysis.overrides import parse_variants
     from aldlan_model.io.fileio import write_output
     from aldlan_model.io.loader import apply_overrides, read_document
-    from aldlan_model.render.memo import MemoItem, build_memo, render_memo
+    from aldlan_model.render.memo.content import build_memo
+    from aldlan_model.render.memo.document import MemoItem
+    from aldlan_model.render.memo.write import render_memo
     from aldlan_model.uncertainty.rooms import build
 
     with handled():

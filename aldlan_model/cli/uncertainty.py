@@ -152,7 +152,7 @@ def simulate(
         amount = model.scenario.target.amount.point
 
         def chart(fmt: str) -> bytes:
-            from aldlan_model.render.charts_uncertainty import histogram
+            from aldlan_model.render.charts.uncertainty import histogram
 
             return histogram(sim, amount, lang.value, fmt, scenario=scenario)
 
@@ -191,7 +191,7 @@ def sensitivity(
         sens = run_sensitivity(model, year, metric.strip())
 
         def chart(fmt: str) -> bytes:
-            from aldlan_model.render.charts_uncertainty import tornado
+            from aldlan_model.render.charts.uncertainty import tornado
 
             return tornado(sens, lang.value, fmt, scenario=scenario)
 

@@ -16,7 +16,7 @@ from aldlan_model.i18n.labels import t
 from aldlan_model.ledger.report import Report
 from aldlan_model.render.docx import LANG_TAGS, _set, _setup, _table
 from aldlan_model.render.fonts import DOC_FONT
-from aldlan_model.render.memo import Block, Memo, spans
+from aldlan_model.render.memo.document import Block, Memo, spans
 from aldlan_model.render.safetext import doc_title
 
 BODY_PT, SMALL_PT, H1_PT, H2_PT, TITLE_PT = 10.5, 8, 12, 10.5, 17

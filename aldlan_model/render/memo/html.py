@@ -13,7 +13,7 @@ from html import escape
 
 from aldlan_model.ledger.report import Report
 from aldlan_model.render.html import FONT, notes, table
-from aldlan_model.render.memo import Block, Memo, spans
+from aldlan_model.render.memo.document import Block, Memo, spans
 from aldlan_model.tables.parts import footnotes
 
 INK = "#1f2a44"

@@ -6,7 +6,7 @@ bar per ranged input from the metric at its low to the metric at its high value,
 the value at point values, the largest swing on top, each input by its Dutch (English) label;
 the low side light, the high side dark. Both stay readable printed in black and white, carry
 their unit on every axis and a source line, use the Word documents' font and draw PNG at
-200 dpi (through :mod:`aldlan_model.render.charts`).
+200 dpi (through :mod:`aldlan_model.render.charts.base`).
 """
 
 from __future__ import annotations
@@ -19,7 +19,15 @@ import numpy as np
 from aldlan_model.i18n.labels import t
 from aldlan_model.i18n.labels_inputs import input_label
 from aldlan_model.i18n.numfmt import money, number
-from aldlan_model.render.charts import SIZE_IN, add_source, chart_context, new_figure, save, source_text
+from aldlan_model.render.charts.base import (
+    SIZE_IN,
+    add_source,
+    chart_context,
+    money_axis,
+    new_figure,
+    save,
+    source_text,
+)
 from aldlan_model.render.safetext import mpl_text
 from aldlan_model.uncertainty.sensitivity import Sensitivity
 from aldlan_model.uncertainty.simulate import Simulation
@@ -35,12 +43,6 @@ def _figure(size: tuple[float, float] = SIZE_IN) -> tuple[Any, Any]:
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     return fig, ax
-
-
-def _money_axis(axis: Any, lang: str) -> None:
-    from matplotlib.ticker import FuncFormatter
-
-    axis.set_major_formatter(FuncFormatter(lambda x, _pos: money(x, lang)))
 
 
 def _sources(scenario: Any) -> list[Any]:
@@ -86,7 +88,7 @@ def _histogram(sim: Simulation, amount: float, lang: str) -> Any:
     ax.set_title(title if off is None else f"{title}\n{off}")
     ax.set_xlabel(t("chart_axis_savings_in", lang, year=str(sim.year)))
     ax.set_ylabel(t("chart_axis_draws", lang))
-    _money_axis(ax.xaxis, lang)
+    money_axis(ax.xaxis, lang)
     ax.yaxis.set_major_formatter(FuncFormatter(lambda x, _pos: number(x, lang)))
     ax.legend(fontsize=8, loc="upper left", framealpha=0.9)
     return fig
@@ -127,7 +129,7 @@ def _tornado(sens: Sensitivity, lang: str, scenario: Any) -> Any:
     if len(sens.swings) > len(shown):
         xlabel += "\n" + t("sens_chart_more", lang, count=str(len(sens.swings) - len(shown)))
     ax.set_xlabel(xlabel)
-    _money_axis(ax.xaxis, lang)
+    money_axis(ax.xaxis, lang)
     ax.grid(axis="x", color="#dddddd", linewidth=0.6)
     ax.set_axisbelow(True)
     if shown:

@@ -1,9 +1,9 @@
-"""Charts of the version 2 figures: where the saving comes from (a waterfall from spending
+"""Charts of where the money flows: where the saving comes from (a waterfall from spending
 without the room to spending with it, through the mechanisms) and who pays for what (the
 room and each project, stacked by budget). One scenario or plan per chart; every amount is
 the rounded ledger's, so the chart shows the euros of the tables. Four colours at most, one
 hatch (the saving that rests on an assumption), legend items only for what is drawn; the
-font, the source line and the file formats come from :func:`aldlan_model.render.charts.figure`.
+font, the source line and the file formats come from :func:`aldlan_model.render.charts.draw.figure`.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from aldlan_model.i18n.messages import msg
 from aldlan_model.i18n.numfmt import money
 from aldlan_model.ledger.rounded import MECHANISM_LINES, ledger
 from aldlan_model.model.errors import UsageError
+from aldlan_model.render.charts.base import money_axis
 from aldlan_model.render.safetext import mpl_text
 
 HARD, SOFT, PAID, TOTAL = "#1f5a96", "#9ecae1", "#b35806", "#555555"
@@ -35,8 +36,6 @@ def _wrap(text: str, width: int = 16) -> str:
 
 def mechanisms_chart(ax: Any, items: Sequence[Any], lang: str) -> None:
     """Waterfall: spending without the room, minus each mechanism, equals spending with it."""
-    from aldlan_model.render.charts import _money_axis
-
     scenario, result = _one(items, "mechanisms")
     L = ledger(result)
     year = L.target_year
@@ -67,7 +66,7 @@ def mechanisms_chart(ax: Any, items: Sequence[Any], lang: str) -> None:
     ax.set_ylabel(t("chart_euro_per_year", lang, year=year))
     low, high = ax.get_ylim()
     ax.set_ylim(bottom=min(0, low), top=high * 1.12)  # room for the amounts above the bars
-    _money_axis(ax, lang)
+    money_axis(ax.yaxis, lang)
     from matplotlib.patches import Patch
 
     kinds = {"substitution": "soft", "paid": "paid"}
@@ -83,8 +82,6 @@ def mechanisms_chart(ax: Any, items: Sequence[Any], lang: str) -> None:
 
 def funding_chart(ax: Any, items: Sequence[Any], lang: str) -> None:
     """Who pays what over the whole period: the room and each project, stacked by budget."""
-    from aldlan_model.render.charts import _money_axis
-
     _scenario, result = _one(items, "funding")
     L = ledger(result)
     room = {
@@ -115,5 +112,5 @@ def funding_chart(ax: Any, items: Sequence[Any], lang: str) -> None:
     ax.set_ylim(top=ax.get_ylim()[1] * 1.08)
     ax.set_title(t("chart_funding_title", lang, first=L.years[0], last=L.years[-1]), fontsize=10)
     ax.set_ylabel(t("chart_euro_period", lang))
-    _money_axis(ax, lang)
+    money_axis(ax.yaxis, lang)
     ax.legend(fontsize=7, loc="upper right")
