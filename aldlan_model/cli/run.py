@@ -77,7 +77,7 @@ def explain(
     Example: aldlan explain scenarios/aldlan-mix.yaml savings --year 2021
     """
     from aldlan_model.api import load_model, run_model
-    from aldlan_model.explain.figures import explain as explain_figure
+    from aldlan_model.explain.explain import explain as explain_figure
     from aldlan_model.render.explain_text import render_explanation
     from aldlan_model.render.safetext import clean
 

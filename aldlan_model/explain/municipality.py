@@ -1,31 +1,19 @@
-"""``aldlan explain`` for the version 2 figures (MODEL.md §3.3–3.5): the mechanisms, the
-hard saving, the municipality's net position, the organisation's result, the projects,
-the financing need and the payback year.
+"""The municipality's figures: what it pays without the buurtkamer (baseline) and
+with it (scenario), the saving, the six mechanisms the saving is made of (MODEL.md §3.4), the hard
+saving and the net position with the projects, per location.
 
-Each function adds steps to the explain context (:class:`aldlan_model.explain.figures._Ctx`) for one
-location; the caller multiplies by ``locations`` as for every other figure.
+:data:`MECHANISMS` and :data:`FIGURES` map each figure to the function that adds its steps.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
-from aldlan_model.i18n.messages import msg
-from aldlan_model.model.errors import UsageError
-from aldlan_model.model.keys import suggest
-
-if TYPE_CHECKING:  # pragma: no cover
-    from aldlan_model.explain.figures import _Ctx
-
-MECHANISM_METRICS = ("tariff_difference", "transport_avoided", "substitution", "replaced", "moved_clients", "paid")
-PROJECT_METRICS = ("projects_cost", "projects_funding", "projects_result", "projects_wmo", "projects_municipal",
-                   "projects_external")
-V2_METRICS = (*MECHANISM_METRICS, "savings_hard", "net_municipality", "cumulative_net_municipality",
-              "organisation_result", "cumulative_result", *PROJECT_METRICS)
-V2_TARGET_METRICS = ("share_hard", "locations_needed_hard", "cost_per_dagdeel", "financing_need", "payback_year")
+from aldlan_model.explain import operator
+from aldlan_model.explain.context import Context, difference, running_sum, sum_step
 
 
-def transport_rate(ctx: _Ctx, side: str) -> float:
+def transport_rate(ctx: Context, side: str) -> float:
     """The transport rate per dagdeel (MODEL.md §2.1), as a step when it is made from a trip price."""
     pre = f"transport.{side}"
     bare = ctx.p(pre)
@@ -38,7 +26,95 @@ def transport_rate(ctx: _Ctx, side: str) -> float:
     return rate
 
 
-def _former(ctx: _Ctx) -> tuple[float, float]:
+def _indicated(ctx: Context) -> None:
+    """The dagdelen and persons with an indication (ZIN and PGB), as steps."""
+    lab = ctx.lab
+    ctx.dagdelen("zin")
+    ctx.dagdelen("pgb")
+    zc, pc = ctx.p("participants.zin.count"), ctx.p("participants.pgb.count")
+    f, r = float(ctx.r.staffing["served_share"][0]), ctx.d["r"]
+    ctx.add(
+        lab("ex_sym_N_ind"),
+        f"({lab('ex_sym_count_zin')} + {lab('ex_sym_count_pgb')}) × {lab('ex_sym_served')} × "
+        f"{lab('ex_sym_ramp', k=int(ctx.d['k']))}",
+        f"({ctx.n(zc)} + {ctx.n(pc)}) × {ctx.n(f, 8)} × {ctx.n(r, 8)}",
+        ctx.d["N_ind"],
+        False,
+    )
+
+
+def _without_indication(ctx: Context) -> None:
+    """The dagdelen and persons without an indication, as steps."""
+    ctx.dagdelen("without_indication")
+    nc = ctx.p("participants.without_indication.count")
+    ctx.add(
+        ctx.lab("ex_sym_N_none"),
+        f"{ctx.lab('ex_sym_count_none')} × {ctx.lab('ex_sym_ramp', k=int(ctx.d['k']))}",
+        f"{ctx.n(nc)} × {ctx.n(ctx.d['r'], 8)}",
+        ctx.d["N_none"],
+        False,
+    )
+
+
+def baseline(ctx: Context, name: str) -> None:
+    """What the municipality pays without the buurtkamer."""
+    lab = ctx.lab
+    tix = ctx.index("t")
+    Pz, Pp, Pn = ctx.d["P_zin"], ctx.d["P_pgb"], ctx.d["P_none"]
+    Ni, Nn = ctx.d["N_ind"], ctx.d["N_none"]
+    _indicated(ctx)
+    a = ctx.p("municipality.assessment_per_indication")
+    s_ = ctx.p("municipality.substitution")
+    _without_indication(ctx)
+    bz, bp, tr = ctx.p("tariffs.baseline.zin"), ctx.p("tariffs.baseline.pgb"), transport_rate(ctx, "baseline")
+    T, S = lab("ex_sym_t"), lab("ex_sym_substitution")
+    PZ, PP, PN = lab("ex_sym_P_zin"), lab("ex_sym_P_pgb"), lab("ex_sym_P_none")
+    NI, NN = lab("ex_sym_N_ind"), lab("ex_sym_N_none")
+    sym = (
+        f"{lab('ex_sym_baseline_zin')} × {T} × ({PZ} + {S} × {PN}) + {lab('ex_sym_baseline_pgb')} × {T} × {PP}"
+        f" + {lab('ex_sym_transport_baseline')} × {T} × ({PZ} + {PP} + {S} × {PN})"
+        f" + {lab('ex_sym_assessment')} × {T} × ({NI} + {S} × {NN})"
+        f" + {lab('replaced')} + {lab('moved_clients')}"
+    )
+    f4 = lambda x: ctx.n(x, 8)  # noqa: E731
+    num = (
+        f"{ctx.m(bz)} × {f4(tix)} × ({ctx.n(Pz)} + {f4(s_)} × {ctx.n(Pn)}) + {ctx.m(bp)} × {f4(tix)} × {ctx.n(Pp)}"
+        f" + {ctx.m(tr)} × {f4(tix)} × ({ctx.n(Pz)} + {ctx.n(Pp)} + {f4(s_)} × {ctx.n(Pn)})"
+        f" + {ctx.m(a)} × {f4(tix)} × ({ctx.n(Ni)} + {f4(s_)} × {ctx.n(Nn)})"
+        f" + {ctx.m(ctx.L['replaced'])} + {ctx.m(ctx.L['moved_clients'])}"
+    )
+    ctx.add(lab("baseline"), sym, num, ctx.L["baseline"])
+
+
+def scenario(ctx: Context, name: str) -> None:
+    """What the municipality pays with the buurtkamer."""
+    lab = ctx.lab
+    tix = ctx.index("t")
+    Pz, Pp, Ni = ctx.d["P_zin"], ctx.d["P_pgb"], ctx.d["N_ind"]
+    _indicated(ctx)
+    a = ctx.p("municipality.assessment_per_indication")
+    tr = transport_rate(ctx, "buurtkamer")
+    operator.subsidy(ctx)
+    T = lab("ex_sym_t")
+    sym = (
+        f"{lab('income_zin')} + {lab('income_pgb')} + {lab('subsidy')} + "
+        f"{lab('ex_sym_transport_buurtkamer')} × {T} × ({lab('ex_sym_P_zin')} + {lab('ex_sym_P_pgb')})"
+        f" + {lab('ex_sym_assessment')} × {T} × {lab('ex_sym_N_ind')} + {lab('projects_wmo')}"
+    )
+    num = (
+        f"{ctx.m(ctx.L['income_zin'])} + {ctx.m(ctx.L['income_pgb'])} + {ctx.m(ctx.L['subsidy'])} + "
+        f"{ctx.m(tr)} × {ctx.n(tix, 8)} × ({ctx.n(Pz)} + {ctx.n(Pp)}) + {ctx.m(a)} × {ctx.n(tix, 8)} × {ctx.n(Ni)}"
+        f" + {ctx.m(ctx.L['projects_wmo'])}"
+    )
+    ctx.used.update({"tariffs.buurtkamer.zin": None, "tariffs.buurtkamer.pgb": None})
+    ctx.add(lab("scenario"), sym, num, ctx.L["scenario"])
+
+
+def savings(ctx: Context, name: str) -> None:
+    sum_step(ctx, ctx.lab(name), ["baseline", "scenario"], ["+", "−"])
+
+
+def _former(ctx: Context) -> tuple[float, float]:
     """B_former (dagdelen they had) and N_former (persons), as steps."""
     cnt = ctx.p("participants.former_indication.count")
     dpw = ctx.p("participants.former_indication.dagdelen_per_week")
@@ -55,154 +131,116 @@ def _former(ctx: _Ctx) -> tuple[float, float]:
     return B, N
 
 
-def mechanism(ctx: _Ctx, name: str) -> None:
-    """Steps for one mechanism of MODEL.md §3.4 (per location)."""
-    lab, L = ctx.lab, ctx.L
-    T = lab("ex_sym_t")
-    if name in ("tariff_difference", "transport_avoided", "substitution", "moved_clients"):
-        t = ctx.index("t")
-    if name == "tariff_difference":
-        Pz, Pp = ctx.dagdelen("zin"), ctx.dagdelen("pgb")
-        bz, bp = ctx.p("tariffs.baseline.zin"), ctx.p("tariffs.baseline.pgb")
-        kz, kp = ctx.p("tariffs.buurtkamer.zin"), ctx.p("tariffs.buurtkamer.pgb")
-        ctx.add(lab(name),
-                f"(tariffs.baseline.zin − tariffs.buurtkamer.zin) × {T} × {lab('ex_sym_P_zin')} + "
-                f"(tariffs.baseline.pgb − tariffs.buurtkamer.pgb) × {T} × {lab('ex_sym_P_pgb')}",
-                f"({ctx.m(bz)} − {ctx.m(kz)}) × {ctx.n(t, 8)} × {ctx.n(Pz)} + "
-                f"({ctx.m(bp)} − {ctx.m(kp)}) × {ctx.n(t, 8)} × {ctx.n(Pp)}", L[name])
-    elif name == "transport_avoided":
-        Pz, Pp = ctx.dagdelen("zin"), ctx.dagdelen("pgb")
-        T0, Tb = transport_rate(ctx, "baseline"), transport_rate(ctx, "buurtkamer")
-        ctx.add(lab(name),
-                f"({lab('ex_sym_transport_baseline')} − {lab('ex_sym_transport_buurtkamer')}) × {T} × "
-                f"({lab('ex_sym_P_zin')} + {lab('ex_sym_P_pgb')})",
-                f"({ctx.m(T0)} − {ctx.m(Tb)}) × {ctx.n(t, 8)} × ({ctx.n(Pz)} + {ctx.n(Pp)})", L[name])
-    elif name == "substitution":
-        Pn = ctx.dagdelen("without_indication")
-        s_ = ctx.p("municipality.substitution")
-        bz, a = ctx.p("tariffs.baseline.zin"), ctx.p("municipality.assessment_per_indication")
-        T0 = transport_rate(ctx, "baseline")
-        Nn = ctx.d["N_none"]
-        ctx.add(lab(name),
-                f"{lab('ex_sym_substitution')} × ({lab('ex_sym_baseline_zin')} × {T} × {lab('ex_sym_P_none')} + "
-                f"{lab('ex_sym_transport_baseline')} × {T} × {lab('ex_sym_P_none')} + "
-                f"{lab('ex_sym_assessment')} × {T} × {lab('ex_sym_N_none')})",
-                f"{ctx.n(s_, 8)} × ({ctx.m(bz)} × {ctx.n(t, 8)} × {ctx.n(Pn)} + {ctx.m(T0)} × {ctx.n(t, 8)} × "
-                f"{ctx.n(Pn)} + {ctx.m(a)} × {ctx.n(t, 8)} × {ctx.n(Nn)})", L[name])
-    elif name == "replaced":
-        items = ctx.s.municipality.replaced
-        if not items or ctx.d["k"] < 1:
-            ctx.add(lab(name), "Σ municipality.replaced", ctx.m(0.0), L[name])
-            return
-        syms, nums = [], []
-        for i, item in enumerate(items):
-            amount = ctx.p(f"municipality.replaced.{i}.amount")
-            kind = {"wages": "w", "prices": "p", "tariffs": "t"}.get(item.index)
-            factor = 1.0 if kind is None else ctx.index(kind)
-            syms.append(f"{item.name} × {lab('ex_sym_' + {'wages': 'w', 'prices': 'p', 'tariffs': 't'}[item.index])}"
-                        if item.index != "none" else item.name)
-            nums.append(f"{ctx.m(amount)} × {ctx.n(factor, 8)}" if item.index != "none" else ctx.m(amount))
-        ctx.add(lab(name), " + ".join(syms), " + ".join(nums), L[name])
-    elif name == "moved_clients":
-        B, N = _former(ctx)
-        bz, a = ctx.p("tariffs.baseline.zin"), ctx.p("municipality.assessment_per_indication")
-        T0 = transport_rate(ctx, "baseline")
-        ctx.add(lab(name),
-                f"({lab('ex_sym_baseline_zin')} + {lab('ex_sym_transport_baseline')}) × {T} × "
-                f"{lab('ex_sym_B_former')} + {lab('ex_sym_assessment')} × {T} × {lab('ex_sym_N_former')}",
-                f"({ctx.m(bz)} + {ctx.m(T0)}) × {ctx.n(t, 8)} × {ctx.n(B)} + {ctx.m(a)} × {ctx.n(t, 8)} × {ctx.n(N)}",
-                L[name])
-    elif name == "paid":
-        ctx.add(lab(name), f"−({lab('subsidy')} + {lab('projects_wmo')})",
-                f"−({ctx.m(L['subsidy'])} + {ctx.m(L['projects_wmo'])})", L[name])
+def tariff_difference(ctx: Context, name: str) -> None:
+    lab, T = ctx.lab, ctx.lab("ex_sym_t")
+    t = ctx.index("t")
+    Pz, Pp = ctx.dagdelen("zin"), ctx.dagdelen("pgb")
+    bz, bp = ctx.p("tariffs.baseline.zin"), ctx.p("tariffs.baseline.pgb")
+    kz, kp = ctx.p("tariffs.buurtkamer.zin"), ctx.p("tariffs.buurtkamer.pgb")
+    ctx.add(lab(name),
+            f"(tariffs.baseline.zin − tariffs.buurtkamer.zin) × {T} × {lab('ex_sym_P_zin')} + "
+            f"(tariffs.baseline.pgb − tariffs.buurtkamer.pgb) × {T} × {lab('ex_sym_P_pgb')}",
+            f"({ctx.m(bz)} − {ctx.m(kz)}) × {ctx.n(t, 8)} × {ctx.n(Pz)} + "
+            f"({ctx.m(bp)} − {ctx.m(kp)}) × {ctx.n(t, 8)} × {ctx.n(Pp)}", ctx.L[name])
 
 
-def figure(ctx: _Ctx, name: str, project: str | None = None) -> None:
-    """Steps for the v2 money figures that are sums or differences of other lines."""
-    lab, L = ctx.lab, ctx.L
-
-    def diff(a: str, b: str, sign: str = "−") -> None:
-        ctx.add(lab(name), f"{lab(a)} {sign} {lab(b)}", f"{ctx.m(L[a])} {sign} {ctx.m(L[b])}", L[name])
-
-    if name in MECHANISM_METRICS:
-        mechanism(ctx, name)
-    elif name == "savings_hard":
-        diff("savings", "substitution")
-    elif name == "net_municipality":
-        diff("savings", "projects_municipal")
-    elif name == "organisation_result":
-        diff("result", "projects_result", "+")
-    elif name in ("cumulative_net_municipality", "cumulative_result"):
-        line = "net_municipality" if name == "cumulative_net_municipality" else "organisation_result"
-        values = ctx.r.per_location[line][0, : ctx.j + 1]
-        ctx.add(lab(name), " + ".join(f"{lab(line)} {y}" for y in ctx.r.years[: ctx.j + 1]),
-                " + ".join(ctx.m(v) for v in values), float(values.sum()))
-    elif name in PROJECT_METRICS:
-        projects(ctx, name, project)
+def transport_avoided(ctx: Context, name: str) -> None:
+    lab, T = ctx.lab, ctx.lab("ex_sym_t")
+    t = ctx.index("t")
+    Pz, Pp = ctx.dagdelen("zin"), ctx.dagdelen("pgb")
+    T0, Tb = transport_rate(ctx, "baseline"), transport_rate(ctx, "buurtkamer")
+    ctx.add(lab(name),
+            f"({lab('ex_sym_transport_baseline')} − {lab('ex_sym_transport_buurtkamer')}) × {T} × "
+            f"({lab('ex_sym_P_zin')} + {lab('ex_sym_P_pgb')})",
+            f"({ctx.m(T0)} − {ctx.m(Tb)}) × {ctx.n(t, 8)} × ({ctx.n(Pz)} + {ctx.n(Pp)})", ctx.L[name])
 
 
-def _project_index(ctx: _Ctx, project: str) -> int:
-    names = [p.name for p in ctx.s.projects]
-    if project not in names:
-        hint = suggest(project, names)
-        extra = msg("did_you_mean", hint=hint) if hint else ""
-        raise UsageError(msg("ex_no_project", name=repr(project), hint=extra,
-                             names=", ".join(names) or msg("set_none")))
-    return names.index(project)
+def substitution(ctx: Context, name: str) -> None:
+    lab, T = ctx.lab, ctx.lab("ex_sym_t")
+    t = ctx.index("t")
+    Pn = ctx.dagdelen("without_indication")
+    s_ = ctx.p("municipality.substitution")
+    bz, a = ctx.p("tariffs.baseline.zin"), ctx.p("municipality.assessment_per_indication")
+    T0 = transport_rate(ctx, "baseline")
+    Nn = ctx.d["N_none"]
+    ctx.add(lab(name),
+            f"{lab('ex_sym_substitution')} × ({lab('ex_sym_baseline_zin')} × {T} × {lab('ex_sym_P_none')} + "
+            f"{lab('ex_sym_transport_baseline')} × {T} × {lab('ex_sym_P_none')} + "
+            f"{lab('ex_sym_assessment')} × {T} × {lab('ex_sym_N_none')})",
+            f"{ctx.n(s_, 8)} × ({ctx.m(bz)} × {ctx.n(t, 8)} × {ctx.n(Pn)} + {ctx.m(T0)} × {ctx.n(t, 8)} × "
+            f"{ctx.n(Pn)} + {ctx.m(a)} × {ctx.n(t, 8)} × {ctx.n(Nn)})", ctx.L[name])
 
 
-def projects(ctx: _Ctx, name: str, project: str | None) -> None:
-    """A projects figure as the sum over projects, or one project's make-up with ``--project``."""
-    key = {"projects_cost": "cost", "projects_wmo": "wmo", "projects_municipal": "municipal",
-           "projects_external": "external", "projects_result": "result", "projects_funding": "funding"}[name]
-    per_loc = float(ctx.r.table["locations"].iloc[0])
-    lines = dict(ctx.r.projects)
-
-    def value(pname: str) -> float:
-        d = lines[pname]
-        if key == "funding":
-            return float((d["wmo"] + d["municipal"] + d["external"])[0, ctx.j]) / per_loc
-        return float(d[key][0, ctx.j]) / per_loc
-
-    if project is None:
-        names = [p.name for p in ctx.s.projects]
-        ctx.add(ctx.lab(name), " + ".join(names) or "0", " + ".join(ctx.m(value(n)) for n in names) or ctx.m(0.0),
-                ctx.L[name])
+def replaced(ctx: Context, name: str) -> None:
+    lab = ctx.lab
+    items = ctx.s.municipality.replaced
+    if not items or ctx.d["k"] < 1:
+        ctx.add(lab(name), "Σ municipality.replaced", ctx.m(0.0), ctx.L[name])
         return
-    i = _project_index(ctx, project)
-    pr = ctx.s.projects[i]
-    pre = f"projects.{i}."
-    running = bool(ctx.r.detail[f"project.{i}.running"][0, ctx.j])
-    start, end = int(ctx.p(pre + "start")), int(ctx.p(pre + "end"))
-    ctx.add(ctx.lab("ex_project_running"), f"{pre}start ≤ {ctx.year} ≤ {pre}end",
-            f"{start} ≤ {ctx.year} ≤ {end}: {ctx.lab('ex_yes') if running else ctx.lab('ex_no')}", 0.0, False)
-    if key == "cost":
-        w, p = ctx.index("w"), ctx.index("p")
-        W = ctx.p("opening.weeks_per_year")
-        for j, m in enumerate(pr.staff):
-            s = f"{pre}staff.{j}."
-            if not running:
-                break
-            if m.kind == "volunteer":
-                amount = ctx.p(s + "count") * (ctx.p(s + "allowance") + ctx.p(s + "other_costs")) * p
-                ctx.add(m.label, f"{s}count × ({s}allowance + {s}other_costs) × {ctx.lab('ex_sym_p')}",
-                        f"{ctx.n(ctx.p(s + 'count'))} × {ctx.m(ctx.p(s + 'allowance') + ctx.p(s + 'other_costs'))}"
-                        f" × {ctx.n(p, 8)}", amount)
-            elif m.is_fte:
-                amount = ctx.p(s + "fte") * ctx.p(s + "salary") * (1 + ctx.p(s + "employer_charges")) * w
-                ctx.add(m.label, f"{s}fte × {s}salary × (1 + {s}employer_charges) × {ctx.lab('ex_sym_w')}",
-                        f"{ctx.n(ctx.p(s + 'fte'))} × {ctx.m(ctx.p(s + 'salary'))} × "
-                        f"{ctx.n(1 + ctx.p(s + 'employer_charges'), 8)} × {ctx.n(w, 8)}", amount)
-            else:
-                amount = ctx.p(s + "hours_per_week") * W * ctx.p(s + "hourly_cost") * w
-                ctx.add(m.label, f"{s}hours_per_week × {ctx.lab('ex_sym_weeks')} × {s}hourly_cost × "
-                        f"{ctx.lab('ex_sym_w')}", f"{ctx.n(ctx.p(s + 'hours_per_week'))} × {ctx.n(W)} × "
-                        f"{ctx.m(ctx.p(s + 'hourly_cost'))} × {ctx.n(w, 8)}", amount)
-        if running:
-            ctx.add(ctx.lab("ex_project_yearly_costs"), f"{pre}yearly_costs × {ctx.lab('ex_sym_p')}",
-                    f"{ctx.m(ctx.p(pre + 'yearly_costs'))} × {ctx.n(p, 8)}", ctx.p(pre + "yearly_costs") * p)
-        for m in range(len(pr.one_off)):
-            if int(ctx.p(f"{pre}one_off.{m}.year")) == ctx.year:
-                amount = ctx.p(f"{pre}one_off.{m}.amount")
-                ctx.add(ctx.lab("ex_project_one_off"), f"{pre}one_off.{m}.amount", ctx.m(amount), amount)
-    ctx.add(f"{ctx.lab(name)} ({pr.name})", ctx.lab("ex_project_sum"), ctx.m(value(pr.name)), value(pr.name))
+    syms, nums = [], []
+    for i, item in enumerate(items):
+        amount = ctx.p(f"municipality.replaced.{i}.amount")
+        kind = {"wages": "w", "prices": "p", "tariffs": "t"}.get(item.index)
+        factor = 1.0 if kind is None else ctx.index(kind)
+        syms.append(f"{item.name} × {lab('ex_sym_' + {'wages': 'w', 'prices': 'p', 'tariffs': 't'}[item.index])}"
+                    if item.index != "none" else item.name)
+        nums.append(f"{ctx.m(amount)} × {ctx.n(factor, 8)}" if item.index != "none" else ctx.m(amount))
+    ctx.add(lab(name), " + ".join(syms), " + ".join(nums), ctx.L[name])
+
+
+def moved_clients(ctx: Context, name: str) -> None:
+    lab, T = ctx.lab, ctx.lab("ex_sym_t")
+    t = ctx.index("t")
+    B, N = _former(ctx)
+    bz, a = ctx.p("tariffs.baseline.zin"), ctx.p("municipality.assessment_per_indication")
+    T0 = transport_rate(ctx, "baseline")
+    ctx.add(lab(name),
+            f"({lab('ex_sym_baseline_zin')} + {lab('ex_sym_transport_baseline')}) × {T} × "
+            f"{lab('ex_sym_B_former')} + {lab('ex_sym_assessment')} × {T} × {lab('ex_sym_N_former')}",
+            f"({ctx.m(bz)} + {ctx.m(T0)}) × {ctx.n(t, 8)} × {ctx.n(B)} + {ctx.m(a)} × {ctx.n(t, 8)} × {ctx.n(N)}",
+            ctx.L[name])
+
+
+def paid(ctx: Context, name: str) -> None:
+    L = ctx.L
+    ctx.add(ctx.lab(name), f"−({ctx.lab('subsidy')} + {ctx.lab('projects_wmo')})",
+            f"−({ctx.m(L['subsidy'])} + {ctx.m(L['projects_wmo'])})", L[name])
+
+
+def savings_hard(ctx: Context, name: str) -> None:
+    difference(ctx, name, "savings", "substitution")
+
+
+def net_municipality(ctx: Context, name: str) -> None:
+    difference(ctx, name, "savings", "projects_municipal")
+
+
+def cumulative_net_municipality(ctx: Context, name: str) -> None:
+    running_sum(ctx, name, "net_municipality")
+
+
+def cumulative_savings(ctx: Context, name: str) -> None:
+    running_sum(ctx, name, "savings")
+
+
+MECHANISMS: dict[str, Callable[[Context, str], None]] = {
+    "tariff_difference": tariff_difference,
+    "transport_avoided": transport_avoided,
+    "substitution": substitution,
+    "replaced": replaced,
+    "moved_clients": moved_clients,
+    "paid": paid,
+}
+"""The six mechanisms of MODEL.md §3.4, in the order of the tables."""
+
+FIGURES: dict[str, Callable[[Context, str], None]] = {
+    "baseline": baseline,
+    "scenario": scenario,
+    "savings": savings,
+    "cumulative_savings": cumulative_savings,
+    **MECHANISMS,
+    "savings_hard": savings_hard,
+    "net_municipality": net_municipality,
+    "cumulative_net_municipality": cumulative_net_municipality,
+}
+"""The municipality's figures and the function that adds each one's steps."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from aldlan_model.explain.figures import Explanation
+from aldlan_model.explain.context import Explanation
 from aldlan_model.i18n.labels import t
 from aldlan_model.i18n.numfmt import money, number, percent
 

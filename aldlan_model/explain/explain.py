@@ -1,0 +1,149 @@
+"""``aldlan explain``: how one figure came about, as steps a council member can check.
+
+:func:`explain` checks the figure asked for and hands it to the module of its family:
+:mod:`.operator` (the operator's lines), :mod:`.municipality` (baseline, scenario, savings,
+mechanisms, net position), :mod:`.projects`, :mod:`.target` and :mod:`.financing` (the
+figures of the target year). A plan's figure is the sum over its locations.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from aldlan_model.engine.lines import OPERATOR_LINES, V1_MONEY_LINES, Result
+from aldlan_model.engine.params import flatten
+from aldlan_model.explain import financing, municipality, operator, projects, target
+from aldlan_model.explain.context import Context, Explanation, Step
+from aldlan_model.i18n.labels import t
+from aldlan_model.i18n.messages import msg
+from aldlan_model.i18n.numfmt import money
+from aldlan_model.ledger.rounded import ledger
+from aldlan_model.model.errors import UsageError
+from aldlan_model.model.keys import suggest
+from aldlan_model.model.scenario import Scenario
+
+METRICS = (*V1_MONEY_LINES, *municipality.MECHANISMS, "savings_hard", "net_municipality",
+           "cumulative_net_municipality", "organisation_result", "cumulative_result", *projects.PROJECT_METRICS)
+TARGETS: dict[str, Callable[[Scenario, Result, str, str], Explanation]] = {**target.FIGURES, **financing.FIGURES}
+TARGET_METRICS = tuple(TARGETS)
+STEPS: dict[str, Callable[[Context, str], None]] = {**operator.LINES, **operator.FIGURES, **municipality.FIGURES}
+"""Each figure of one year (but the projects') and the function that adds its steps."""
+
+
+def explain(
+    scenario: Scenario,
+    result: Result,
+    metric: str,
+    year: int | None = None,
+    lang: str = "nl",
+    location: str | None = None,
+    project: str | None = None,
+) -> Explanation:
+    """Explain one money figure of one year (default: the target year).
+
+    For a plan: with ``location`` the figure of that location (for all its rooms),
+    without it the plan's figure as the sum over its locations.
+    """
+    rooms = getattr(scenario, "locations", None)
+    if isinstance(rooms, list):
+        return _explain_plan(scenario, result, metric, year, lang, location, project)
+    if location is not None:
+        raise UsageError(msg("ex_location_plans"))
+    if project is not None and metric not in projects.PROJECT_METRICS:
+        raise UsageError(msg("ex_project_figure"))
+    if metric in TARGETS:
+        return TARGETS[metric](scenario, result, metric, lang)
+    if metric not in METRICS:
+        choices = [*METRICS, *TARGET_METRICS]
+        hint = suggest(metric, choices)
+        extra = msg("did_you_mean", hint=hint) if hint else ""
+        raise UsageError(msg("ex_unknown_metric", metric=repr(metric), hint=extra, choices=", ".join(choices)))
+    year = scenario.target_year if year is None else int(year)
+    try:
+        ctx = Context(scenario, result, year, lang)
+    except ValueError:
+        raise UsageError(msg("ex_year_outside", year=year, first=scenario.first, last=scenario.last)) from None
+    rule = _rule(ctx, metric)
+    if metric in projects.PROJECT_METRICS:
+        projects.figure(ctx, metric, project)
+    elif _operating(ctx) or metric not in OPERATOR_LINES:
+        STEPS[metric](ctx, metric)
+    return _explanation(ctx, metric, rule, project)
+
+
+def _operating(ctx: Context) -> bool:
+    """Whether the year is an operating year (the operator's lines are zero before)."""
+    return int(ctx.d["k"]) >= 1
+
+
+def _rule(ctx: Context, metric: str) -> str:
+    """The rule in words, with a note when the operator's line is asked before the first operating year."""
+    lang = ctx.lang
+    rule_key = f"ex_rule_{metric}"
+    if metric == "subsidy":
+        rule_key = "ex_rule_subsidy_cover" if ctx.s.income.covers_deficit else "ex_rule_subsidy_fixed"
+    rule = t(rule_key, lang, first=ctx.s.first) if metric == "cumulative_savings" else t(rule_key, lang)
+    if metric in OPERATOR_LINES and not _operating(ctx):
+        rule = rule + " " + t("ex_not_operating", lang, year=ctx.year, k=int(ctx.d["k"]))
+    elif metric == "savings":
+        rule += " " + t("ex_see_also", lang)
+    return rule
+
+
+def _explanation(ctx: Context, metric: str, rule: str, project: str | None) -> Explanation:
+    """The explanation of the steps added: the figure for all locations and as the tables show it."""
+    result, lang = ctx.r, ctx.lang
+    sources = flatten(ctx.s)
+    inputs = [(path, float(ctx.row[path]), sources[path].source if path in sources else None) for path in ctx.used]
+    locations = int(ctx.row["locations"])
+    led = ledger(result)  # the tables' own rounding
+    value, per_location = float(result.lines[metric][0, ctx.j]), ctx.L[metric]
+    shown = int(led.lines[metric][ctx.j])
+    label = t(metric, lang)
+    if project is not None:
+        value, shown = projects.one_project(result, led, metric, project, ctx.j)
+        per_location = value / locations
+        label = f"{label} ({project})"
+    return Explanation(
+        metric=metric,
+        label=label,
+        year=ctx.year,
+        value=value,
+        per_location=per_location,
+        locations=locations,
+        rule=rule,
+        steps=ctx.steps,
+        inputs=inputs,
+        lang=lang,
+        shown=shown,
+    )
+
+
+def _explain_plan(plan, result: Result, metric: str, year: int | None, lang: str, location: str | None,
+                  project: str | None = None) -> Explanation:
+    """A plan's figure: of one location with ``location``, else the sum over its locations."""
+    if location is None and metric in TARGET_METRICS:
+        return TARGETS[metric](plan.base, result, metric, lang)  # the plan's totals, its rooms counted
+    if location is not None:
+        room = plan.location(location)
+        part = result.parts[plan.locations.index(room)]
+        ex = explain(room.scenario, part, metric, year, lang, project=project)
+        ex.label = f"{ex.label} ({room.name})"
+        return ex
+    first = explain(plan.locations[0].scenario, result.parts[0], metric, year, lang)  # checks metric and year
+    j = result.year_index(first.year)
+    values = [float(part.lines[metric][0, j]) for part in result.parts]
+    names = [f"{room.name} ({room.count} ×)" for room in plan.locations]
+    step = Step(t(metric, lang), " + ".join(names), " + ".join(money(v, lang, decimals=2) for v in values), sum(values))
+    return Explanation(
+        metric=metric,
+        label=t(metric, lang),
+        year=first.year,
+        value=float(result.lines[metric][0, j]),
+        per_location=float(result.per_location[metric][0, j]),
+        locations=1,
+        rule=t("ex_rule_plan", lang),
+        steps=[step],
+        inputs=[],
+        lang=lang,
+    )
