@@ -209,3 +209,115 @@ def test_locale_files_are_package_data() -> None:
     data = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
     patterns = data["tool"]["setuptools"]["package-data"]["aldlan_model"]
     assert "i18n/locale/*/LC_MESSAGES/*.mo" in patterns and "i18n/locale/*/LC_MESSAGES/*.po" in patterns
+
+
+# --------------------------------------------------------------------------------------------- Click and Typer
+def _gettext_msgids() -> set[str]:
+    """Every text Click and Typer pass to gettext, from their installed source."""
+    import importlib.util
+    from pathlib import Path
+
+    from babel.messages.extract import extract_from_file
+
+    found: set[str] = set()
+    for package in ("click", "typer"):
+        spec = importlib.util.find_spec(package)
+        if spec is None or spec.origin is None:
+            continue
+        for path in sorted(Path(spec.origin).parent.rglob("*.py")):
+            if "from gettext import" not in path.read_text(encoding="utf-8"):
+                continue
+            for _, message, _, _ in extract_from_file("python", str(path), keywords={"_": None, "ngettext": (1, 2)}):
+                found.add(message[0] if isinstance(message, tuple) else message)
+    return found
+
+
+def test_every_click_and_typer_text_has_dutch() -> None:
+    dutch = {m.id[0] if isinstance(m.id, tuple) else m.id for m in catalogue.read("nl", "click") if m.id}
+    assert sorted(_gettext_msgids() - dutch) == []
+    assert catalogue.click_problems() == []
+
+
+@pytest.mark.parametrize(("english", "dutch"), [
+    ("Missing argument 'file'.", "Ontbrekend argument 'file'."),
+    ("No such option: --frmat (Possible options: --format)", "Onbekende optie: --frmat (Mogelijke opties: --format)"),
+    ("No such command 'runn'. Did you mean 'run'?", "Onbekende opdracht 'runn'. Bedoelde u 'run'?"),
+    ("Invalid value for '--lang' (env var: 'ALDLAN_LANG'): Value error, 'de' is not one of 'nl', 'en'.",
+     "Ongeldige waarde voor '--lang' (omgevingsvariabele: 'ALDLAN_LANG'): 'de' is niet een van 'nl', 'en'."),
+    ("Invalid value for '--draws' / '-n': Input should be a valid integer, unable to parse string as an integer",
+     "Ongeldige waarde voor '--draws' / '-n': Verwacht een geheel getal"),
+    ("Got unexpected extra argument(s) (b c)", "Onverwacht(e) extra argument(en) (b c)"),
+    ("Option '--set' requires an argument.", "Optie '--set' vraagt een waarde."),
+    ("something Click never says", "something Click never says"),
+])
+def test_finished_click_texts_are_translated(english: str, dutch: str) -> None:
+    from aldlan_model.i18n.clicktext import translate
+
+    assert translate(english) == dutch
+    with i18n.use_lang("en"):
+        assert translate(english) == english
+
+
+def _main(args: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    """``aldlan ARGS`` through the console script's entry point (the language chosen at start-up)."""
+    import sys
+
+    from aldlan_model.cli.app import main
+
+    monkeypatch.setattr(sys, "argv", ["aldlan", *args])
+    with pytest.raises(SystemExit) as exit_:
+        main()
+    out = capsys.readouterr()
+    return int(exit_.value.code or 0), out.out + out.err
+
+
+@pytest.mark.parametrize(("args", "code", "dutch", "english"), [
+    (["--help"], 0, ["Gebruik: ", "Toon dit bericht en stop.", "Opties:", "Opdrachten:"],
+     ["Usage: ", "Show this message and exit.", "Options:", "Commands:"]),
+    (["run", "--help"], 0, ["Argumenten:", "[verplicht]", "[omgevingsvariabele:", "[standaard: short]"],
+     ["Arguments:", "[required]", "[default: short]"]),
+    (["run"], 2, ["Probeer '", " run --help' voor hulp.", "Fout: Ontbrekend argument 'file'."],
+     ["Try '", " run --help' for help.", "Error: Missing argument 'file'."]),
+    (["runn"], 2, ["Fout: Onbekende opdracht 'runn'. Bedoelde u 'run'?"],
+     ["Error: No such command 'runn'. Did you mean 'run'?"]),
+    (["run", "x.yaml", "--frmat", "json"], 2, ["Fout: Onbekende optie: --frmat (Mogelijke opties: --format)"],
+     ["Error: No such option: --frmat (Possible options: --format)"]),
+    (["simulate", "x.yaml", "--draws", "many"], 2, ["Ongeldige waarde voor '--draws' / '-n': Verwacht een geheel"],
+     ["Invalid value for '--draws' / '-n': Input should be a valid integer"]),
+])
+def test_click_and_typer_speak_dutch_and_english_with_lang_en(
+        args: list[str], code: int, dutch: list[str], english: list[str],
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    found = _main(args, monkeypatch, capsys)
+    assert found[0] == code
+    assert all(text in found[1] for text in dutch), found[1]
+    for where in (["--lang", "en", *args], [*args, "--lang", "en"]):  # before the command and after it
+        found = _main(where, monkeypatch, capsys)
+        assert found[0] == code
+        assert all(text in found[1] for text in english), (where, found[1])
+    monkeypatch.setenv("ALDLAN_LANG", "en")
+    assert all(text in _main(args, monkeypatch, capsys)[1] for text in english)
+
+
+def test_lang_before_the_command(tmp_path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    """``aldlan --lang en run …``: the root option sets the language of the command's messages too, in
+    the command line parsed at start-up and in one invoked in-process."""
+    missing = tmp_path / "missing.yaml"
+    assert _main(["--lang", "en", "run", str(missing)], monkeypatch, capsys) == \
+        (2, f"error: {missing}:1: file not found\n")
+    assert _main(["--lang", "en", "run", str(missing), "--lang", "nl"], monkeypatch, capsys) == \
+        (2, f"fout: {missing}:1: bestand niet gevonden\n")
+    runner = CliRunner()
+    assert runner.invoke(app, ["--lang", "en", "run", str(missing)]).stderr == f"error: {missing}:1: file not found\n"
+    assert runner.invoke(app, ["run", str(missing)]).stderr == f"fout: {missing}:1: bestand niet gevonden\n"
+
+
+def test_whole_help_in_english_with_lang_before_the_command() -> None:
+    import subprocess
+    import sys
+
+    environment = {k: v for k, v in os.environ.items() if k != "ALDLAN_LANG"} | {"COLUMNS": "100"}
+    out = subprocess.run([sys.executable, "-m", "aldlan_model", "--lang", "en", "--help"], capture_output=True,
+                         text=True, env=environment, check=True).stdout
+    assert "Cost-savings modeller" in out and "Usage:" in out and "Show this message and exit." in out
+    assert "Gebruik" not in out and "Toon dit bericht" not in out
