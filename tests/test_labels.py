@@ -1,10 +1,12 @@
-"""Tests for the report label catalogue."""
+"""Tests for the report labels (``msgctxt "label"`` of the catalogue, aldlan_model/i18n/locale)."""
 
 from __future__ import annotations
 
 import pytest
 
-from aldlan_model.i18n.labels import CATALOGUES, EN, NL, placeholders, t
+from aldlan_model.i18n.labels import CATALOGUES, placeholders, t
+
+NL, EN = CATALOGUES["nl"], CATALOGUES["en"]
 
 OPERATOR = [
     "staff_professional",

@@ -15,8 +15,20 @@ from typing import Annotated
 import typer
 
 from aldlan_model.cli import analysis, files, letters, report, run, uncertainty
-from aldlan_model.cli.common import COMMANDS, STATE, STREAM_ERRORS, say_once, show_version, silence_stdout
+from aldlan_model.cli.common import (
+    COMMANDS,
+    STATE,
+    STREAM_ERRORS,
+    Lang,
+    LangOpt,
+    say_once,
+    show_version,
+    silence_stdout,
+)
+from aldlan_model.i18n import clicktext
 from aldlan_model.i18n.messages import h, msg, set_lang, startup_lang
+
+clicktext.install()  # Click's and Typer's own texts (Usage:, Missing argument …) in the current language
 
 app = typer.Typer(
     name="aldlan",
@@ -33,6 +45,7 @@ def _root(
     version: Annotated[bool, typer.Option("--version", callback=show_version, is_eager=True,
                                           help=h("opt_version"))] = False,
     debug: Annotated[bool, typer.Option("--debug", help=h("opt_debug"))] = False,
+    lang: LangOpt = Lang.nl,
 ) -> None:
     """Cost-savings modeller for Dutch buurtkamers and wijkgerichte dagbesteding (Wmo).
 

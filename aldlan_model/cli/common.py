@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from aldlan_model import __version__
-from aldlan_model.i18n.messages import h, msg, set_lang
+from aldlan_model.i18n.messages import h, msg, set_lang, startup_lang
 from aldlan_model.io.fileio import OutputError
 from aldlan_model.model.errors import AldlanError, ScenarioError, one_line, short
 
@@ -66,9 +66,15 @@ SetOpt = Annotated[
     typer.Option("--set", "-s", metavar="PATH=VALUE",
                  help=h("opt_set")),
 ]
-def _set_lang(value: Lang | str | None) -> Lang | str | None:
-    """Messages, notes and hints in the language of ``--lang`` (or ``ALDLAN_LANG``); Dutch by default."""
-    set_lang(str(getattr(value, "value", value) or "nl"))
+def _set_lang(ctx: typer.Context, param: typer.CallbackParam, value: Lang | str | None) -> Lang | str | None:
+    """Messages, notes and hints in the language of ``--lang`` (or ``ALDLAN_LANG``); Dutch by default.
+    A command's ``--lang`` that was not given keeps the one given before the command
+    (``aldlan --lang en run …``), else the one chosen at start-up."""
+    chosen = str(getattr(value, "value", value) or "nl")
+    if getattr(ctx.get_parameter_source(param.name or "lang"), "name", None) == "DEFAULT":
+        chosen = ctx.meta.get("aldlan_lang") or startup_lang()
+    ctx.meta["aldlan_lang"] = chosen
+    set_lang(chosen)
     return value
 
 

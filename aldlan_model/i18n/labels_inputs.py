@@ -7,6 +7,9 @@ own role or name ("activiteitenbegeleider: fte") instead of their place in a lis
 own input (``locations.Oost.costs.housing``, :mod:`aldlan_model.uncertainty.rooms`) reads
 "Oost: Huisvesting per jaar". A path that is not in the catalogue comes back as it is.
 
+The words are in the catalogue (:mod:`aldlan_model.i18n.catalogue`): ``msgctxt "input"`` by key
+path, ``msgctxt "input-part"`` the pieces the rules below put together.
+
 ``input_kind(path)`` says how a value of the input reads best: ``money``, ``fraction`` (a share,
 shown as a percentage), ``year``, ``int`` or ``number``.
 """
@@ -16,80 +19,16 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from aldlan_model.i18n.catalogue import table, text
+
 LANGS = ("nl", "en")
 
-# fixed paths -> (nl, en)
-FIXED: dict[str, tuple[str, str]] = {
-    "period.start": ("Eerste exploitatiejaar", "First operating year"),
-    "target.amount": ("Doel: besparing per jaar", "Target: savings per year"),
-    "target.year": ("Doeljaar", "Target year"),
-    "locations": ("Aantal buurtkamers", "Number of buurtkamers"),
-    "opening.weeks_per_year": ("Weken open per jaar", "Weeks open per year"),
-    "opening.dagdelen_per_week": ("Dagdelen open per week", "Dagdelen open per week"),
-    "opening.hours_per_dagdeel": ("Uren per dagdeel", "Hours per dagdeel"),
-    "participants.former_indication.baseline_dagdelen_per_week": (
-        "Oud-cliënten, dagdelen per week bij de eerdere aanbieder",
-        "Former clients, dagdelen per week at their former provider"),
-    "context.indicated_clients": ("Cliënten met een indicatie in de gemeente",
-                                  "Clients with an indicatie in the municipality"),
-    "context.volunteers_available": ("Vrijwilligers te werven in de gemeente",
-                                     "Volunteers available in the municipality"),
-    "norms.max_group_per_professional": ("Norm: deelnemers per professional", "Norm: participants per professional"),
-    "norms.hours_per_fte": ("Norm: uren per fte", "Norm: hours per FTE"),
-    "norms.max_indicated_per_professional": ("Norm: geïndiceerden per professional",
-                                             "Norm: indicated participants per professional"),
-    "norms.enforce": ("Norm toegepast (ja/nee)", "Norm enforced (yes/no)"),
-    "costs.housing": ("Huisvesting per jaar", "Housing per year"),
-    "costs.per_participant_dagdeel": ("Activiteitenkosten per deelnemer-dagdeel",
-                                      "Activity costs per participant-dagdeel"),
-    "costs.overhead": ("Overhead (deel van de kosten)", "Overhead (share of costs)"),
-    "costs.margin": ("Winstmarge", "Profit margin"),
-    "costs.startup.amount": ("Opstartkosten", "Start-up costs"),
-    "costs.startup.depreciation_years": ("Opstartkosten: afschrijving in jaren", "Start-up costs: years of depreciation"),
-    "income.contribution": ("Bijdrage deelnemers per dagdeel", "Contribution per dagdeel"),
-    "income.other": ("Overige inkomsten per jaar", "Other income per year"),
-    "income.subsidy": ("Exploitatiesubsidie per jaar", "Operating subsidy per year"),
-    "tariffs.buurtkamer.zin": ("Tarief buurtkamer, ZIN per dagdeel", "Buurtkamer tariff, ZIN per dagdeel"),
-    "tariffs.buurtkamer.pgb": ("Tarief buurtkamer, pgb per dagdeel", "Buurtkamer tariff, PGB per dagdeel"),
-    "tariffs.baseline.zin": ("Tarief reguliere aanbieder, ZIN per dagdeel",
-                             "Regular provider's tariff, ZIN per dagdeel"),
-    "tariffs.baseline.pgb": ("Tarief reguliere aanbieder, pgb per dagdeel",
-                             "Regular provider's tariff, PGB per dagdeel"),
-    "municipality.assessment_per_indication": ("Kosten van een indicatie per jaar",
-                                               "Cost of an indicatie per year"),
-    "municipality.substitution": ("Substitutie: meelifters die anders een indicatie krijgen",
-                                  "Substitution: riders-along who would otherwise get an indicatie"),
-    "indexation.wages": ("Indexatie lonen per jaar", "Indexation of wages per year"),
-    "indexation.prices": ("Indexatie prijzen per jaar", "Indexation of prices per year"),
-    "indexation.tariffs": ("Indexatie tarieven per jaar", "Indexation of tariffs per year"),
-}
 
-GROUPS = {
-    "zin": ("Deelnemers met Wmo-indicatie (ZIN)", "Participants with a Wmo-indicatie (ZIN)"),
-    "pgb": ("Deelnemers met een pgb", "Participants with a PGB"),
-    "without_indication": ("Deelnemers zonder indicatie", "Participants without an indicatie"),
-    "former_indication": ("Oud-cliënten (indicatie beëindigd)", "Former clients (indicatie ended)"),
-}
-GROUP_FIELDS = {"count": ("aantal", "number"), "dagdelen_per_week": ("dagdelen per week", "dagdelen per week")}
+def _word(key: str, lang: str, **fmt: object) -> str:
+    """A word input labels are made of (``msgctxt "input-part"``), e.g. ``staff_field.fte``."""
+    found = text("input-part", key, lang)
+    return found.format(**fmt) if fmt else found
 
-STAFF_FIELDS = {
-    "fte": ("fte", "FTE"),
-    "salary": ("brutosalaris per fte", "gross salary per FTE"),
-    "employer_charges": ("werkgeverslasten", "employer charges"),
-    "hours_per_week": ("uren per week", "hours per week"),
-    "hourly_cost": ("kosten per uur", "cost per hour"),
-    "group_work": ("bij de groep (ja/nee)", "with the group (yes/no)"),
-    "count": ("aantal", "number"),
-    "allowance": ("vergoeding per jaar", "allowance per year"),
-    "other_costs": ("overige kosten per jaar", "other costs per year"),
-}
-SIDES = {"buurtkamer": ("Vervoer naar de buurtkamer", "Transport to the buurtkamer"),
-         "baseline": ("Vervoer zonder buurtkamer", "Transport without buurtkamer")}
-TRIP_FIELDS = {"": ("per dagdeel", "per dagdeel"), "per_trip": ("per rit", "per trip"),
-               "dagdelen_per_trip": ("dagdelen per rit", "dagdelen per trip"),
-               "share": ("deel dat reist", "share that travels")}
-PROJECT_FIELDS = {"start": ("eerste jaar", "first year"), "end": ("laatste jaar", "last year"),
-                  "yearly_costs": ("kosten per jaar", "costs per year")}
 
 _STAFF = re.compile(r"^(?P<pre>(?:projects\.\d+\.)?)staff\.(?P<i>\d+)\.(?P<field>\w+)$")
 _PART = re.compile(r"^participants\.(?P<g>\w+)\.(?P<field>count|dagdelen_per_week)$")
@@ -117,10 +56,6 @@ YEAR = re.compile(r"^(period\.start|target\.year|projects\.\d+\.(start|end)|proj
 INT = re.compile(r"^(locations|context\.\w+)$")
 
 
-def _pick(pair: tuple[str, str], lang: str) -> str:
-    return pair[1] if lang == "en" else pair[0]
-
-
 def _item(items: Any, i: int, attr: str) -> str | None:
     try:
         value = getattr(items[i], attr)
@@ -139,12 +74,12 @@ def _staff_name(scenario: Any, pre: str, i: int, lang: str) -> str:
         else:
             staff = getattr(scenario, "staff", None)
     role = _item(staff, i, "role") if staff is not None else None
-    return role or (f"Medewerker {i + 1}" if lang != "en" else f"Staff member {i + 1}")
+    return role or _word("staff_member", lang, n=i + 1)
 
 
 def _project_name(scenario: Any, i: int, lang: str) -> str:
     name = _item(getattr(scenario, "projects", None), i, "name") if scenario is not None else None
-    return name or (f"Project {i + 1}")
+    return name or _word("project", lang, n=i + 1)
 
 
 def _funder_name(scenario: Any, i: int, f: int, lang: str) -> str:
@@ -153,7 +88,7 @@ def _funder_name(scenario: Any, i: int, f: int, lang: str) -> str:
         projects = getattr(scenario, "projects", None) or []
         funding = getattr(projects[i], "funding", None) if i < len(projects) else None
     name = _item(funding, f, "name") if funding is not None else None
-    return name or (f"financier {f + 1}" if lang != "en" else f"funder {f + 1}")
+    return name or _word("funder", lang, n=f + 1)
 
 
 def _base_scenario(scenario: Any) -> Any:
@@ -173,44 +108,39 @@ def input_label(path: str, lang: str = "nl", scenario: Any = None) -> str:
             room_scenario = next((r.scenario for r in plan_rooms if getattr(r, "name", None) == m["name"]), None)
         return f"{m['name']}: {input_label(m['path'], lang, room_scenario or _base_scenario(scenario))}"
     scenario = _base_scenario(scenario)
-    if path in FIXED:
-        return _pick(FIXED[path], lang)
-    if (m := _PART.match(path)) and m["g"] in GROUPS:
-        return f"{_pick(GROUPS[m['g']], lang)}, {_pick(GROUP_FIELDS[m['field']], lang)}"
+    fixed = table("input", "en" if lang == "en" else "nl")
+    if path in fixed:
+        return fixed[path]
+    parts = table("input-part", "en" if lang == "en" else "nl")
+    if (m := _PART.match(path)) and f"group.{m['g']}" in parts:
+        return f"{parts['group.' + m['g']]}, {parts['group_field.' + m['field']]}"
     if m := _RAMP.match(path):
-        n = int(m["i"]) + 1
-        return f"Opstart: deel van de deelnemers in jaar {n}" if lang != "en" else \
-            f"Ramp-up: share of participants in year {n}"
+        return _word("ramp_up", lang, n=int(m["i"]) + 1)
     if m := _STAFF.match(path):
         who = _staff_name(scenario, m["pre"], int(m["i"]), lang)
         if m["pre"]:
             who = f"{_project_name(scenario, int(m['pre'].split('.')[1]), lang)}, {who}"
-        field = STAFF_FIELDS.get(m["field"])
-        return f"{who}: {_pick(field, lang) if field else m['field']}"
+        return f"{who}: {parts.get('staff_field.' + m['field'], m['field'])}"
     if m := _TRANSPORT.match(path):
-        field = TRIP_FIELDS.get(m["field"] or "")
+        field = parts.get(f"trip_field.{m['field']}" if m["field"] else "trip_field")
         if field is not None:
-            return f"{_pick(SIDES[m['side']], lang)}, {_pick(field, lang)}"
+            return f"{parts['transport.' + m['side']]}, {field}"
     if m := _REPLACED.match(path):
         items = getattr(getattr(scenario, "municipality", None), "replaced", None) if scenario is not None else None
         name = _item(items, int(m["i"]), "name") if items is not None else None
-        what = "Vervangen uitgave" if lang != "en" else "Replaced spending"
+        what = parts["replaced"]
         return f"{what}: {name}" if name else f"{what} {int(m['i']) + 1}"
     if m := _PROJECT.match(path):
-        return f"{_project_name(scenario, int(m['i']), lang)}: {_pick(PROJECT_FIELDS[m['field']], lang)}"
+        return f"{_project_name(scenario, int(m['i']), lang)}: {parts['project_field.' + m['field']]}"
     if m := _FUNDING.match(path):
         i, f = int(m["i"]), int(m["f"])
-        per_year = "per jaar" if lang != "en" else "per year"
-        return f"{_project_name(scenario, i, lang)}, {_funder_name(scenario, i, f, lang)}: {per_year}"
+        return f"{_project_name(scenario, i, lang)}, {_funder_name(scenario, i, f, lang)}: {parts['funding_per_year']}"
     if m := _ONE_OFF.match(path):
         i = int(m["i"])
         who = _project_name(scenario, i, lang)
         if m["f"] is not None:
             who = f"{who}, {_funder_name(scenario, i, int(m['f']), lang)}"
-        n = int(m["m"]) + 1
-        what = {("nl", "year"): f"jaar eenmalig {n}", ("nl", "amount"): f"eenmalig bedrag {n}",
-                ("en", "year"): f"year of one-off {n}", ("en", "amount"): f"one-off amount {n}"}
-        return f"{who}: {what[('en' if lang == 'en' else 'nl', m['field'])]}"
+        return f"{who}: {_word('one_off.' + m['field'], lang, n=int(m['m']) + 1)}"
     return path
 
 

@@ -236,9 +236,9 @@ def _metric_name(metric: str, lang: str) -> str:
 
 
 def _keys() -> set[str]:
-    from aldlan_model.i18n.labels_uncertainty import NL
+    from aldlan_model.i18n.labels import CATALOGUES
 
-    return set(NL)
+    return set(CATALOGUES["nl"])
 
 
 def sensitivity_report(scenario: _Any, sens: Sensitivity, lang: str = "nl", today: _dt.date | None = None, *,
