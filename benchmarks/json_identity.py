@@ -1,10 +1,10 @@
-"""Prove that a change to the engine changed no number: ``aldlan run --format json`` of every shipped
-scenario with the engine of a git revision (default ``HEAD``) against the working tree's.
+"""Prove that a change changed no number: ``aldlan run --format json`` of every shipped scenario and
+golden scenario file with the package of a git revision (default ``HEAD``) against the working tree's.
 
-A copy of the working tree's package goes to a temporary folder with ``engine.py`` and
-``engine_projects.py`` taken from the revision; both run as subprocesses (``python -m aldlan_model``,
-``PYTHONPATH`` first), so the loader, the reports and the scenarios are the same on both sides.
-Money must agree to the cent (and every other value exactly); prints one line per scenario.
+The revision's whole ``aldlan_model`` package is extracted (``git archive``) to a temporary folder;
+both run as subprocesses (``python -m aldlan_model``, ``PYTHONPATH`` first) on the working tree's
+scenario files. Money must agree to the cent (and every other value exactly); ``--exact`` asks for
+bit-for-bit equal JSON. Prints one line per file.
 
 Run: /tmp/venv/bin/python benchmarks/json_identity.py [REVISION] [--exact]
 ``--exact`` asks for bit-for-bit equal JSON instead of equal to the cent.
@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-ENGINE_FILES = ("aldlan_model/engine/room.py", "aldlan_model/engine/projects.py")
+FILES = ("scenarios/*.yaml", "tests/golden/*.yaml", "tests/golden/v1/*.yaml")
 
 
 def _run(pythonpath: Path | None, scenario: Path) -> object:
@@ -56,17 +55,16 @@ def main() -> int:
     bad = 0
     with tempfile.TemporaryDirectory() as tmp:
         old = Path(tmp)
-        shutil.copytree(REPO / "aldlan_model", old / "aldlan_model")
-        for f in ENGINE_FILES:
-            text = subprocess.run(["git", "show", f"{rev}:{f}"], capture_output=True, text=True, check=True,
-                                  cwd=REPO).stdout
-            (old / f).write_text(text, encoding="utf-8")
-        for scenario in sorted((REPO / "scenarios").glob("*.yaml")):
+        archive = subprocess.run(["git", "archive", rev, "aldlan_model"], capture_output=True, check=True,
+                                 cwd=REPO).stdout
+        subprocess.run(["tar", "-x", "-C", str(old)], input=archive, check=True)
+        for scenario in sorted(p for pattern in FILES for p in REPO.glob(pattern)):
             before, after = _run(old, scenario), _run(None, scenario)
             diffs = _diff(before, after)
             bad += bool(diffs)
-            print(f"{scenario.name:40} {'identical' if not diffs else f'{len(diffs)} differences: {diffs[:3]}'}")
-    print(f"engine of {rev} against the working tree: {'the same' if not bad else f'{bad} scenarios differ'}"
+            name = str(scenario.relative_to(REPO))
+            print(f"{name:48} {'identical' if not diffs else f'{len(diffs)} differences: {diffs[:3]}'}")
+    print(f"package of {rev} against the working tree: {'the same' if not bad else f'{bad} files differ'}"
           f" ({'bit for bit' if EXACT else 'to the cent'})")
     return 1 if bad else 0
 
