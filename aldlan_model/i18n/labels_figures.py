@@ -122,6 +122,13 @@ NL: dict[str, str] = {
     "ex_project_yearly_costs": "Jaarlijkse kosten",
     "ex_project_one_off": "Eenmalig bedrag",
     "ex_project_sum": "som van de regels hierboven (en de financiering)",
+    # ---- BEGIN v3 labels (engine: savings_rest_on_reassessment) ----
+    "savings_rest_on_reassessment": (
+        "De harde besparing van {savings_hard} in {year} rust op herindicatie: zonder het tariefverschil "
+        "({tariff_difference}), dat alleen ontstaat als deelnemers opnieuw worden geïndiceerd voor het lichtere "
+        "product, bespaart de buurtkamer niets."
+    ),
+    # ---- END v3 labels ----
 }
 
 EN: dict[str, str] = {
@@ -234,4 +241,11 @@ EN: dict[str, str] = {
     "ex_project_yearly_costs": "Yearly costs",
     "ex_project_one_off": "One-off amount",
     "ex_project_sum": "sum of the lines above (and the funding)",
+    # ---- BEGIN v3 labels (engine: savings_rest_on_reassessment) ----
+    "savings_rest_on_reassessment": (
+        "The hard saving of {savings_hard} in {year} rests on re-indication: without the tariff difference "
+        "({tariff_difference}), which only arises when participants are re-indicated to the lighter product, "
+        "the room saves nothing."
+    ),
+    # ---- END v3 labels ----
 }

@@ -561,6 +561,43 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "unknown chart format {fmt}; expected one of: {choices}"),
     "chart_one_scenario": ("de grafiek {kind} toont één scenario tegelijk; geef één bestand",
                            "the {kind} chart shows one scenario at a time; give one file"),
+    # ---- BEGIN v3 messages (MODEL.md v3: origins, income lines, staff, dated values) ----
+    "dated_not_here": ("een waarde per jaar (jaar: waarde) mag hier niet: alleen geldbedragen en indexeringen "
+                       "kunnen per jaar verschillen (zie scenario-format.md, 'Waarden per jaar')",
+                       "a value per year (year: value) is not allowed here: only money inputs and indexation "
+                       "rates may change by year (see scenario-format.md, 'Values by year')"),
+    "dated_empty": ("een lege mapping: geef een getal, of jaren met hun waarde (zoals 2022: 10500)",
+                    "an empty mapping: give a number, or years with their values (such as 2022: 10500)"),
+    "dated_key_not_year": ("{key} is geen jaar: de sleutels van een waarde per jaar zijn jaren van 1900 tot en met "
+                           "2200",
+                           "{key} is not a year: the keys of a value per year are years from 1900 to 2200"),
+    "dated_cover_deficit": ("cover_deficit kan niet per jaar: schrijf subsidy: cover_deficit, of per jaar een bedrag",
+                            "cover_deficit cannot be given per year: write subsidy: cover_deficit, or an amount "
+                            "per year"),
+    "origin_none": ("noem minstens één aandeel: reindicated, same_product of new (samen 1)",
+                    "name at least one share: reindicated, same_product or new (together 1)"),
+    "origin_sum": ("de aandelen reindicated, same_product en new moeten samen 1 zijn, maar dit is {total}",
+                   "the shares reindicated, same_product and new must add up to 1, got {total}"),
+    "origin_range": ("een aandeel van origin kan geen bereik zijn (de som ligt vast): vergelijk of sweep "
+                     "verschillende aandelen",
+                     "an origin share cannot be a range (their sum is fixed): compare or sweep different shares"),
+    "other_income_dup": ("dubbele naam {name} (ook item {item})", "duplicate name {name} (also item {item})"),
+    "pro_fte_and_hours": ("een professional heeft óf fte óf hours_per_week, niet beide (salary met hours_per_week "
+                          "rekent fte = hours_per_week / norms.hours_per_fte)",
+                          "a professional has either fte or hours_per_week, not both (salary with hours_per_week "
+                          "means fte = hours_per_week / norms.hours_per_fte)"),
+    "pro_salary_and_hourly": ("een professional heeft óf salary óf hourly_cost, niet beide",
+                              "a professional has either salary or hourly_cost, not both"),
+    "fte_ratio": ("verwacht een getal, maar dit is de tekst {raw}; schrijf {value}, of schrijf de uren: "
+                  "hours_per_week: {hours} met salary",
+                  "expected a number, got the text {raw}; write {value}, or give the hours: "
+                  "hours_per_week: {hours} with salary"),
+    "hint_ratio": ("; schrijf het getal zelf: {value}", "; write the number itself: {value}"),
+    "set_not_dated": ("{path} is geen waarde per jaar; geef de hele waarde per jaar, zoals '{path}=' gevolgd door "
+                      "jaren met hun waarde tussen accolades",
+                      "{path} is not a value per year; give the whole value per year: '{path}=' followed by years "
+                      "with their values in braces"),
+    # ---- END v3 messages ----
 }
 
 
