@@ -159,7 +159,7 @@ def room(s) -> dict:
         B_former = v(fo.count) * v(fo_base) * W * r
         N_ind, N_none, N_former = (zin_s + pgb_s) * r, v(no.count) * r, v(fo.count) * r
 
-        op = dict.fromkeys(OPERATOR_KEYS, 0.0)
+        op = dict.fromkeys((*OPERATOR_KEYS, "startup_paid"), 0.0)
         replaced = 0.0
         if k >= 1:
             op["staff_professional"], op["staff_volunteer"] = _staff_cost(s.staff, W, w, p)
@@ -171,6 +171,8 @@ def room(s) -> dict:
             op["overhead"] = v(s.costs.overhead) * base
             dy = v(s.costs.startup.depreciation_years)
             op["depreciation"] = v(s.costs.startup.amount) / dy if k <= dy else 0.0
+            # MODEL.md v3 §3.5: the financing need is in cash; the start-up is paid in operating year 1
+            op["startup_paid"] = v(s.costs.startup.amount) if k == 1 else 0.0
             op["margin"] = v(s.costs.margin) * (base + op["overhead"] + op["depreciation"])
             op["cost"] = base + op["overhead"] + op["depreciation"] + op["margin"]
             op["income_zin"] = tz_b * t * P_zin
@@ -276,6 +278,9 @@ def room(s) -> dict:
         warnings.add("no_savings")
     if per_room > EPS and per_room_hard <= EPS:
         warnings.add("savings_rest_on_substitution")
+    # MODEL.md v3 §3.6: the hard saving rests on re-indication (a version 2 file re-indicates everyone)
+    if per_room_hard > EPS and per_room_hard - at_target["municipality"]["mechanisms"]["tariff_difference"] <= EPS:
+        warnings.add("savings_rest_on_reassessment")
     if start > ty:
         warnings.add("start_after_target")
     max_group = s.norms.max_group_per_professional
@@ -312,8 +317,13 @@ def _pool_warnings(context, clients: float, volunteers: float) -> set[str]:
     return out
 
 
-def _totals(years: list[dict], locations: float, amount: float, ty: int, first: int) -> dict:
-    """Target, financing and payback from whole-scenario (already × locations) years."""
+def _totals(years: list[dict], locations: float, amount: float, ty: int, start: int) -> dict:
+    """Target, financing and payback from whole-scenario (already × locations) years.
+
+    MODEL.md v3 §3.5 changes two figures of a version 2 file, followed here: the financing need
+    is the worst cumulative *cash* (result + depreciation − the start-up paid in operating year 1;
+    a version 2 file has no payment delay), and a net position that is never negative pays back
+    in ``period.start`` (the first room's, for a plan), not ``period.first``."""
     at_target = next(x for x in years if x["year"] == ty)
     savings = at_target["municipality"]["savings"]
     hard = at_target["municipality"]["savings_hard"]
@@ -322,7 +332,11 @@ def _totals(years: list[dict], locations: float, amount: float, ty: int, first: 
         per_room = total / locations
         return math.ceil(amount / per_room * (1 - REL)) if per_room > EPS else None
 
-    worst = min(x["operator"]["cumulative_result"] for x in years)
+    cash = worst = 0.0
+    for x in years:
+        op = x["operator"]
+        cash += op["organisation_result"] + op["depreciation"] - op["startup_paid"]
+        worst = min(worst, cash)
     financing_need = max(0.0, -worst)
     if financing_need < EPS * locations:
         financing_need = 0.0
@@ -332,6 +346,8 @@ def _totals(years: list[dict], locations: float, amount: float, ty: int, first: 
             payback = x["year"]
         else:
             break
+    if payback == years[0]["year"]:  # never negative: the room's first year (v3 §3.5)
+        payback = start
     return {
         "target": {"year": ty, "amount": amount, "savings": savings, "share": savings / amount,
                    "locations_needed": needed(savings), "savings_hard": hard, "share_hard": hard / amount,
@@ -347,7 +363,7 @@ def reference(s) -> dict:
     one = room(s)
     years = [{key: (_scaled(value, locations) if key in ("operator", "municipality", "projects") else value)
               for key, value in x.items() if key != "dagdelen"} for x in one["years"]]
-    out = _totals(years, locations, v(s.target.amount), s.target_year, s.first)
+    out = _totals(years, locations, v(s.target.amount), s.target_year, s.start)
     dagdelen = one["target_dagdelen"]
     out["target"]["cost_per_dagdeel"] = one["target_cost"] / dagdelen if dagdelen > 0 else None
     out["years"] = years
@@ -412,7 +428,7 @@ def reference_plan(plan) -> dict:
         x["operator"]["cumulative_result"] = cum_r
     base = plan.base
     n = float(plan.count)
-    out = _totals(total_years, n, v(base.target.amount), base.target_year, base.first)
+    out = _totals(total_years, n, v(base.target.amount), base.target_year, start)
     out["target"]["cost_per_dagdeel"] = cost / dagdelen if dagdelen > 0 else None
     out["years"] = total_years
     out["locations"] = plan.count

@@ -2,10 +2,10 @@
 
 a. Unit tests of the reference itself, with the arithmetic in comments (MODEL.md v3 §2.7–2.12, §3).
 b. ``test_engine_matches_reference_v3``: random v3 scenarios and plans (``tests/strategies_v3.py``)
-   through the engine's ``run_json`` against the reference, every §4 key (xfail until v3 lands).
+   through the engine's ``run_json`` against the reference, every §4 key.
 c. The shipped (version 2) scenarios and golden inputs, and random v2-subset scenarios, against
-   the CURRENT engine on every v1/v2 key except ``financing_need`` and ``payback_year`` (which v3
-   changes) and the v3-only keys and warning: the reference reproduces version 2.
+   the engine on every key. (Before the engine spoke v3 this compared the v1/v2 keys only, without
+   ``financing_need`` and ``payback_year``: the reference reproduced version 2 where v3 agrees.)
 """
 
 from __future__ import annotations
@@ -30,7 +30,6 @@ from tests.reference_v3 import (
     V3_OPERATOR_KEYS,
     load_yaml,
     merge,
-    point,
     reference,
 )
 from tests.strategies_v3 import plan_dicts_v3, scenario_dicts_v3
@@ -361,28 +360,11 @@ def engine_json(data: dict, v3: bool = True) -> dict:
 V3_SETTINGS = settings(max_examples=150, deadline=None, derandomize=True, suppress_health_check=SLOW)
 
 
-# not run until the engine speaks v3 (hypothesis would spend half a minute shrinking the first failure)
-@pytest.mark.xfail(reason="engine v3 not landed", strict=False, run=False)
 @seed(20250301)
 @V3_SETTINGS
 @given(scenario_dicts_v3() | plan_dicts_v3())
 def test_engine_matches_reference_v3(data):
     assert_matches(engine_json(data), reference(copy.deepcopy(data)))
-
-
-def assert_v2_financing(got: dict, want: dict, data: dict) -> None:
-    """Where the v2 and v3 rules agree: ``financing_need`` without a start-up (nor, in a v2 file, a
-    payment delay); ``payback_year`` except that a never-negative position is ``period.first`` in v2
-    and the room's ``period.start`` in v3."""
-    n = want["locations"]
-    rooms = data["locations"] if isinstance(data.get("locations"), list) else [{}]
-    startups = [point((merge(data, {k: v for k, v in r.items() if k not in ("name", "count")}).get("costs") or {})
-                      .get("startup", {}).get("amount")) for r in rooms]
-    if all(x == 0 for x in startups):
-        close(got["financing_need"], want["financing_need"], n, "financing_need")
-    cums = [x["municipality"]["cumulative_net_municipality"] for x in want["years"]]
-    never_negative = all(c >= -0.005 * n for c in cums)
-    assert got["payback_year"] == (want["years"][0]["year"] if never_negative else want["payback_year"])
 
 
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda p: str(p.relative_to(REPO)))
@@ -393,8 +375,8 @@ def test_reference_reproduces_the_v2_engine_on_shipped_files(path):
     model = load_model(path)
     got, data = run_dict(model, run_model(model)), load_yaml(path)
     want = reference(data)
-    assert_matches(got, want, v3=False)
-    assert_v2_financing(got, want, data)
+    # the engine speaks v3 now: every key, financing_need and payback_year by the v3 rules included
+    assert_matches(got, want, v3=True)
 
 
 @seed(20250302)
@@ -402,8 +384,7 @@ def test_reference_reproduces_the_v2_engine_on_shipped_files(path):
 @given(scenario_dicts_v3(v3=False) | plan_dicts_v3(v3=False))
 def test_reference_reproduces_the_v2_engine_on_random_v2_scenarios(data):
     got, want = engine_json(data, v3=False), reference(copy.deepcopy(data))
-    assert_matches(got, want, v3=False)
-    assert_v2_financing(got, want, data)
+    assert_matches(got, want, v3=True)  # the engine speaks v3 now: a v2 file gets every v3 key too
 
 
 @seed(20250303)

@@ -16,6 +16,13 @@ OPERATOR_LINES = (
 )
 COST_LINES = OPERATOR_LINES[:7]
 INCOME_LINES = OPERATOR_LINES[8:13]
+# v3 (MODEL.md §2.9, §2.10, §3.5, §3.8): other income by budget, cash, payers
+OTHER_INCOME_LINES = ("income_other_wmo", "income_other_municipal", "income_other_external")
+CASH_LINES = ("receivable", "startup_paid", "cash", "cumulative_cash")
+V3_OPERATOR_LINES = (*OTHER_INCOME_LINES, *CASH_LINES)
+PAYERS = ("wmo", "municipal", "participants", "external", "organisation", "total")
+PAYER_LINES = tuple(f"payers_{name}" for name in PAYERS)
+NEW_CLIENTS_PARTS = ("new_clients_tariff", "new_clients_transport", "new_clients_assessment")
 MUNICIPALITY_LINES = ("baseline", "scenario", "savings", "cumulative_savings")
 V1_MONEY_LINES = OPERATOR_LINES + MUNICIPALITY_LINES
 # v2 (MODEL.md §3.3–3.5, §4)
@@ -23,7 +30,9 @@ PROJECT_OPERATOR_LINES = (
     "projects_cost", "projects_funding", "projects_result", "projects_municipal", "projects_external",
     "organisation_result", "cumulative_result",
 )
-MECHANISMS = ("tariff_difference", "transport_avoided", "substitution", "replaced", "moved_clients", "paid")
+MECHANISMS = (
+    "tariff_difference", "transport_avoided", "new_clients", "substitution", "replaced", "moved_clients", "paid",
+)  # v3: seven, in the order of MODEL.md §3.4
 V2_MUNICIPALITY_LINES = (
     "replaced", "projects_wmo", "savings_hard", "net_municipality", "cumulative_net_municipality",
 )
@@ -34,17 +43,18 @@ BASELINE_PARTS = (
 )
 SCENARIO_PARTS = (
     "income_zin", "income_pgb", "subsidy", "scenario_transport", "scenario_assessment", "projects_wmo",
+    "income_other_wmo",
 )
 MONEY_LINES = V1_MONEY_LINES + PROJECT_OPERATOR_LINES + V2_MUNICIPALITY_LINES + (
     "substitution", "tariff_difference", "transport_avoided", "moved_clients", "paid",
     "baseline_tariff_zin", "baseline_tariff_pgb", "baseline_transport", "baseline_assessment",
     "scenario_transport", "scenario_assessment",
-)
+) + V3_OPERATOR_LINES + ("new_clients",) + NEW_CLIENTS_PARTS + PAYER_LINES
 PROJECT_KEYS = ("cost", "wmo", "municipal", "external", "result")
 WARNING_CODES = (
     "norm_not_met", "allowance_above_legal_max", "operator_deficit", "no_savings",
-    "start_after_target", "savings_rest_on_substitution", "project_deficit", "group_too_large",
-    "pool_clients_exceeded", "pool_volunteers_exceeded",
+    "start_after_target", "savings_rest_on_substitution", "savings_rest_on_reassessment", "project_deficit",
+    "group_too_large", "pool_clients_exceeded", "pool_volunteers_exceeded",
 )
 DEFICIT_TOLERANCE = 0.005  # half a cent: smaller "deficits" are floating-point noise
 SAVINGS_TOLERANCE = 0.005  # half a cent per room: smaller "savings" are floating-point noise
@@ -52,7 +62,7 @@ RATIO_TOLERANCE = 1e-9  # 5759.999999999998 rooms' worth is 5760: exact ratios s
 LEAN_LINES = (
     "savings", "savings_hard", "result", "subsidy", "cost", "income", "baseline", "scenario",
     "organisation_result", "projects_result", "substitution", "net_municipality", "cumulative_savings",
-    "cumulative_result", "cumulative_net_municipality",
+    "cumulative_result", "cumulative_net_municipality", "cash", "cumulative_cash",
 )
 """The lines ``compute(..., lines=…)`` can give without the rest of the result."""
 

@@ -13,7 +13,7 @@ import pandas as pd
 from aldlan_model.engine.lines import PROJECT_KEYS, Result
 from aldlan_model.engine.params import Structure, point_table
 from aldlan_model.engine.room import compute
-from aldlan_model.engine.target import full_target, pool_flags, safe_ratio
+from aldlan_model.engine.target import PV_LINES, full_target, pool_flags, safe_ratio
 from aldlan_model.io.plan import Plan
 
 
@@ -95,6 +95,12 @@ def run_plan(plan: Plan) -> Result:
     table["locations"] = count
     table["period.start"] = float(plan.start)
     target = full_target(table, lines, per_location, base.structure.first)
+    # v3: present values are each room's own (its price index and discount rate), summed; the rate shown
+    # is the first room's. Full operation: when the last room reaches it.
+    for name in PV_LINES:
+        target[f"pv_{name}"] = np.sum([part.target[f"pv_{name}"] for part in parts], axis=0)
+    target["discount_rate"] = base.target["discount_rate"]
+    target["full_operation_year"] = np.max([part.target["full_operation_year"] for part in parts], axis=0)
     flags = {code: np.any([p.flags[code] for p in parts], axis=0) for code in base.flags}
     flags |= pool_flags(table, staffing)  # pools are the municipality's: checked on the plan's total
     k = base.structure.years[None, :] - plan.start + 1

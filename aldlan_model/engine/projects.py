@@ -15,6 +15,8 @@ import numpy as np
 from aldlan_model.engine.params import ProjectShape
 
 Col = Callable[[str], np.ndarray]
+Money = Callable[[str, str | None], np.ndarray]
+"""Reads a money input in first-year money for the rule of MODEL.md §3.9 (``Frame.m``)."""
 BUDGETS = ("wmo", "municipal", "external")
 
 
@@ -31,20 +33,28 @@ class ProjectLines:
     staff_cost: np.ndarray = field(default=None)  # type: ignore[assignment]
 
 
-def staff_cost(c: Col, prefix: str, kinds: tuple[str, ...], W: np.ndarray, w: np.ndarray, p: np.ndarray):
-    """Professional and volunteer staff cost per year, and the volunteers' (count, hours, allowance) lines."""
+def staff_cost(c: Col, prefix: str, kinds: tuple[str, ...], W: np.ndarray, w: np.ndarray, p: np.ndarray,
+               m: Money | None = None):
+    """Professional and volunteer staff cost per year, and the volunteers' (count, hours, allowance) lines.
+
+    ``m`` reads a money input that may be dated (v3); without it every input is a column."""
+    m = m or (lambda path, kind: c(path))
     prof = 0.0
     vol = 0.0
     volunteers = []
     for i, kind in enumerate(kinds):
         s = f"{prefix}{i}."
         if kind == "fte":
-            prof = prof + c(s + "fte") * c(s + "salary") * (1 + c(s + "employer_charges"))
+            prof = prof + c(s + "fte") * m(s + "salary", "wages") * (1 + c(s + "employer_charges"))
+        elif kind == "part_time":  # v3: a salary for hours_per_week / norms.hours_per_fte FTE
+            fte = c(s + "hours_per_week") / c("norms.hours_per_fte")
+            prof = prof + fte * m(s + "salary", "wages") * (1 + c(s + "employer_charges"))
         elif kind == "hours":
-            prof = prof + c(s + "hours_per_week") * W * c(s + "hourly_cost")
+            prof = prof + c(s + "hours_per_week") * W * m(s + "hourly_cost", "wages")
         else:
-            vol = vol + c(s + "count") * (c(s + "allowance") + c(s + "other_costs"))
-            volunteers.append((c(s + "count"), c(s + "hours_per_week"), c(s + "allowance")))
+            allowance = m(s + "allowance", "prices")
+            vol = vol + c(s + "count") * (allowance + m(s + "other_costs", "prices"))
+            volunteers.append((c(s + "count"), c(s + "hours_per_week"), allowance))
     return prof * w, vol * p, volunteers
 
 
@@ -71,15 +81,16 @@ def allowance_over(
 
 def project_lines(
     c: Col, i: int, shape: ProjectShape, years: np.ndarray, W: np.ndarray, w: np.ndarray, p: np.ndarray,
-    yearly_max: np.ndarray, hourly_max: np.ndarray,
+    yearly_max: np.ndarray, hourly_max: np.ndarray, m: Money | None = None,
 ) -> ProjectLines:
     """Cost, funding by budget and result of project ``i`` per location."""
+    m = m or (lambda path, kind: c(path))
     pre = f"projects.{i}."
     running = (years >= c(pre + "start")) & (years <= c(pre + "end"))
     run = running.astype(float)
-    prof, vol, volunteers = staff_cost(c, pre + "staff.", shape.staff, W, w, p)
+    prof, vol, volunteers = staff_cost(c, pre + "staff.", shape.staff, W, w, p, m)
     staff = (prof + vol) * run
-    cost = staff + c(pre + "yearly_costs") * p * run + _one_off(c, pre + "one_off.", shape.one_offs, years)
+    cost = staff + m(pre + "yearly_costs", "prices") * p * run + _one_off(c, pre + "one_off.", shape.one_offs, years)
     cost = np.broadcast_to(cost, np.broadcast_shapes(np.shape(cost), run.shape)).astype(float)
     funding = {b: np.zeros_like(cost) for b in BUDGETS}
     others = np.zeros_like(cost)
@@ -89,7 +100,10 @@ def project_lines(
         if kind == "rest":
             rest_budget = budget
             continue
-        amount = c(at + "yearly") * p * run if kind == "yearly" else _one_off(c, at + "one_off.", n_one, years)
+        if kind == "yearly":
+            amount = m(at + "yearly", "prices") * p * run
+        else:
+            amount = _one_off(c, at + "one_off.", n_one, years)
         funding[budget] = funding[budget] + amount
         others = others + amount
     if rest_budget is not None:

@@ -18,9 +18,9 @@ import numpy as np
 import pandas as pd
 
 from aldlan_model.engine.lines import DEFICIT_TOLERANCE, PROJECT_KEYS, RATIO_TOLERANCE, SAVINGS_TOLERANCE, Result
-from aldlan_model.engine.params import Structure, point_table
+from aldlan_model.engine.params import Structure, dated_column, point_table
 from aldlan_model.engine.projects import ProjectLines, allowance_over, project_lines, staff_cost
-from aldlan_model.engine.target import full_target, pool_flags, safe_ratio, savings_rest_flag
+from aldlan_model.engine.target import full_target, pool_flags, reassessment_flag, safe_ratio, savings_rest_flag
 from aldlan_model.io.refdata import volunteer_allowance_hourly_max, volunteer_allowance_max
 from aldlan_model.model.scenario import Scenario
 
@@ -45,10 +45,32 @@ class Frame:
     W: np.ndarray
     D: np.ndarray
     h: np.ndarray
+    structure: Structure | None = None
+    index_at: dict[str, Callable[[np.ndarray], np.ndarray]] | None = None  # kind -> factor in given years
 
     @property
     def shape(self) -> tuple[int, int]:
         return (self.n, self.years.shape[1])
+
+    def factor(self, kind: str | None) -> np.ndarray | float:
+        """The index factor of a line in the period: ``w``, ``p``, ``t`` or (``none``/None) 1."""
+        return {"wages": self.w, "prices": self.p, "tariffs": self.t}.get(kind or "none", 1.0)
+
+    def m(self, path: str, kind: str | None) -> np.ndarray:
+        """A money input for the rule of MODEL.md §3.9: its value in first-year money, ``v_k / I_k``.
+
+        Undated: the column itself, an (n, 1) array, so the arithmetic stays today's exactly. Dated
+        (``path@year`` columns): an (n, Y) array, year by year the key ``k`` in force (the largest key
+        ≤ the year, else the first) divided by the line's index ``I`` (``kind``) in year ``k``.
+        """
+        keys = self.structure.keys_of(path) if self.structure is not None else None
+        if keys is None:
+            return self.c(path)
+        years = np.asarray(keys, dtype=float)[None, :]
+        values = np.column_stack([self.c(dated_column(path, k))[:, 0] for k in keys])  # (n, K)
+        per_key = values if kind in (None, "none") else values / self.index_at[kind](years)
+        chosen = np.clip(np.searchsorted(np.asarray(keys), self.years[0], side="right") - 1, 0, None)
+        return per_key[:, chosen]
 
 
 def _col(table: pd.DataFrame, name: str) -> np.ndarray:
@@ -72,12 +94,43 @@ def frame(table: pd.DataFrame | Mapping[str, np.ndarray], structure: Structure) 
     ramp = np.column_stack([c(f"ramp_up.{i}")[:, 0] for i in range(structure.ramp_len)])
     ramp_idx = (np.clip(k, 1, structure.ramp_len) - 1).astype(int)
     r = np.take_along_axis(ramp, ramp_idx, axis=1) * opf
-    elapsed = years - first
-    w = (1 + c("indexation.wages")) ** elapsed
-    p = (1 + c("indexation.prices")) ** elapsed
-    t = (1 + c("indexation.tariffs")) ** elapsed
+    index_at = {kind: _index(c, structure, f"indexation.{kind}", n) for kind in ("wages", "prices", "tariffs")}
+    w, p, t = (index_at[kind](years) for kind in ("wages", "prices", "tariffs"))
     return Frame(c, n, years, first, k, op, opf, r, w, p, t,
-                 c("opening.weeks_per_year"), c("opening.dagdelen_per_week"), c("opening.hours_per_dagdeel"))
+                 c("opening.weeks_per_year"), c("opening.dagdelen_per_week"), c("opening.hours_per_dagdeel"),
+                 structure, index_at)
+
+
+def _index(c: Callable[[str], np.ndarray], structure: Structure, path: str,
+           n: int) -> Callable[[np.ndarray], np.ndarray]:
+    """The index factor from ``first`` (MODEL.md §3.1) as a function of (1, K) float years → (n, K).
+
+    A plain rate: ``(1 + rate) ** (y − first)``, today's arithmetic. A dated rate (v3): the product
+    of the rates in force in each year after ``first`` (``1 / Π_{j=y+1..first}`` before ``first``).
+    """
+    first = structure.first
+    keys = structure.keys_of(path)
+    if keys is None:
+        rate = c(path)
+        return lambda years: (1 + rate) ** (years - float(first))
+    spans = [first, structure.last, *keys] + [k for _, ks in structure.dated for k in ks]
+    lo, hi = min(spans), max(spans)
+    span = np.arange(lo, hi + 1)  # every year an index may be asked for
+    rates = np.column_stack([c(dated_column(path, k))[:, 0] for k in keys])
+    chosen = np.clip(np.searchsorted(np.asarray(keys), span, side="right") - 1, 0, None)
+    grow = 1 + rates[:, chosen]  # (n, J): the rise from j − 1 to j
+    j0 = first - lo
+    factors = np.ones((n, len(span)))
+    if hi > first:
+        factors[:, j0 + 1:] = np.cumprod(grow[:, j0 + 1:], axis=1)
+    if j0 > 0:  # before first: 1 / Π_{j=y+1..first} (1 + rate_j)
+        back = np.cumprod(grow[:, 1:j0 + 1][:, ::-1], axis=1)[:, ::-1]
+        factors[:, :j0] = 1 / back
+
+    def at(years: np.ndarray) -> np.ndarray:
+        return factors[:, (np.asarray(years, dtype=float)[0] - lo).astype(int)]
+
+    return at
 
 
 def participants(fr: Frame, structure: Structure) -> Arrays:
@@ -92,7 +145,7 @@ def participants(fr: Frame, structure: Structure) -> Arrays:
             vol_hours = vol_hours + c(s + "count") * c(s + "hours_per_week")
             vol_count = vol_count + c(s + "count")
             continue
-        hours = c(s + "fte") * hours_per_fte if kind == "fte" else c(s + "hours_per_week")
+        hours = c(s + "fte") * hours_per_fte if kind == "fte" else c(s + "hours_per_week")  # part_time: its hours
         prof_hours = prof_hours + hours
         prof_group_hours = prof_group_hours + hours * c(s + "group_work")
     zc, zd = c("participants.zin.count"), c("participants.zin.dagdelen_per_week")
@@ -109,38 +162,49 @@ def participants(fr: Frame, structure: Structure) -> Arrays:
         f = np.where(enforce, np.minimum(1.0, capacity / np.where(demand > 0, demand, 1.0)), 1.0)
     f = np.where(f > 1.0 - RATIO_TOLERANCE, 1.0, f)  # capacity equal to demand up to noise serves everyone
     zin_s, pgb_s = zc * f, pc * f
+    att = c("participants.attendance")  # v3 §2.8: × 1.0 is exact, so a v2 file keeps its figures
+    origin = {g: tuple(c(f"participants.{g}.origin.{o}") for o in ("reindicated", "same_product", "new"))
+              for g in ("zin", "pgb")}
+    mq = {g: m + q for g, (m, q, _) in origin.items()}  # had an indicatie before (v3 §2.7)
     return {
         "prof_hours": prof_hours, "prof_group_hours": prof_group_hours, "vol_hours": vol_hours,
         "vol_count": vol_count, "present": present, "demand": demand, "capacity": capacity, "f": f,
         "short": (demand > 0) & (capacity < demand * (1.0 - RATIO_TOLERANCE)),
         "zin_s": zin_s, "pgb_s": pgb_s, "zd": zd, "pd": pd_, "nc": nc, "nd": nd, "fc": fc, "fd": fd,
-        "P_zin": zin_s * zd * W * r, "P_pgb": pgb_s * pd_ * W * r, "P_none": nc * nd * W * r,
-        "P_former": fc * fd * W * r, "B_former": fc * fb * W * r,
+        "P_zin": zin_s * zd * W * r * att, "P_pgb": pgb_s * pd_ * W * r * att, "P_none": nc * nd * W * r * att,
+        "P_former": fc * fd * W * r * att, "B_former": fc * fb * W * r * att,
         "N_ind": (zin_s + pgb_s) * r, "N_none": nc * r, "N_former": fc * r,
+        "N_zin": zin_s * r, "N_pgb": pgb_s * r,
+        "N_prior": (mq["zin"] * zin_s + mq["pgb"] * pgb_s) * r,  # persons whose indicatie the baseline pays
+        "m_zin": origin["zin"][0], "q_zin": origin["zin"][1], "n_zin": origin["zin"][2],
+        "m_pgb": origin["pgb"][0], "q_pgb": origin["pgb"][1], "n_pgb": origin["pgb"][2],
+        "mq_zin": mq["zin"], "mq_pgb": mq["pgb"],
     }
 
 
 def operator(fr: Frame, structure: Structure, v: Arrays) -> tuple[Arrays, list]:
     """The operator's cost and income lines (MODEL.md §3.2), and its volunteers for the allowance check."""
-    c, p, t, opf = fr.c, fr.p, fr.t, fr.opf
-    staff_prof_w, staff_vol_p, volunteers = staff_cost(c, "staff.", structure.staff, fr.W, fr.w, p)
+    c, m, p, t, opf = fr.c, fr.m, fr.p, fr.t, fr.opf
+    staff_prof_w, staff_vol_p, volunteers = staff_cost(c, "staff.", structure.staff, fr.W, fr.w, p, m)
     staff_professional = staff_prof_w * opf
     staff_volunteer = staff_vol_p * opf
-    housing = c("costs.housing") * p * opf
-    activities = c("costs.per_participant_dagdeel") * (v["P_zin"] + v["P_pgb"] + v["P_none"] + v["P_former"]) * p
+    housing = m("costs.housing", "prices") * p * opf
+    activities = m("costs.per_participant_dagdeel", "prices") * (
+        v["P_zin"] + v["P_pgb"] + v["P_none"] + v["P_former"]) * p
     operating = staff_professional + staff_volunteer + housing + activities
     overhead = c("costs.overhead") * operating
     dep_years = c("costs.startup.depreciation_years")
     depreciation = np.where(fr.op & (fr.k <= dep_years), c("costs.startup.amount") / dep_years, 0.0)
     margin = c("costs.margin") * (operating + overhead + depreciation)
     cost = operating + overhead + depreciation + margin
-    income_zin = c("tariffs.buurtkamer.zin") * t * v["P_zin"]
-    income_pgb = c("tariffs.buurtkamer.pgb") * t * v["P_pgb"]
-    income_contribution = c("income.contribution") * p * (v["P_none"] + v["P_former"])
-    income_other = c("income.other") * p * opf
+    income_zin = m("tariffs.buurtkamer.zin", "tariffs") * t * v["P_zin"]
+    income_pgb = m("tariffs.buurtkamer.pgb", "tariffs") * t * v["P_pgb"]
+    income_contribution = m("income.contribution", "prices") * p * (v["P_none"] + v["P_former"])
+    other = other_income(fr, structure)
+    income_other = other["income_other"]
     earned = income_zin + income_pgb + income_contribution + income_other
     subsidy = (  # either way a fresh (n, Y) array
-        np.maximum(0.0, cost - earned) * opf if structure.cover_deficit else c("income.subsidy") * opf
+        np.maximum(0.0, cost - earned) * opf if structure.cover_deficit else m("income.subsidy", None) * opf
     )
     income = earned + subsidy
     lines = {
@@ -149,8 +213,25 @@ def operator(fr: Frame, structure: Structure, v: Arrays) -> tuple[Arrays, list]:
         "cost": cost, "income_zin": income_zin, "income_pgb": income_pgb,
         "income_contribution": income_contribution, "income_other": income_other, "subsidy": subsidy,
         "income": income, "result": income - cost,
+        **{name: x for name, x in other.items() if name != "income_other"},
     }
     return lines, volunteers
+
+
+def other_income(fr: Frame, structure: Structure) -> Arrays:
+    """``income.other`` and its split by budget (MODEL.md §2.9, v3): a bare number is external."""
+    p, opf = fr.p, fr.opf
+    bare = fr.m("income.other", "prices") * p * opf
+    if not structure.other_income:  # a bare number (version 1/2): today's arithmetic exactly
+        zero = np.zeros(fr.shape)
+        return {"income_other": bare, "income_other_wmo": zero, "income_other_municipal": zero.copy(),
+                "income_other_external": bare}
+    split = {b: np.zeros(fr.shape) for b in ("wmo", "municipal", "external")}
+    for i, budget in enumerate(structure.other_income):  # a loop over lines (columns)
+        split[budget] = split[budget] + fr.m(f"income.other.{i}.amount", "prices") * p * opf
+    return {"income_other": split["wmo"] + split["municipal"] + split["external"],
+            "income_other_wmo": split["wmo"], "income_other_municipal": split["municipal"],
+            "income_other_external": split["external"]}
 
 
 def projects(fr: Frame, structure: Structure, lean: bool) -> tuple[list[ProjectLines], Arrays, tuple]:
@@ -161,7 +242,7 @@ def projects(fr: Frame, structure: Structure, lean: bool) -> tuple[list[ProjectL
     else:  # a lean result has no warnings
         yearly_max = hourly_max = np.full((1, fr.years.shape[1]), np.inf)
     each = [
-        project_lines(fr.c, i, ps, fr.years, fr.W, fr.w, fr.p, yearly_max, hourly_max)
+        project_lines(fr.c, i, ps, fr.years, fr.W, fr.w, fr.p, yearly_max, hourly_max, fr.m)
         for i, ps in enumerate(structure.projects)
     ]
     zero = np.zeros(fr.shape)
@@ -176,63 +257,86 @@ def projects(fr: Frame, structure: Structure, lean: bool) -> tuple[list[ProjectL
     return each, sums, (yearly_max, hourly_max)
 
 
-def trip_rate(c, side: str) -> np.ndarray:
-    """The transport rate per dagdeel (MODEL.md §2.1): a bare rate, or per_trip × share / dagdelen_per_trip."""
+def trip_rate(fr: Frame, side: str) -> np.ndarray:
+    """The transport rate per dagdeel (MODEL.md §2.1): a bare rate, or per_trip × share / dagdelen_per_trip.
+
+    In first-year money (§3.9: a dated rate or per_trip is read with the tariffs index)."""
     pre = f"transport.{side}"
-    return c(pre) + c(pre + ".per_trip") * c(pre + ".share") / c(pre + ".dagdelen_per_trip")
+    c, m = fr.c, fr.m
+    return m(pre, "tariffs") + m(pre + ".per_trip", "tariffs") * c(pre + ".share") / c(pre + ".dagdelen_per_trip")
 
 
 def municipality(fr: Frame, structure: Structure, v: Arrays, ops: Arrays, proj: Arrays) -> Arrays:
-    """Baseline, scenario and savings with their parts (MODEL.md §3.2)."""
-    c, t = fr.c, fr.t
-    T_b, T_0 = trip_rate(c, "buurtkamer"), trip_rate(c, "baseline")
+    """Baseline, scenario and savings with their parts (MODEL.md §3.2; v3: origins and other Wmo income).
+
+    With the default origin (reindicated 1, same_product 0, new 0) every product with a share is × 1.0
+    and every added term is + 0.0: a version 2 file gets exactly its version 2 figures."""
+    c, m, t = fr.c, fr.m, fr.t
+    T_b, T_0 = trip_rate(fr, "buurtkamer"), trip_rate(fr, "baseline")
     s_ = c("municipality.substitution")
-    assess = c("municipality.assessment_per_indication")
-    tb_zin, tb_pgb = c("tariffs.baseline.zin"), c("tariffs.baseline.pgb")
+    assess = m("municipality.assessment_per_indication", "tariffs")
+    tb_zin, tb_pgb = m("tariffs.baseline.zin", "tariffs"), m("tariffs.baseline.pgb", "tariffs")
+    tz, tp = m("tariffs.buurtkamer.zin", "tariffs"), m("tariffs.buurtkamer.pgb", "tariffs")
     P_zin, P_pgb, P_none, N_ind, N_none = v["P_zin"], v["P_pgb"], v["P_none"], v["N_ind"], v["N_none"]
     scenario_transport = T_b * t * (P_zin + P_pgb)
     scenario_assessment = assess * t * N_ind
     replaced = np.zeros(fr.shape)
-    factors = {"wages": fr.w, "prices": fr.p, "tariffs": t, "none": 1.0}
     for i, index in enumerate(structure.replaced):
-        replaced = replaced + c(f"municipality.replaced.{i}.amount") * factors[index] * fr.opf
+        replaced = replaced + m(f"municipality.replaced.{i}.amount", index) * fr.factor(index) * fr.opf
     moved_clients = (tb_zin + T_0) * t * v["B_former"] + assess * t * v["N_former"]
     scenario = (
         ops["income_zin"] + ops["income_pgb"] + ops["subsidy"]
         + scenario_transport
         + scenario_assessment
         + proj["projects_wmo"]
+        + ops["income_other_wmo"]
     )
+    # the indicated part of the baseline by origin (v3 §3.2): re-indicated at the baseline tariff,
+    # same_product at the room's tariff; transport and indicatie for both
+    same_product = v["q_zin"] * tz * t * P_zin + v["q_pgb"] * tp * t * P_pgb
+    baseline_tariff_zin = tb_zin * t * (v["m_zin"] * P_zin) + v["q_zin"] * tz * t * P_zin
+    baseline_tariff_pgb = tb_pgb * t * (v["m_pgb"] * P_pgb) + v["q_pgb"] * tp * t * P_pgb
+    prior_P = v["mq_zin"] * P_zin + v["mq_pgb"] * P_pgb
     baseline = (
-        tb_zin * t * (P_zin + s_ * P_none)
-        + tb_pgb * t * P_pgb
-        + T_0 * t * (P_zin + P_pgb + s_ * P_none)
-        + assess * t * (N_ind + s_ * N_none)
+        tb_zin * t * (v["m_zin"] * P_zin + s_ * P_none)
+        + tb_pgb * t * (v["m_pgb"] * P_pgb)
+        + T_0 * t * (prior_P + s_ * P_none)
+        + assess * t * (v["N_prior"] + s_ * N_none)
         + replaced + moved_clients
+        + same_product
     )
     savings = baseline - scenario
     substitution = s_ * (tb_zin * t * P_none + T_0 * t * P_none + assess * t * N_none)
     return {
         "baseline": baseline, "scenario": scenario, "savings": savings, "substitution": substitution,
-        "savings_hard": savings - substitution, "replaced": replaced, "moved_clients": moved_clients,
+        # v3: a negative substitution (induced demand) stays in the hard figure
+        "savings_hard": savings - np.maximum(0.0, substitution), "replaced": replaced, "moved_clients": moved_clients,
         "scenario_transport": scenario_transport, "scenario_assessment": scenario_assessment,
-        "T_b": T_b, "T_0": T_0,
+        "baseline_tariff_zin": baseline_tariff_zin, "baseline_tariff_pgb": baseline_tariff_pgb,
+        "baseline_transport": T_0 * t * prior_P, "baseline_assessment": assess * t * v["N_prior"],
+        "T_b": T_b, "T_0": T_0, "tz": tz, "tp": tp, "tb_zin": tb_zin, "tb_pgb": tb_pgb, "assess": assess,
     }
 
 
 def mechanisms(fr: Frame, v: Arrays, ops: Arrays, proj: Arrays, mun: Arrays) -> Arrays:
     """The mechanisms of MODEL.md §3.4 not already among the municipality's lines, and the ledger's parts."""
-    c, t = fr.c, fr.t
-    tb_zin, tb_pgb = c("tariffs.baseline.zin"), c("tariffs.baseline.pgb")
-    tz, tp = c("tariffs.buurtkamer.zin"), c("tariffs.buurtkamer.pgb")
+    t = fr.t
+    tb_zin, tb_pgb, tz, tp = mun["tb_zin"], mun["tb_pgb"], mun["tz"], mun["tp"]
     P_zin, P_pgb = v["P_zin"], v["P_pgb"]
-    assess = c("municipality.assessment_per_indication")
+    T_b, assess = mun["T_b"], mun["assess"]
+    # v3 new_clients: what the Wmo pays for participants who had no indicatie, in three parts for the ledger
+    nc_tariff = v["n_zin"] * tz * t * P_zin + v["n_pgb"] * tp * t * P_pgb
+    nc_transport = T_b * t * (v["n_zin"] * P_zin + v["n_pgb"] * P_pgb)
+    nc_assessment = assess * t * (v["n_zin"] * v["N_zin"] + v["n_pgb"] * v["N_pgb"])
     return {
-        "tariff_difference": (tb_zin - tz) * t * P_zin + (tb_pgb - tp) * t * P_pgb,
-        "transport_avoided": (mun["T_0"] - mun["T_b"]) * t * (P_zin + P_pgb),
-        "paid": 0.0 - (ops["subsidy"] + proj["projects_wmo"]),
-        "baseline_tariff_zin": tb_zin * t * P_zin, "baseline_tariff_pgb": tb_pgb * t * P_pgb,
-        "baseline_transport": mun["T_0"] * t * (P_zin + P_pgb), "baseline_assessment": assess * t * v["N_ind"],
+        "tariff_difference": (tb_zin - tz) * t * (v["m_zin"] * P_zin) + (tb_pgb - tp) * t * (v["m_pgb"] * P_pgb),
+        "transport_avoided": (mun["T_0"] - T_b) * t * (v["mq_zin"] * P_zin + v["mq_pgb"] * P_pgb),
+        "new_clients": 0.0 - (nc_tariff + nc_transport + nc_assessment),
+        "paid": 0.0 - (ops["subsidy"] + proj["projects_wmo"] + ops["income_other_wmo"]),
+        "baseline_tariff_zin": mun["baseline_tariff_zin"], "baseline_tariff_pgb": mun["baseline_tariff_pgb"],
+        "baseline_transport": mun["baseline_transport"], "baseline_assessment": mun["baseline_assessment"],
+        "new_clients_tariff": nc_tariff, "new_clients_transport": nc_transport,
+        "new_clients_assessment": nc_assessment,
     }
 
 
@@ -246,19 +350,23 @@ def lean_lines(fr: Frame, wanted: Collection[str], ops: Arrays, proj: Arrays, mu
         "organisation_result": organisation_result, "projects_result": proj["projects_result"],
         "substitution": mun["substitution"],
     }
+    if "cumulative_cash" in wanted or "cash" in wanted:
+        lean["cash"] = cash_lines(fr, ops, organisation_result)["cash"]
     shape = fr.shape
     locations = fr.c("locations")
     one = bool(np.all(locations == 1.0))
     out: Arrays = {}
     for name in wanted:
         if name == "net_municipality":
-            value = savings - municipal
+            value = savings - municipal - ops["income_other_municipal"]
         elif name == "cumulative_savings":
             value = np.cumsum(np.broadcast_to(savings, shape), axis=1)
         elif name == "cumulative_result":
             value = np.cumsum(np.broadcast_to(organisation_result, shape), axis=1)
         elif name == "cumulative_net_municipality":
-            value = np.cumsum(np.broadcast_to(savings - municipal, shape), axis=1)
+            value = np.cumsum(np.broadcast_to(savings - municipal - ops["income_other_municipal"], shape), axis=1)
+        elif name == "cumulative_cash":
+            value = np.cumsum(np.broadcast_to(lean["cash"], shape), axis=1)
         else:
             value = lean[name]
         value = np.broadcast_to(value, shape)
@@ -266,23 +374,54 @@ def lean_lines(fr: Frame, wanted: Collection[str], ops: Arrays, proj: Arrays, mu
     return out
 
 
+def cash_lines(fr: Frame, ops: Arrays, organisation_result: np.ndarray) -> Arrays:
+    """Cash (MODEL.md §2.10, §3.5 v3): the start-up paid in operating year 1, the tariffs received
+    ``payment_days`` later; ``cash = organisation_result + depreciation − startup_paid − Δreceivable``."""
+    receivable = (ops["income_zin"] + ops["income_pgb"]) * fr.c("income.payment_days") / 365.0 * fr.opf
+    startup_paid = np.where(fr.k == 1, fr.c("costs.startup.amount"), 0.0)
+    receivable = np.broadcast_to(receivable, fr.shape)
+    before = np.concatenate([np.zeros((fr.n, 1)), receivable[:, :-1]], axis=1)  # 0 before first
+    cash = organisation_result + ops["depreciation"] - startup_paid - (receivable - before)
+    return {"receivable": receivable, "startup_paid": np.broadcast_to(startup_paid, fr.shape), "cash": cash}
+
+
+def payers(ops: Arrays, proj: Arrays, savings: np.ndarray, organisation_result: np.ndarray) -> Arrays:
+    """Who pays, who saves (MODEL.md §3.8, v3), per year against the situation without the room."""
+    out = {
+        "payers_wmo": savings + 0.0,
+        "payers_municipal": 0.0 - (proj["projects_municipal"] + ops["income_other_municipal"]),
+        "payers_participants": 0.0 - ops["income_contribution"],
+        "payers_external": 0.0 - (proj["projects_external"] + ops["income_other_external"]),
+        "payers_organisation": organisation_result + 0.0,
+    }
+    out["payers_total"] = (out["payers_wmo"] + out["payers_municipal"] + out["payers_participants"]
+                           + out["payers_external"] + out["payers_organisation"])
+    return out
+
+
 def per_location(fr: Frame, v: Arrays, ops: Arrays, each: list[ProjectLines], proj: Arrays, mun: Arrays,
                  mech: Arrays) -> Arrays:
     """Every money line of one location as a fresh (n, Y) float array, with the running sums."""
+    organisation_result = ops["result"] + proj["projects_result"]
+    net = mun["savings"] - proj["projects_municipal"] - ops["income_other_municipal"]  # − 0.0 in a v2 file
     per_loc = {
         **ops,
         "baseline": mun["baseline"], "scenario": mun["scenario"], "savings": mun["savings"],
         **proj,
-        "organisation_result": ops["result"] + proj["projects_result"],
+        "organisation_result": organisation_result,
         "replaced": mun["replaced"], "savings_hard": mun["savings_hard"],
-        "net_municipality": mun["savings"] - proj["projects_municipal"],
+        "net_municipality": net,
         "substitution": mun["substitution"], "tariff_difference": mech["tariff_difference"],
         "transport_avoided": mech["transport_avoided"], "moved_clients": mun["moved_clients"],
-        "paid": mech["paid"],
+        "paid": mech["paid"], "new_clients": mech["new_clients"],
         "baseline_tariff_zin": mech["baseline_tariff_zin"], "baseline_tariff_pgb": mech["baseline_tariff_pgb"],
         "baseline_transport": mech["baseline_transport"], "baseline_assessment": mech["baseline_assessment"],
+        "new_clients_tariff": mech["new_clients_tariff"], "new_clients_transport": mech["new_clients_transport"],
+        "new_clients_assessment": mech["new_clients_assessment"],
         "scenario_transport": mun["scenario_transport"], "scenario_assessment": mun["scenario_assessment"],
         "dagdelen": v["P_zin"] + v["P_pgb"] + v["P_none"] + v["P_former"],
+        **cash_lines(fr, ops, organisation_result),
+        **payers(ops, proj, mun["savings"], organisation_result),
     }
     for i, pr in enumerate(each):
         per_loc[f"project.{i}.cost"] = pr.cost
@@ -297,6 +436,7 @@ def per_location(fr: Frame, v: Arrays, ops: Arrays, each: list[ProjectLines], pr
     per_loc["cumulative_savings"] = np.cumsum(per_loc["savings"], axis=1)
     per_loc["cumulative_result"] = np.cumsum(per_loc["organisation_result"], axis=1)
     per_loc["cumulative_net_municipality"] = np.cumsum(per_loc["net_municipality"], axis=1)
+    per_loc["cumulative_cash"] = np.cumsum(per_loc["cash"], axis=1)
     return per_loc
 
 
@@ -324,7 +464,8 @@ def staffing(fr: Frame, table: pd.DataFrame, v: Arrays, each: list[ProjectLines]
     return out | {
         "group_present": group[:, 0],
         "group_limit": np.where(max_group[:, 0] > 0, group_limit[:, 0], np.nan),
-        "pool_clients": (loc_count * (v["zin_s"] + v["pgb_s"] + v["fc"]))[:, 0],
+        # v3: only participants who had an indicatie before (re-indicated or same product)
+        "pool_clients": (loc_count * (v["mq_zin"] * v["zin_s"] + v["mq_pgb"] * v["pgb_s"] + v["fc"]))[:, 0],
         "pool_volunteers": (loc_count * room_volunteers)[:, 0],
         "volunteers_per_location": room_volunteers[:, 0],
     }
@@ -348,26 +489,31 @@ def flags(fr: Frame, table: pd.DataFrame, v: Arrays, ops: Arrays, each: list[Pro
     }
     out |= pool_flags(table, staff)
     out["savings_rest_on_substitution"] = savings_rest_flag(target)
+    out["savings_rest_on_reassessment"] = reassessment_flag(target)
     return out
 
 
 def detail(fr: Frame, v: Arrays, mun: Arrays, each: list[ProjectLines], maxima: tuple, over: np.ndarray,
            project_over: np.ndarray) -> Arrays:
     """Intermediate arrays that ``explain`` shows."""
-    r, n = fr.r, fr.n
+    r = fr.r
     out = {
         "k": np.broadcast_to(fr.k, fr.shape), "r": r, "w": np.broadcast_to(fr.w, r.shape),
         "p": np.broadcast_to(fr.p, r.shape), "t": np.broadcast_to(fr.t, r.shape),
         "P_zin": v["P_zin"], "P_pgb": v["P_pgb"], "P_none": v["P_none"], "N_ind": v["N_ind"], "N_none": v["N_none"],
         "P_former": np.broadcast_to(v["P_former"], r.shape), "B_former": np.broadcast_to(v["B_former"], r.shape),
         "N_former": np.broadcast_to(v["N_former"], r.shape),
-        "T_b": np.broadcast_to(mun["T_b"], (n, 1))[:, 0], "T_0": np.broadcast_to(mun["T_0"], (n, 1))[:, 0],
+        "T_b": np.broadcast_to(mun["T_b"], fr.shape)[:, 0], "T_0": np.broadcast_to(mun["T_0"], fr.shape)[:, 0],
         "allowance_over": over, "project_allowance_over": project_over,
         "legal_max": np.broadcast_to(maxima[0], r.shape), "hourly_max": np.broadcast_to(maxima[1], r.shape),
     }
     for i, pr in enumerate(each):
         out[f"project.{i}.running"] = np.broadcast_to(pr.running, fr.shape)
         out[f"project.{i}.allowance_over"] = pr.allowance_over
+    if fr.structure is not None:  # v3: a dated allowance read year by year (§3.9), for its warning
+        for path, _ in fr.structure.dated:
+            if path.endswith(".allowance"):
+                out[path] = np.broadcast_to(fr.m(path, "prices"), fr.shape)
     return out
 
 
@@ -392,7 +538,8 @@ def compute(table: pd.DataFrame | Mapping[str, np.ndarray], structure: Structure
     locations = fr.c("locations")
     # x * 1.0 is x exactly: with one location the totals share the per-location arrays
     all_lines = dict(per_loc) if np.all(locations == 1.0) else {name: x * locations for name, x in per_loc.items()}
-    target = full_target(table, all_lines, per_loc, structure.first)
+    target = full_target(table, all_lines, per_loc, structure.first, np.broadcast_to(fr.p, fr.shape),
+                         structure.ramp_len)
     staff = staffing(fr, table, v, each)
     over = allowance_over(volunteers, fr.W, fr.p, *maxima) & fr.op
     project_over = np.zeros_like(over)

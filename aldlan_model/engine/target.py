@@ -40,9 +40,11 @@ def safe_ratio(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 
 def full_target(
-    table: pd.DataFrame, lines: dict[str, np.ndarray], per_loc: dict[str, np.ndarray], first: int
+    table: pd.DataFrame, lines: dict[str, np.ndarray], per_loc: dict[str, np.ndarray], first: int,
+    p: np.ndarray | None = None, ramp_len: int = 1,
 ) -> dict[str, np.ndarray]:
-    """The target block, the hard-savings target, cost per dagdeel and financing (MODEL.md §3.5)."""
+    """The target block, the hard-savings target, cost per dagdeel, financing (MODEL.md §3.5) and
+    (with the price index ``p``) the present values of §3.7."""
     amount = table["target.amount"].to_numpy(float)
     year = table["target.year"].to_numpy(float)
     target = target_figures(amount, year, lines["savings"], per_loc["savings"], first)
@@ -58,19 +60,51 @@ def full_target(
         target["cost_per_dagdeel"] = np.where(
             dagdelen > 0, lines["cost"][rows, j] / np.where(dagdelen > 0, dagdelen, 1.0), np.nan
         )
+    target["tariff_difference_per_location"] = per_loc["tariff_difference"][rows, j]
     locations = table["locations"].to_numpy(float)
-    target |= financing(lines["cumulative_result"], lines["cumulative_net_municipality"], locations, first)
+    start = table["period.start"].to_numpy(float)
+    target |= financing(lines["cumulative_cash"], lines["cumulative_net_municipality"], locations, first, start)
+    years = lines["cost"].shape[1]
+    target["full_operation_year"] = np.clip(start + ramp_len - 1, first, first + years - 1).astype(int)
+    if p is not None:
+        target |= present_values(lines, p, table["discount_rate"].to_numpy(float), first)
     return target
 
 
-def financing(cum_result: np.ndarray, cum_net: np.ndarray, locations: np.ndarray, first: int) -> dict[str, np.ndarray]:
-    """Bridge financing at the worst moment and the municipality's payback year (MODEL.md §3.5)."""
-    need = -cum_result.min(axis=1)
-    need = np.where(need > DEFICIT_TOLERANCE * locations, need, 0.0)  # below half a cent per room: noise
-    ok = cum_net >= -DEFICIT_TOLERANCE * locations[:, None]
+PV_LINES = ("savings", "savings_hard", "net_municipality", "organisation_result")
+
+
+def present_values(lines: dict[str, np.ndarray], p: np.ndarray, rate: np.ndarray, first: int) -> dict[str, np.ndarray]:
+    """MODEL.md §3.7 (v3): Σ_y x_y / (p_y × (1 + rate)^(y − first)) of each line (all locations)."""
+    elapsed = np.arange(lines["savings"].shape[1], dtype=float)[None, :]
+    discount = np.broadcast_to(p, lines["savings"].shape) * (1 + rate[:, None]) ** elapsed
+    out = {f"pv_{name}": (lines[name] / discount).sum(axis=1) for name in PV_LINES}
+    out["discount_rate"] = rate
+    return out
+
+
+def financing(cum_cash: np.ndarray, cum_net: np.ndarray, locations: np.ndarray, first: int,
+              start: np.ndarray | None = None) -> dict[str, np.ndarray]:
+    """Financing need (v3: in cash), whether it is recovered, and the payback year (MODEL.md §3.5).
+
+    ``payback_year`` is the first year from which the cumulative net position stays ≥ 0; when it is
+    never negative it is ``start`` (v3: the room's first year; version 2 said ``first``)."""
+    floor = DEFICIT_TOLERANCE * locations
+    need = -cum_cash.min(axis=1)
+    need = np.where(need > floor, need, 0.0)  # below half a cent per room: noise
+    ok = cum_net >= -floor[:, None]
     ok_from_here = np.flip(np.logical_and.accumulate(np.flip(ok, axis=1), axis=1), axis=1)
     payback = np.where(ok[:, -1], first + ok_from_here.argmax(axis=1), -1)
-    return {"financing_need": need, "payback_year": payback}
+    if start is not None:
+        payback = np.where(ok.all(axis=1), start.astype(int), payback)
+    return {"financing_need": need, "payback_year": payback, "financing_recovered": cum_cash[:, -1] >= -floor}
+
+
+def reassessment_flag(target: dict[str, np.ndarray]) -> np.ndarray:
+    """v3 ``savings_rest_on_reassessment``: hard savings > 0 but ≤ 0 without the tariff difference
+    (target year, per location, with the noise tolerance)."""
+    hard = target["savings_hard_per_location"]
+    return (hard > SAVINGS_TOLERANCE) & (hard - target["tariff_difference_per_location"] <= SAVINGS_TOLERANCE)
 
 
 def savings_rest_flag(target: dict[str, np.ndarray]) -> np.ndarray:

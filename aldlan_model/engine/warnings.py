@@ -86,6 +86,12 @@ def _warnings_for(result: Result, scenario: Scenario, variant: int = 0) -> list[
             "year": int(tg["year"][variant]), "savings": float(tg["savings"][variant]),
             "savings_hard": float(tg["savings_hard"][variant]),
         }))
+    if flags["savings_rest_on_reassessment"]:  # v3
+        out.append(Warning("savings_rest_on_reassessment", {
+            "year": int(tg["year"][variant]), "savings_hard": float(tg["savings_hard"][variant]),
+            "tariff_difference": float(tg["tariff_difference_per_location"][variant])
+            * float(result.table["locations"].iloc[variant]),
+        }))
     if flags["project_deficit"]:
         for name, plines in result.projects:
             res = plines["result"][variant]
@@ -136,7 +142,8 @@ def _allowance(result: Result, variant: int, prefix: str, staff: list, when: np.
         col = lambda k, i=i: float(table[f"{prefix}{i}.{k}"].iloc[variant])  # noqa: E731
         if col("count") <= 0:
             continue
-        paid = col("allowance") * p
+        dated = d.get(f"{prefix}{i}.allowance")  # v3: a dated allowance, in first-year money per year
+        paid = (dated[variant] if dated is not None else col("allowance")) * p
         hours = col("hours_per_week") * weeks
         per_hour = paid / hours if hours > 0 else np.zeros_like(paid)
         over_year = (paid > legal + 1e-9) & when

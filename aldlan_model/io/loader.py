@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import errno
 import os
+import re
 import typing
 from pathlib import Path
 from typing import Any
@@ -21,8 +22,8 @@ from aldlan_model.io.document import Document, locate
 from aldlan_model.io.yamlsrc import KeyPath, Loc, dotted, parse, parse_value, read_text
 from aldlan_model.model import keys
 from aldlan_model.model.errors import Problem, ScenarioError
-from aldlan_model.model.numbers import fmt_number
-from aldlan_model.model.scenario import RATE_TAG, TRIP_TAG, Scenario, cross_checks
+from aldlan_model.model.numbers import DATED_TAG, NUM_TAG, fmt_number, looks_dated
+from aldlan_model.model.scenario import LINES_TAG, RATE_TAG, SUBSIDY_TAG, TRIP_TAG, Scenario, cross_checks
 
 MAX_EXTENDS_DEPTH = 10
 """At most this many files in an ``extends`` chain, the file given included."""
@@ -104,9 +105,10 @@ def _replaces(child: Any) -> bool:
     """A child value replaces the parent's whole: scalars, lists and written numbers.
 
     A number written as a mapping (``{value: 50}``, ``{low: 25, high: 40}``) is one number,
-    so it replaces the parent's number instead of merging with its range.
+    so it replaces the parent's number instead of merging with its range; so does a dated
+    value (``{2020: 9000, 2022: 10500}``, v3): the child's years replace the parent's.
     """
-    return not isinstance(child, dict) or bool(NUMBER_KEYS & child.keys())
+    return not isinstance(child, dict) or bool(NUMBER_KEYS & child.keys()) or looks_dated(child)
 
 
 def merge(parent: Any, child: Any) -> Any:
@@ -209,7 +211,17 @@ def apply_overrides(doc: Document, overrides: list[str] | tuple[str, ...], origi
                 ok = False
                 break
         last = path[-1]
-        if ok and isinstance(node, dict) and isinstance(last, str):
+        if ok and isinstance(node, dict) and isinstance(last, int) and not isinstance(last, bool):
+            if not looks_dated(node):  # costs.housing.2022=… on a value that is not per year
+                problems.append(Problem(where, None, None, dotted(path), msg("set_not_dated", path=dotted(path[:-1]))))
+                continue
+            old = node.get(last)  # one year of a dated value (v3): keep that year's source
+            is_number = isinstance(value, int | float) and not isinstance(value, bool)
+            if isinstance(old, dict) and "source" in old and is_number:
+                node[last] = {"value": value, "source": old["source"]}
+            else:
+                node[last] = value
+        elif ok and isinstance(node, dict) and isinstance(last, str):
             old = node.get(last)
             is_number = isinstance(value, int | float) and not isinstance(value, bool)
             if isinstance(old, dict) and set(old) & (NUMBER_KEYS | {"source"}) and is_number:
@@ -345,6 +357,7 @@ def _problem(doc: Document, path: KeyPath, message: str) -> Problem:
 
 _PYDANTIC_MARKERS = {
     "literal['cover_deficit']", "function-after", "function-before", TRIP_TAG, RATE_TAG,
+    DATED_TAG, NUM_TAG, LINES_TAG, SUBSIDY_TAG,
 }
 
 
@@ -377,6 +390,8 @@ def _problems(doc: Document, exc: ValidationError) -> list[Problem]:
         if path and path[-1] == "value" and path not in doc.locs:
             path = path[:-1]
         message = _message(doc, path, err)
+        if "[key]" in err["loc"] and path:  # a key of a dated value that is no year (MODEL.md §2.11)
+            message = msg("dated_key_not_year", key=repr(path[-1]) if isinstance(path[-1], str) else path[-1])
         if (path, message) in seen:
             continue
         seen.add((path, message))
@@ -397,6 +412,11 @@ def _message(doc: Document, path: KeyPath, err: dict[str, Any]) -> str:
     raw = loc.raw if loc else None
     if kind == "number_type" and raw is not None and isinstance(err.get("input"), bool):
         return msg("num_yesno", raw=repr(raw))
+    ratio = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*/\s*(\d+(?:\.\d+)?)\s*", str(err.get("input")))
+    if kind == "number_type" and path and path[-1] == "fte" and ratio and float(ratio.group(2)) > 0:
+        value = float(ratio.group(1)) / float(ratio.group(2))  # fte: 24/36 (v3: or hours_per_week with salary)
+        return msg("fte_ratio", raw=repr(err.get("input")), value=fmt_number(round(value, 3)),
+                   hours=fmt_number(float(ratio.group(1))))
     if kind in {"bool_type", "bool_parsing"}:
         got = raw if raw is not None else fmt_number(err.get("input"))
         return msg("bool_expected", raw=got)

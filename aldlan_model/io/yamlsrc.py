@@ -381,6 +381,8 @@ class _Walker:
         prev = before[1]
         if not (isinstance(prev, yaml.ScalarNode) and prev.tag.endswith((":int", ":float")) and not prev.style):
             return None
+        if re.match(r"[ \t]*:", self.lines.text[key_node.end_mark.index:]):
+            return None  # {2019: 9000, 2022: 10500}: a year with its own value (a dated value, v3)
         written = self.lines.text[prev.start_mark.index:key_node.end_mark.index]
         if not re.fullmatch(r"-?[\d.]+,\s*\d+", written):
             return None
@@ -411,7 +413,7 @@ class _Walker:
             )
             return None
         if isinstance(node, yaml.MappingNode):
-            out: dict[str, Any] = {}
+            out: dict[str | int, Any] = {}
             before: tuple[yaml.Node, yaml.Node] | None = None
             for key_node, value_node in node.value:
                 line, col = self._where(key_node)
@@ -421,10 +423,13 @@ class _Walker:
                     before = None
                     continue
                 before = (key_node, value_node)
-                if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
+                if _year_like(key_node):  # v3: a year of a dated value (MODEL.md §2.11); the model says where
+                    key: str | int = int(key_node.value.replace("_", ""))
+                elif not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
                     self.problems.append(Problem(self.shown, line, col, _dotted(path), _bad_key(key_node)))
                     continue
-                key = key_node.value
+                else:
+                    key = key_node.value
                 sub = (*path, key)
                 self._is_key = True
                 try:
@@ -496,6 +501,12 @@ def _odd_number(raw: str) -> str | None:
     if _OCTAL.fullmatch(raw):
         return msg("octal", raw=raw)
     return None
+
+
+def _year_like(node: yaml.Node) -> bool:
+    """A key written as a plain whole number (``2022:``): a year of a dated value, read as an int."""
+    return (isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:int" and not node.style
+            and re.fullmatch(r"[0-9]{1,6}", node.value) is not None)
 
 
 def _bad_tag(tag: str) -> str:

@@ -16,6 +16,10 @@ from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    Discriminator,
+    Field,
+    RootModel,
+    Tag,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -74,6 +78,10 @@ def _text_hint(text: str) -> str:
     import re
 
     t = text.strip()
+    ratio = re.fullmatch(r"(\d+(?:[.,]\d+)?)\s*/\s*(\d+(?:[.,]\d+)?)", t)
+    if ratio and float(ratio.group(2).replace(",", ".")) > 0:
+        value = float(ratio.group(1).replace(",", ".")) / float(ratio.group(2).replace(",", "."))
+        return msg("hint_ratio", value=fmt_number(round(value, 3)))
     if t.endswith("%") or t.startswith("%"):
         plain = _plain(t.strip("% "))
         if plain is not None:
@@ -196,8 +204,24 @@ class Num(BaseModel):
         return cls(value=x, source=source)
 
 
+def is_year_key(k: Any) -> bool:
+    """A key of a dated mapping (MODEL.md §2.11): a whole number (``2022``, or the text ``"2022"``)."""
+    if isinstance(k, bool):
+        return False
+    return isinstance(k, int) or (isinstance(k, str) and k.strip().isascii() and k.strip().isdigit())
+
+
+def looks_dated(x: Any) -> bool:
+    """A mapping written as a year-by-year value: some key is a year (an empty mapping is not)."""
+    return isinstance(x, dict) and any(is_year_key(k) for k in x)
+
+
 def _coerce(x: Any) -> Any:
-    if isinstance(x, Num | dict):
+    if isinstance(x, Num):
+        return x
+    if isinstance(x, dict):
+        if looks_dated(x):  # a year-by-year value where only one number may stand
+            raise PydanticCustomError("dated_not_here", template("dated_not_here"), {})
         return x
     return {"value": strict_number(x)}
 
@@ -251,3 +275,99 @@ Count = Annotated[Num, _INPUT, bounded(ge=0, le=MAX_COUNT)]
 def num_type(**bounds: Any) -> Any:
     """A Num annotated with the given bounds (see :func:`bounded`)."""
     return Annotated[Num, _INPUT, bounded(**bounds)]
+
+
+# ---------------------------------------------------------------------------------------------
+# Dated values (MODEL.md §2.11, v3): a mapping from year to value, the value in force from that year on.
+
+MIN_YEAR, MAX_YEAR = 1900, 2200
+YearKey = Annotated[int, Field(ge=MIN_YEAR, le=MAX_YEAR)]
+DATED_TAG, NUM_TAG = "dated-value", "number-value"
+
+
+class DatedBase(RootModel):
+    """A dated value: ``{year: number}``, each number a :class:`Num` (bare, sourced or ranged).
+
+    ``items()`` gives ``(year, Num)`` in year order. ``point`` (the first key's point value),
+    ``source`` (None) and ``is_range`` make it usable where one number is shown; the engine
+    reads it year by year (MODEL.md §3.9).
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> DatedBase:
+        if not self.root:
+            raise PydanticCustomError("dated_empty", template("dated_empty"), {})
+        return self
+
+    def items(self) -> list[tuple[int, Num]]:
+        return sorted(self.root.items())
+
+    @property
+    def years(self) -> tuple[int, ...]:
+        return tuple(sorted(self.root))
+
+    @property
+    def point(self) -> float:
+        return self.items()[0][1].point
+
+    @property
+    def source(self) -> str | None:
+        return None
+
+    @property
+    def is_range(self) -> bool:
+        return any(n.is_range for _, n in self.items())
+
+    @property
+    def distribution(self) -> str | None:
+        return None
+
+    def numbers(self) -> list[tuple[str, float]]:
+        return [pair for _, n in self.items() for pair in n.numbers()]
+
+    def at(self, year: int) -> tuple[int, Num]:
+        """(k, v_k): the largest key ≤ ``year``, or the first key (MODEL.md §3.9)."""
+        chosen = self.items()[0]
+        for k, n in self.items():
+            if k <= year:
+                chosen = (k, n)
+        return chosen
+
+
+_DATED_SCHEMA = {
+    "minProperties": 1,
+    "propertyNames": {"anyOf": [
+        {"type": "string", "pattern": "^(19[0-9]{2}|2[01][0-9]{2}|2200)$"},
+        {"type": "integer", "minimum": MIN_YEAR, "maximum": MAX_YEAR},
+    ]},
+    "description": "Year by year (MODEL.md §2.11): {year: value}, the value in force from that year on",
+}
+
+
+def _dated_kind(x: Any) -> str:
+    if isinstance(x, DatedBase) or (isinstance(x, dict) and (not x or looks_dated(x))):
+        return DATED_TAG
+    return NUM_TAG
+
+
+def dated_model(value: Any, name: str) -> type[DatedBase]:
+    """The model of a dated mapping whose values are of type ``value`` (a bounded :class:`Num` type)."""
+    return type(name, (DatedBase,), {
+        "__annotations__": {"root": dict[YearKey, value]},
+        "model_config": ConfigDict(frozen=True, json_schema_extra=_DATED_SCHEMA),
+        "__module__": __name__,
+    })
+
+
+def dated_type(plain: Any, name: str, value: Any = None) -> Any:
+    """``plain`` (a bounded :class:`Num` type) or a dated mapping of it (``value``: the type of each year's value)."""
+    model = dated_model(value if value is not None else plain, name)
+    return Annotated[Annotated[plain, Tag(NUM_TAG)] | Annotated[model, Tag(DATED_TAG)], Discriminator(_dated_kind)]
+
+DatedMoney = dated_model(NonNeg, "DatedMoney")
+Money = Annotated[Annotated[NonNeg, Tag(NUM_TAG)] | Annotated[DatedMoney, Tag(DATED_TAG)], Discriminator(_dated_kind)]
+"""A money input that may be dated (MODEL.md §2.11): a number ≥ 0, or ``{year: number ≥ 0}``."""
+Rate = dated_type(Fraction, "DatedRate")
+"""An indexation rate that may be dated: a fraction, or ``{year: fraction}``."""

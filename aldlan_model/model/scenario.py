@@ -15,13 +15,21 @@ from pydantic_core import PydanticCustomError
 
 from aldlan_model.i18n.messages import msg, template
 from aldlan_model.model.numbers import (
+    DATED_TAG,
+    NUM_TAG,
     Count,
+    DatedBase,
+    DatedMoney,
     Fraction,
+    Money,
     NonNeg,
     Num,
     Positive,
+    Rate,
     Year,
+    dated_model,
     fmt_number,
+    looks_dated,
     num_type,
     strict_number,
 )
@@ -61,6 +69,24 @@ class Group(Model):
     )
 
 
+class Origin(Model):
+    """Where a group's indicated participants come from (MODEL.md §2.7, v3): shares summing to 1."""
+
+    reindicated: Fraction | None = Field(None, description="Had the baseline product and are re-indicated")
+    same_product: Fraction | None = Field(None, description="Already had the room's product at a regular provider")
+    new: Fraction | None = Field(None, description="Had no indicatie and would have none without the room")
+
+    def shares(self) -> tuple[float, float, float]:
+        """(reindicated, same_product, new); a missing share is 0."""
+        return tuple(0.0 if x is None else x.point for x in (self.reindicated, self.same_product, self.new))
+
+
+class IndicatedGroup(Group):
+    origin: Origin | None = Field(
+        None, description="Shares reindicated / same_product / new (default {reindicated: 1}, v3)"
+    )
+
+
 class FormerGroup(Group):
     baseline_dagdelen_per_week: num_type(ge=0, le=14) | None = Field(
         None, description="Dagdelen per week they had at their regular provider (default: dagdelen_per_week)"
@@ -68,8 +94,8 @@ class FormerGroup(Group):
 
 
 class Participants(Model):
-    zin: Group = Field(default_factory=Group, description="With Wmo-indicatie, zorg in natura")
-    pgb: Group = Field(default_factory=Group, description="With a persoonsgebonden budget")
+    zin: IndicatedGroup = Field(default_factory=IndicatedGroup, description="With Wmo-indicatie, zorg in natura")
+    pgb: IndicatedGroup = Field(default_factory=IndicatedGroup, description="With a persoonsgebonden budget")
     without_indication: Group = Field(
         default_factory=Group, description="Riders-along without indicatie (meeliften)"
     )
@@ -77,26 +103,29 @@ class Participants(Model):
         default_factory=FormerGroup,
         description="Former clients whose indicatie ended and who now come without one (v2)",
     )
+    attendance: num_type(gt=0, le=1) = Field(
+        _n(1), description="Share of planned participant-dagdelen that are attended (v3)"
+    )
 
 
 class StaffMember(Model):
     role: str | None = Field(None, description="Name of the role (default: the kind)")
     kind: Literal["professional", "volunteer"]
     fte: Count | None = Field(None, description="Professional: FTE")
-    salary: NonNeg | None = Field(None, description="Professional: gross salary per FTE per year")
+    salary: Money | None = Field(None, description="Professional: gross salary per FTE per year")
     employer_charges: num_type(ge=0, le=1.5) | None = Field(
         None, description="Professional: employer charges as a fraction of salary"
     )
     hours_per_week: num_type(ge=0, le=168) | None = Field(
         None, description="Hours per week (professional paid by the hour, or per volunteer)"
     )
-    hourly_cost: NonNeg | None = Field(None, description="Professional: all-in cost per hour")
+    hourly_cost: Money | None = Field(None, description="Professional: all-in cost per hour")
     group_work: StrictBool | None = Field(
         None, description="Professional: hours count as present with the group (default true)"
     )
     count: Count | None = Field(None, description="Volunteer: number of volunteers")
-    allowance: NonNeg | None = Field(None, description="Volunteer: allowance per year")
-    other_costs: NonNeg | None = Field(None, description="Volunteer: other costs per year")
+    allowance: Money | None = Field(None, description="Volunteer: allowance per year")
+    other_costs: Money | None = Field(None, description="Volunteer: other costs per year")
 
     @property
     def label(self) -> str:
@@ -106,6 +135,11 @@ class StaffMember(Model):
     def is_fte(self) -> bool:
         return self.fte is not None
 
+    @property
+    def is_part_time(self) -> bool:
+        """v3: ``hours_per_week`` + ``salary``, read as fte = hours_per_week / norms.hours_per_fte."""
+        return self.kind == "professional" and self.fte is None and self.salary is not None
+
 
 class Startup(Model):
     amount: NonNeg = Field(_n(0), description="One-off startup costs")
@@ -113,11 +147,36 @@ class Startup(Model):
 
 
 class Costs(Model):
-    housing: NonNeg = Field(_n(0), description="Housing per location per year")
-    per_participant_dagdeel: NonNeg = Field(_n(0), description="Materials, coffee, lunch")
+    housing: Money = Field(_n(0), description="Housing per location per year")
+    per_participant_dagdeel: Money = Field(_n(0), description="Materials, coffee, lunch")
     overhead: Fraction = Field(_n(0), description="Overhead as a share of operating costs")
     margin: num_type(ge=0, lt=1) = Field(_n(0), description="Profit share")
     startup: Startup = Field(default_factory=Startup)
+
+
+def _no_cover(x: Any) -> Any:
+    if x == COVER_DEFICIT:
+        raise PydanticCustomError("dated_cover_deficit", template("dated_cover_deficit"), {})
+    return x
+
+
+DatedSubsidy = dated_model(Annotated[NonNeg, BeforeValidator(_no_cover)], "DatedSubsidy")
+SUBSIDY_TAG = "cover-deficit"
+
+
+def _subsidy_kind(x: Any) -> str:
+    if isinstance(x, str):
+        return SUBSIDY_TAG
+    if isinstance(x, DatedBase) or (isinstance(x, dict) and (not x or looks_dated(x))):
+        return DATED_TAG
+    return NUM_TAG
+
+
+SubsidyField = Annotated[
+    Annotated[Literal["cover_deficit"], Tag(SUBSIDY_TAG)] | Annotated[NonNeg, Tag(NUM_TAG)]
+    | Annotated[DatedSubsidy, Tag(DATED_TAG)],
+    Discriminator(_subsidy_kind),
+]
 
 
 def _subsidy(x: Any) -> Any:
@@ -128,17 +187,60 @@ def _subsidy(x: Any) -> Any:
         raise PydanticCustomError(
             "subsidy", template("subsidy_expected"), {"raw": repr(x), "hint": hint}
         )
-    if isinstance(x, Num | dict):
+    if isinstance(x, Num | dict | DatedBase):
         return x
     return {"value": strict_number(x)}
 
 
-class Income(Model):
-    contribution: NonNeg = Field(_n(0), description="€ per dagdeel paid by riders-along")
-    other: NonNeg = Field(_n(0), description="Other income per year, e.g. rent")
-    subsidy: Annotated[Literal["cover_deficit"] | NonNeg, BeforeValidator(_subsidy)] = Field(
-        _n(0), description="€ per year from the municipality, or the word cover_deficit"
+BUDGETS = ("wmo", "municipal", "external")
+
+
+class OtherIncome(Model):
+    """A line of other income (MODEL.md §2.9, v3) and whose money it is."""
+
+    name: Annotated[str, Field(min_length=1)] = Field(description="What the income is")
+    amount: Money = Field(description="€ per year per location (prices-indexed)")
+    budget: Literal["wmo", "municipal", "external"] = Field(
+        "external", description="Whose money: wmo (counts in the Wmo scenario), municipal, external"
     )
+
+
+LINES_TAG = "income-lines"
+
+
+def _other_kind(x: Any) -> str:
+    if isinstance(x, list | tuple):
+        return LINES_TAG
+    if isinstance(x, DatedBase) or (isinstance(x, dict) and (not x or looks_dated(x))):
+        return DATED_TAG
+    return NUM_TAG
+
+
+OtherIncomeField = Annotated[
+    Annotated[list[OtherIncome], Tag(LINES_TAG)] | Annotated[NonNeg, Tag(NUM_TAG)]
+    | Annotated[DatedMoney, Tag(DATED_TAG)],
+    Discriminator(_other_kind),
+]
+
+
+class Income(Model):
+    contribution: Money = Field(_n(0), description="€ per dagdeel paid by riders-along")
+    other: OtherIncomeField = Field(
+        _n(0), description="Other income per year (external), or a list of {name, amount, budget} (v3)"
+    )
+    subsidy: Annotated[SubsidyField, BeforeValidator(_subsidy)] = Field(
+        _n(0), description="€ per year from the municipality (may be dated), or the word cover_deficit"
+    )
+    payment_days: num_type(ge=0, le=365) = Field(
+        _n(0), description="Days between delivering a dagdeel and receiving its tariff (v3)"
+    )
+
+    @property
+    def other_lines(self) -> list[OtherIncome]:
+        """The lines of other income: a bare number is one external line."""
+        if isinstance(self.other, list):
+            return list(self.other)
+        return [OtherIncome(name="other", amount=self.other, budget="external")]
 
     @property
     def covers_deficit(self) -> bool:
@@ -146,8 +248,8 @@ class Income(Model):
 
 
 class TariffPair(Model):
-    zin: NonNeg = Field(description="€ per participant-dagdeel, zorg in natura")
-    pgb: NonNeg = Field(description="€ per participant-dagdeel, PGB")
+    zin: Money = Field(description="€ per participant-dagdeel, zorg in natura")
+    pgb: Money = Field(description="€ per participant-dagdeel, PGB")
 
 
 class Tariffs(Model):
@@ -158,7 +260,7 @@ class Tariffs(Model):
 class TransportTrip(Model):
     """Wmo-vervoer priced per trip (docs/method.md): rate per dagdeel = per_trip × share / dagdelen_per_trip."""
 
-    per_trip: NonNeg = Field(_n(0), description="€ per return trip (a trip day)")
+    per_trip: Money = Field(_n(0), description="€ per return trip (a trip day)")
     dagdelen_per_trip: num_type(gt=0, le=14) = Field(_n(1), description="Dagdelen one trip covers")
     share: Fraction = Field(_n(1), description="Share of participant-dagdelen that travel by Wmo-vervoer")
 
@@ -170,11 +272,14 @@ TRIP_TAG, RATE_TAG = "transport-trip", "transport-rate"
 def _transport_kind(v: Any) -> str:
     if isinstance(v, TransportTrip) or (isinstance(v, dict) and set(v) & TRIP_KEYS):
         return TRIP_TAG
+    if isinstance(v, DatedBase) or (isinstance(v, dict) and (not v or looks_dated(v))):
+        return DATED_TAG
     return RATE_TAG
 
 
 TransportSide = Annotated[
-    Annotated[TransportTrip, Tag(TRIP_TAG)] | Annotated[NonNeg, Tag(RATE_TAG)],
+    Annotated[TransportTrip, Tag(TRIP_TAG)] | Annotated[NonNeg, Tag(RATE_TAG)]
+    | Annotated[DatedMoney, Tag(DATED_TAG)],
     Discriminator(_transport_kind),
 ]
 
@@ -193,14 +298,14 @@ INDEX_KINDS = ("wages", "prices", "tariffs", "none")
 
 class Replaced(Model):
     name: Annotated[str, Field(min_length=1)] = Field(description="What the municipality stops paying")
-    amount: NonNeg = Field(description="€ per year per location, in euros of period.first")
+    amount: Money = Field(description="€ per year per location, in euros of period.first")
     index: Literal["wages", "prices", "tariffs", "none"] = Field("prices", description="Indexation of the amount")
 
 
 class Municipality(Model):
-    assessment_per_indication: NonNeg = Field(_n(0), description="Yearly cost of an indicatie")
-    substitution: Fraction = Field(
-        _n(0), description="Share of riders-along who would otherwise need an indicatie"
+    assessment_per_indication: Money = Field(_n(0), description="Yearly cost of an indicatie")
+    substitution: num_type(ge=-1, le=1) = Field(
+        _n(0), description="Share of riders-along who would otherwise need an indicatie (v3: −1…1)"
     )
     replaced: list[Replaced] = Field(
         default_factory=list, description="Existing spending the room replaces, per location (v2)"
@@ -208,9 +313,9 @@ class Municipality(Model):
 
 
 class Indexation(Model):
-    wages: Fraction = Field(_n(0))
-    prices: Fraction = Field(_n(0))
-    tariffs: Fraction = Field(_n(0))
+    wages: Rate = Field(_n(0))
+    prices: Rate = Field(_n(0))
+    tariffs: Rate = Field(_n(0))
 
 
 class Norms(Model):
@@ -227,15 +332,12 @@ class OneOff(Model):
     amount: NonNeg
 
 
-BUDGETS = ("wmo", "municipal", "external")
-
-
 class Funding(Model):
     name: Annotated[str, Field(min_length=1)]
     budget: Literal["wmo", "municipal", "external"] = Field(
         description="Whose money: wmo (counts against the Wmo savings), municipal, external"
     )
-    yearly: NonNeg | None = Field(None, description="€ per year in running years (prices-indexed)")
+    yearly: Money | None = Field(None, description="€ per year in running years (prices-indexed)")
     one_off: list[OneOff] | None = Field(None, description="€ in given years")
     rest: StrictBool | None = Field(None, description="Pays whatever the other funders leave, each year")
 
@@ -251,7 +353,7 @@ class Project(Model):
     start: Year | None = Field(None, description="First year (default period.start)")
     end: Year | None = Field(None, description="Last year (default period.last)")
     staff: list[StaffMember] = Field(default_factory=list)
-    yearly_costs: NonNeg = Field(_n(0), description="€ per year in running years (prices-indexed)")
+    yearly_costs: Money = Field(_n(0), description="€ per year in running years (prices-indexed)")
     one_off: list[OneOff] = Field(default_factory=list, description="€ in given years, not indexed")
     funding: list[Funding] = Field(default_factory=list)
 
@@ -291,6 +393,9 @@ class Scenario(Model):
     norms: Norms = Field(default_factory=Norms)
     projects: list[Project] = Field(default_factory=list, description="The wijk's other projects (v2)")
     context: Context = Field(default_factory=Context, description="Facts about the municipality (v2)")
+    discount_rate: num_type(ge=0, le=0.2) = Field(
+        _n(0.0225), description="Real discount rate for present values (v3; Werkgroep Discontovoet 2020)"
+    )
 
     @property
     def first(self) -> int:
@@ -348,6 +453,8 @@ def cross_checks(s: Scenario) -> list[tuple[Path, str]]:
             ))
     out += _staff_checks(("staff",), s.staff)
     out += _project_checks(s)
+    out += _origin_checks(s)
+    out += _other_income_checks(s)
     return out
 
 
@@ -359,24 +466,7 @@ def _staff_checks(at: Path, staff: list[StaffMember]) -> list[tuple[Path, str]]:
         if m.kind == "professional":
             for key in sorted(given & {"count", "allowance", "other_costs"}):
                 out.append(((*at, i, key), msg("not_for_professional", key=key)))
-            has_fte = bool(given & {"fte", "salary", "employer_charges"})
-            has_hours = bool(given & {"hours_per_week", "hourly_cost"})
-            if has_fte and has_hours:
-                out.append((
-                    (*at, i), msg("pro_both")
-                ))
-            elif has_fte:
-                for key in ("fte", "salary"):
-                    if key not in given:
-                        out.append((
-                            (*at, i), msg("pro_fte_needs", key=key)
-                        ))
-            elif has_hours:
-                for key in ("hours_per_week", "hourly_cost"):
-                    if key not in given:
-                        out.append(((*at, i), msg("pro_hours_needs", key=key)))
-            else:
-                out.append(((*at, i), msg("pro_needs")))
+            out += _professional_checks((*at, i), given)
         else:
             for key in sorted(given & {"fte", "salary", "employer_charges", "hourly_cost", "group_work"}):
                 out.append(((*at, i, key), msg("not_for_volunteer", key=key)))
@@ -385,6 +475,60 @@ def _staff_checks(at: Path, staff: list[StaffMember]) -> list[tuple[Path, str]]:
                     out.append((
                         (*at, i), msg("vol_needs", key=key)
                     ))
+    return out
+
+
+def _professional_checks(at: Path, given: set[str]) -> list[tuple[Path, str]]:
+    """How a professional is paid (MODEL.md §2): fte + salary, hours_per_week + hourly_cost, or
+    (v3) hours_per_week + salary; never fte with hours_per_week, nor salary with hourly_cost."""
+    if "fte" in given and "hourly_cost" in given or "employer_charges" in given and "hourly_cost" in given:
+        return [(at, msg("pro_both"))]
+    if "fte" in given and "hours_per_week" in given:
+        return [(at, msg("pro_fte_and_hours"))]
+    if "salary" in given and "hourly_cost" in given:
+        return [(at, msg("pro_salary_and_hourly"))]
+    if "salary" in given and "hours_per_week" in given:
+        return []  # v3: a CAO salary for a part-time contract
+    if given & {"fte", "salary", "employer_charges"}:
+        return [(at, msg("pro_fte_needs", key=key)) for key in ("fte", "salary") if key not in given]
+    if given & {"hours_per_week", "hourly_cost"}:
+        return [(at, msg("pro_hours_needs", key=key)) for key in ("hours_per_week", "hourly_cost")
+                if key not in given]
+    return [(at, msg("pro_needs"))]
+
+
+def _origin_checks(s: Scenario) -> list[tuple[Path, str]]:
+    """Origin shares (MODEL.md §2.7, v3): at least one named, no ranges, summing to 1 within 1e-9."""
+    out: list[tuple[Path, str]] = []
+    for group in ("zin", "pgb"):
+        origin = getattr(s.participants, group).origin
+        if origin is None:
+            continue
+        at: Path = ("participants", group, "origin")
+        named = [k for k in ("reindicated", "same_product", "new") if getattr(origin, k) is not None]
+        if not named:
+            out.append((at, msg("origin_none")))
+            continue
+        ranged = [k for k in named if getattr(origin, k).is_range or getattr(origin, k).low is not None]
+        for k in ranged:
+            out.append(((*at, k), msg("origin_range")))
+        total = sum(origin.shares())
+        if not ranged and abs(total - 1.0) > 1e-9:
+            out.append((at, msg("origin_sum", total=fmt_number(round(total, 12)))))
+    return out
+
+
+def _other_income_checks(s: Scenario) -> list[tuple[Path, str]]:
+    """Names of ``income.other`` lines are unique (MODEL.md §2.9, v3)."""
+    out: list[tuple[Path, str]] = []
+    if not isinstance(s.income.other, list):
+        return out
+    seen: dict[str, int] = {}
+    for i, line in enumerate(s.income.other):
+        if line.name in seen:
+            out.append((("income", "other", i, "name"),
+                        msg("other_income_dup", name=repr(line.name), item=seen[line.name] + 1)))
+        seen.setdefault(line.name, i)
     return out
 
 

@@ -8,14 +8,18 @@ from typing import Any
 
 from aldlan_model import __version__
 from aldlan_model.engine.lines import (
+    CASH_LINES,
     MECHANISMS,
     MUNICIPALITY_LINES,
     OPERATOR_LINES,
+    OTHER_INCOME_LINES,
+    PAYERS,
     PROJECT_OPERATOR_LINES,
     V2_MUNICIPALITY_LINES,
     Result,
 )
 from aldlan_model.engine.params import flatten
+from aldlan_model.engine.target import PV_LINES
 from aldlan_model.engine.warnings import warnings_for
 from aldlan_model.io.loader import source_file
 from aldlan_model.model.scenario import Scenario
@@ -62,8 +66,10 @@ def _run_dict(scenario: Scenario, result: Result, variant: int, lang: str) -> di
         years.append({
             "year": int(year),
             "operating_year": int(result.detail["k"][variant, j]),
-            "operator": {name: at(name) for name in OPERATOR_LINES + PROJECT_OPERATOR_LINES},
+            "operator": {name: at(name) for name in OPERATOR_LINES + PROJECT_OPERATOR_LINES + OTHER_INCOME_LINES
+                         + CASH_LINES},
             "municipality": municipality,
+            "payers": {name: at(f"payers_{name}") for name in PAYERS},
             "projects": [
                 {
                     "name": name,
@@ -94,6 +100,12 @@ def _run_dict(scenario: Scenario, result: Result, variant: int, lang: str) -> di
         },
         "financing_need": float(tg["financing_need"][variant]),
         "payback_year": payback if payback > 0 else None,
+        "financing_recovered": bool(tg["financing_recovered"][variant]),
+        "full_operation_year": int(tg["full_operation_year"][variant]),
+        "present_value": {
+            "rate": float(tg["discount_rate"][variant]),
+            **{name: float(tg[f"pv_{name}"][variant]) for name in PV_LINES},
+        },
         "years": years,
         "staffing": {
             "professional_hours_per_week": float(st["professional_hours"][variant]),

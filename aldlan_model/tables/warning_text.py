@@ -51,6 +51,9 @@ def _message(w: Warning, lang: str) -> str:
     if w.code == "savings_rest_on_substitution":
         return t(w.code, lang, year=str(f["year"]), savings=money(f["savings"], lang),
                  savings_hard=money(f["savings_hard"], lang))
+    if w.code == "savings_rest_on_reassessment":  # v3
+        return t(w.code, lang, year=str(f["year"]), savings_hard=money(f["savings_hard"], lang),
+                 tariff_difference=money(f["tariff_difference"], lang))
     if w.code == "project_deficit":
         return t(w.code, lang, project=f["project"], years=_years(f["years"], lang), amount=money(f["amount"], lang))
     if w.code == "group_too_large":

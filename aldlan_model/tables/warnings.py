@@ -23,6 +23,9 @@ def _with_ledger(w: Warning, L: Ledger) -> Warning:
         f["amount"] = float(L.at("savings", f["year"]))
     elif w.code == "savings_rest_on_substitution":
         f["savings"], f["savings_hard"] = float(L.at("savings", f["year"])), float(L.at("savings_hard", f["year"]))
+    elif w.code == "savings_rest_on_reassessment":  # v3
+        f["savings_hard"] = float(L.at("savings_hard", f["year"]))
+        f["tariff_difference"] = float(L.at("tariff_difference", f["year"]))
     elif w.code == "project_deficit":
         lines = dict(L.projects).get(f["project"])
         if lines is not None:

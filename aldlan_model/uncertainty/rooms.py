@@ -209,7 +209,7 @@ def evaluate(model: Model, n: int, drawn: Mapping[str, np.ndarray] | None = None
     need = [f for f in figures if f != "financing_need"]
     need = list(dict.fromkeys([*need, "savings", "savings_hard", "result"]))
     if "financing_need" in figures:
-        need.append("cumulative_result")
+        need.append("cumulative_cash")
     totals: dict[str, np.ndarray] = {}
     deficit = np.zeros(n, dtype=bool)
     per_room = np.empty((len(model.rooms), n)) if room_savings else None
@@ -224,7 +224,7 @@ def evaluate(model: Model, n: int, drawn: Mapping[str, np.ndarray] | None = None
         yi_all = np.tile(yi, L) if L > 1 else yi
         rows_all = np.arange(n * L)
         for name in need:
-            if name == "cumulative_result":
+            if name == "cumulative_cash":
                 continue
             v = lines[name][rows_all, yi_all]
             v = v if L == 1 else v.reshape(L, n).sum(axis=0)
@@ -233,8 +233,8 @@ def evaluate(model: Model, n: int, drawn: Mapping[str, np.ndarray] | None = None
         loss &= upto if L == 1 else np.tile(upto, (L, 1))
         flags = loss.any(axis=1)
         deficit |= flags if L == 1 else flags.reshape(L, n).any(axis=0)
-        if "cumulative_result" in lines:
-            cr = lines["cumulative_result"] if L == 1 else lines["cumulative_result"].reshape(L, n, -1).sum(axis=0)
+        if "cumulative_cash" in lines:
+            cr = lines["cumulative_cash"] if L == 1 else lines["cumulative_cash"].reshape(L, n, -1).sum(axis=0)
             cum_result = cr if cum_result is None else cum_result + cr
         loc = table["locations"]
         locations = locations + (loc if L == 1 else loc.reshape(L, n).sum(axis=0))
