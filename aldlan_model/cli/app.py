@@ -17,6 +17,7 @@ import typer
 from aldlan_model.cli import analysis, files, letters, report, run, uncertainty
 from aldlan_model.cli.common import COMMANDS, STATE, STREAM_ERRORS, say_once, show_version, silence_stdout
 from aldlan_model.i18n.messages import h, msg, set_lang, startup_lang
+from aldlan_model.io import inputs
 
 app = typer.Typer(
     name="aldlan",
@@ -39,6 +40,7 @@ def _root(
     Example: aldlan run scenarios/aldlan-mix.yaml
     """
     STATE["debug"] = debug or bool(os.environ.get("ALDLAN_DEBUG"))
+    inputs.forget_all()  # the files this command reads, which its output may never overwrite
 
 
 # every command module adds its commands to COMMANDS when imported (above); register them in order

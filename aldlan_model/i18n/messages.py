@@ -561,6 +561,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "unknown chart format {fmt}; expected one of: {choices}"),
     "chart_one_scenario": ("de grafiek {kind} toont één scenario tegelijk; geef één bestand",
                            "the {kind} chart shows one scenario at a time; give one file"),
+    # --- safety round 3 (issue 22): new keys, kept together at the end ---------------------------
+    "out_is_input": ("{path} is een invoerbestand van deze opdracht (het scenario of een bestand dat het leest) "
+                     "en wordt nooit overschreven, ook niet met --force; kies een andere naam voor de uitvoer.",
+                     "{path} is an input file of this command (the scenario or a file it reads) and is never "
+                     "overwritten, not even with --force; choose another name for the output."),
+    "out_system_link": ("{path} is een systeemkoppeling; --force vervangt die nooit. Gebruik -o - voor de "
+                        "standaarduitvoer.",
+                        "{path} is a system link; --force never replaces it. Use -o - for standard output."),
+    # --- end of safety round 3 ------------------------------------------------------------------
 }
 
 

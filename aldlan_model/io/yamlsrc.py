@@ -20,6 +20,7 @@ import yaml
 
 from aldlan_model.i18n.messages import L, msg
 from aldlan_model.i18n.messages import grouped as _n
+from aldlan_model.io import inputs
 from aldlan_model.model.errors import Problem, ScenarioError, short
 
 MAX_BYTES = 1_000_000  # a scenario is a few kB; anything this large is not one
@@ -77,6 +78,7 @@ def _open_limited(path: Path, shown: str, regular_only: bool = False) -> bytes:
         st = os.fstat(fd)
         if not (stat.S_ISREG(st.st_mode) or (fifo_ok and stat.S_ISFIFO(st.st_mode))):
             raise _fail(shown, 1, None, not_regular)
+        inputs.remember(st)  # this command's output may never overwrite it
         if stat.S_ISFIFO(st.st_mode):
             os.set_blocking(fd, True)  # a pipe without a writer reads as empty; with one, wait for its data
         fh = os.fdopen(fd, "rb")
