@@ -113,3 +113,98 @@ def test_an_input_of_one_command_may_be_the_output_of_the_next(shipped: Path) ->
     assert invoke("run", "aldlan-mix.yaml", "-f", "json", "-o", "out.json").exit_code == 0
     assert invoke("run", "commercial.yaml", "-f", "json", "-o", "out.json", "--force").exit_code == 0
     assert json.loads((shipped / "out.json").read_text())["name"].startswith("Commerci")
+
+
+# --- 2. no exit 1 from input ---------------------------------------------------------------------
+
+
+PLAN = """\
+name: Plan
+extends: base.yaml
+locations:
+  - {name: Oost}
+  - {name: West}
+"""
+
+
+@pytest.mark.parametrize("value", [".nan", ".inf", "-.inf", "1e400"])
+def test_plan_room_count_that_is_no_finite_number(shipped: Path, value: str) -> None:
+    shown = {".nan": "nan", ".inf": "inf", "-.inf": "-inf", "1e400": "inf"}[value]
+    (shipped / "plan.yaml").write_text(PLAN + f"  - name: Zuid\n    count: {value}\n")
+    assert first_error("run", "plan.yaml") == (
+        f"fout: plan.yaml:7:5: locations.2.count: moet een heel getal van 1 tot 10.000 zijn, maar dit is {shown}")
+    (shipped / "plan.yaml").write_text(PLAN)
+    assert first_error("run", "plan.yaml", "--set", f"locations.0.count={value}") == (
+        f"fout: --set locations.0.count={value}: locations.0.count: moet een heel getal van 1 tot 10.000 zijn, "
+        f"maar dit is {shown}")
+    assert first_error("compare", "plan.yaml", "plan.yaml", f"locations.1.count={value}").endswith(
+        f"locations.1.count: moet een heel getal van 1 tot 10.000 zijn, maar dit is {shown}")
+
+
+XML_BAD = "A\ufffeB\uffffC"
+
+
+@pytest.mark.parametrize("out", ["r.xlsx", "r.docx", "r.html", "r.md", "r.csv", "r.json"])
+def test_xml_invalid_characters_never_crash_a_format(shipped: Path, out: str) -> None:
+    text = (shipped / "aldlan-wijkplan.yaml").read_text()
+    text = text.replace("name: Aldlan – wijkplan", 'name: "\\uFFFEAldlan – wijkplan\\uFFFF', 1)
+    text = text.replace("(buurtkamer en wijkprojecten)\n", '(buurtkamer en wijkprojecten)"\n', 1)
+    text = text.replace("  - name: Sociaal Platform Aldlan", '  - name: "Sociaal \\uFFFF Platform \\uFFFE Aldlan"')
+    (shipped / "x.yaml").write_text(text)
+    result = invoke("run", "x.yaml", "-o", out)
+    assert result.exit_code == 0, result.output
+    data = (shipped / out).read_bytes()
+    assert "\ufffe".encode() not in data and "\uffff".encode() not in data or out == "r.json"
+
+
+@pytest.mark.parametrize("command", [["chart", "x.yaml", "-o", "c.svg"],
+                                     ["chart", "x.yaml", "-k", "costs", "-o", "c.svg"],
+                                     ["report", "x.yaml", "-o", "c.docx"], ["sensitivity", "x.yaml", "-o", "c.svg"]])
+def test_xml_invalid_characters_in_charts_and_memos(shipped: Path, command: list[str]) -> None:
+    from xml.dom import minidom
+
+    text = (shipped / "leeuwarden-kamers.yaml").read_text()
+    text = text.replace("  - name: Bilgaard", '  - name: "Bil\\uFFFFgaard\\uFFFE"')
+    text = text.replace("role: opbouwwerker", 'role: "opbouw\\uFFFEwerker"')
+    (shipped / "x.yaml").write_text(text)
+    result = invoke(*command)
+    assert result.exit_code == 0, result.output
+    if command[-1].endswith(".svg"):
+        minidom.parse(str(shipped / command[-1]))  # well-formed XML
+
+
+@pytest.mark.parametrize("command", [["run", "aldlan-mix.yaml", "-f", "json", "-o", "{name}.json"],
+                                     ["chart", "aldlan-mix.yaml", "-o", "{name}.png"],
+                                     ["report", "aldlan-mix.yaml", "-o", "{name}.docx"],
+                                     ["new", "{name}.yaml"], ["run", "{name}.yaml"]])
+def test_output_name_of_300_characters(shipped: Path, command: list[str]) -> None:
+    name = "n" * 300
+    line = first_error(*(part.format(name=name) for part in command))
+    assert len(line) < 400, line
+    assert line.startswith("fout: nnnn") and "…" in line
+    assert sorted(os.listdir(shipped)) == sorted(p.name for p in SCENARIOS.iterdir())
+
+
+def test_plan_too_large_to_simulate_is_refused_at_once(shipped: Path) -> None:
+    rooms = "".join(f"  - {{name: K{i}}}\n" for i in range(3000))
+    (shipped / "big.yaml").write_text("name: Groot\nextends: leeuwarden-kamers.yaml\nlocations:\n" + rooms)
+    assert first_error("simulate", "big.yaml", "-f", "json") == (
+        "fout: een plan van 3.000 ruimtes kan met hoogstens 72 trekkingen gesimuleerd worden, maar dit is 10.000; "
+        "gebruik --draws 72 of minder")
+    assert first_error("report", "big.yaml", "-o", "m.docx") == (
+        "fout: big.yaml: een plan van 3.000 ruimtes is te groot voor de onzekerheid in de notitie (20.000 trekkingen; "
+        "hoogstens 191 ruimtes); gebruik aldlan simulate met minder --draws")
+    assert not (shipped / "m.docx").exists()
+
+
+@pytest.mark.parametrize(("out", "grid", "message"), [
+    ("s.xlsx", "0:999999:1", "fout: het rooster heeft 1.000.000 punten, meer dan het maximum van 20.000 in .xlsx; "
+     "gebruik --format csv of json, of grotere stappen"),
+    ("s.docx", "0:999:1", "fout: een rooster van 1.000 waarden is te groot voor een tabel in een document (hoogstens "
+     "100 rijen × 24 kolommen); gebruik --format csv of json, of grotere stappen"),
+    ("s.html", "0:999:1", "fout: een rooster van 1.000 waarden is te groot voor een tabel in een document (hoogstens "
+     "100 rijen × 24 kolommen); gebruik --format csv of json, of grotere stappen"),
+])
+def test_sweep_too_large_for_the_format(shipped: Path, out: str, grid: str, message: str) -> None:
+    assert first_error("sweep", "aldlan-mix.yaml", "--set", f"participants.zin.count={grid}", "-o", out) == message
+    assert not (shipped / out).exists()

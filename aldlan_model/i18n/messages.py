@@ -569,6 +569,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "out_system_link": ("{path} is een systeemkoppeling; --force vervangt die nooit. Gebruik -o - voor de "
                         "standaarduitvoer.",
                         "{path} is a system link; --force never replaces it. Use -o - for standard output."),
+    "draws_rooms": ("een plan van {rooms} ruimtes kan met hoogstens {fit} trekkingen gesimuleerd worden, maar dit is "
+                    "{draws}; gebruik --draws {fit} of minder",
+                    "a plan of {rooms} rooms can be simulated with at most {fit} draws, got {draws}; use --draws {fit} "
+                    "or fewer"),
+    "memo_plan_too_big": ("{file}: een plan van {rooms} ruimtes is te groot voor de onzekerheid in de notitie "
+                          "({draws} trekkingen; hoogstens {max_rooms} ruimtes); gebruik aldlan simulate met minder "
+                          "--draws",
+                          "{file}: a plan of {rooms} rooms is too large for the memo's uncertainty ({draws} draws; "
+                          "at most {max_rooms} rooms); use aldlan simulate with fewer --draws"),
+    "an_grid_document": ("een rooster van {shape} waarden is te groot voor een tabel in een document (hoogstens "
+                         "{rows} rijen × {cols} kolommen); gebruik --format csv of json, of grotere stappen",
+                         "a grid of {shape} values is too large for a table in a document (at most {rows} rows × "
+                         "{cols} columns); use --format csv or json, or larger steps"),
+    "an_grid_xlsx": ("het rooster heeft {n} punten, meer dan het maximum van {limit} in .xlsx; gebruik --format csv "
+                     "of json, of grotere stappen",
+                     "the grid has {n} points, more than the maximum of {limit} in .xlsx; use --format csv or json, "
+                     "or larger steps"),
     # --- end of safety round 3 ------------------------------------------------------------------
 }
 

@@ -75,6 +75,23 @@ def _too_long(path: Path) -> OutputError:
     return OutputError(msg("out_name_too_long", path=_shown(path)))
 
 
+def exists(path: Path | str) -> bool:
+    """Whether ``path`` exists (a link to nothing counts); a name too long or otherwise unusable
+    is an :class:`OutputError` with one line, never an ``OSError``."""
+    try:
+        os.lstat(path)
+    except FileNotFoundError:
+        return False
+    except (OSError, ValueError) as exc:
+        if getattr(exc, "errno", None) == errno.ENAMETOOLONG:
+            raise _too_long(Path(path)) from None
+        if isinstance(exc, OSError) and exc.errno in (errno.ENOTDIR, errno.ELOOP):
+            return False
+        raise OutputError(msg("out_could_not_write", path=_shown(path), why=getattr(exc, "strerror", None) or exc)
+                          ) from None
+    return True
+
+
 def _check_not_input(path: Path) -> None:
     """Never overwrite a file this command read: the name itself, a hard link (the same inode) or a
     symbolic link to it."""

@@ -28,8 +28,9 @@ from typing import Any
 
 # control characters (C0, DEL, C1) and the invisible format characters that reorder or hide
 # text (bidi overrides and isolates, zero-width marks): shown, never passed on
+# and what XML 1.0 forbids (U+FFFE, U+FFFF, lone surrogates): Word, Excel and SVG are XML
 _HIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff"
-                     r"\ufff9-\ufffb]")
+                     r"\ufff9-\ufffb\ufffe\uffff\ud800-\udfff]")
 _BREAKS = re.compile(r"[\t\n\r\x85\u2028\u2029]")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBERLIKE = re.compile(r"[-+]?[\d\s.,\u00a0\u202f'€%]*\d[\d\s.,\u00a0\u202f'€%]*")
