@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 
 import pytest
@@ -293,3 +294,29 @@ def test_signal_during_a_write_leaves_no_temporary_file(tmp_path, sig):
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode == -getattr(signal, sig), proc.stderr  # ended by the signal: 128 + n in a shell
     assert os.listdir(tmp_path) == []
+
+
+KILL9_DURING_WRITE = """\
+import os, signal, sys
+from aldlan_model.io import fileio
+def killed(fd):
+    os.kill(os.getpid(), signal.SIGKILL)
+fileio.os.fsync = killed
+fileio.write_output(sys.argv[1], "x" * 100000)
+"""
+
+
+@pytest.mark.skipif(not hasattr(os, "kill") or os.name == "nt", reason="needs POSIX signals")
+def test_temporary_file_of_a_killed_run_is_removed_on_the_next_write(tmp_path):
+    import subprocess
+    import sys
+
+    target = tmp_path / "out.csv"
+    proc = subprocess.run([sys.executable, "-c", KILL9_DURING_WRITE, str(target)], capture_output=True, timeout=60)
+    assert proc.returncode == -9
+    left = os.listdir(tmp_path)
+    assert len(left) == 1 and re.fullmatch(r"\.out\.csv\.\d+-[a-z0-9_]{8}\.tmp", left[0]), left
+    alive = tmp_path / f".out.csv.{os.getpid()}-abcd1234.tmp"  # a write in progress (this process) is kept
+    alive.write_text("half")
+    write_output(target, "x")  # at once, not an hour later
+    assert sorted(os.listdir(tmp_path)) == sorted([alive.name, "out.csv"])

@@ -208,3 +208,56 @@ def test_plan_too_large_to_simulate_is_refused_at_once(shipped: Path) -> None:
 def test_sweep_too_large_for_the_format(shipped: Path, out: str, grid: str, message: str) -> None:
     assert first_error("sweep", "aldlan-mix.yaml", "--set", f"participants.zin.count={grid}", "-o", out) == message
     assert not (shipped / out).exists()
+
+
+# --- 3. output paths -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("args", "start"), [
+    (["run", "aldlan-mix.yaml", "-o", "-"], "Aldlan – professionals met vrijwilligers"),
+    (["run", "aldlan-mix.yaml", "-o", "-", "-f", "json"], "{"),
+    (["run", "aldlan-mix.yaml", "-o", "-", "-f", "markdown"], "# "),
+    (["sweep", "aldlan-mix.yaml", "--set", "locations=1:3:1", "-o", "-", "-f", "csv"], "locations;savings"),
+    (["simulate", "aldlan-mix.yaml", "--draws", "50", "-o", "-", "-f", "json"], "{"),
+])
+def test_dash_is_standard_output(shipped: Path, args: list[str], start: str) -> None:
+    result = invoke(*args)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.lstrip("\ufeff").startswith(start)
+    assert not (shipped / "-").exists()
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["run", "aldlan-mix.yaml", "-o", "-", "-f", "xlsx"],
+     "fout: -o - schrijft naar de standaarduitvoer, maar xlsx is een binair formaat; geef een bestandsnaam, "
+     "bijv. -o uitvoer.xlsx"),
+    (["run", "aldlan-mix.yaml", "-o", "-", "-f", "docx"],
+     "fout: -o - schrijft naar de standaarduitvoer, maar docx is een binair formaat; geef een bestandsnaam, "
+     "bijv. -o uitvoer.docx"),
+    (["chart", "aldlan-mix.yaml", "-o", "-"],
+     "fout: kan geen grafiek maken in -: gebruik een bestand dat eindigt op .png, .svg, .pdf"),
+])
+def test_dash_is_refused_for_binary_formats(shipped: Path, args: list[str], message: str) -> None:
+    assert first_error(*args) == message
+    assert not (shipped / "-").exists()
+
+
+def test_report_reads_a_pipe_once(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    text = (SCENARIOS / "base.yaml").read_text()
+    out = tmp_path / "memo.html"
+    proc = subprocess.run([sys.executable, "-m", "aldlan_model", "report", "/dev/stdin", "-o", str(out)],
+                          input=text, capture_output=True, text=True, timeout=300, cwd=REPO,
+                          env={**os.environ, "MPLBACKEND": "Agg"})
+    assert proc.returncode == 0, proc.stderr
+    assert "<html" in out.read_text()
+
+
+def test_wrote_line_escapes_the_file_name(shipped: Path) -> None:
+    name = "a\nb\x1b[31m\x07.json"
+    result = invoke("run", "aldlan-mix.yaml", "-o", name)
+    assert result.exit_code == 0
+    assert result.stderr == "✓ geschreven: a\\nb\\x1b[31m\\x07.json\n"
+    assert (shipped / name).exists()

@@ -191,9 +191,11 @@ def terminal_width(output: Path | None) -> int:
 
 
 def _write_csv(text: str, output: Path | None, force: bool) -> None:
-    if output is None:
+    from aldlan_model.render.output import is_stdout, wrote
+
+    if output is None or is_stdout(output):
         typer.echo(text, nl=False)
         return
     from aldlan_model.io.fileio import write_output
 
-    write_output(output, "\ufeff" + text, force=force)  # a BOM, as every aldlan CSV: Excel reads € and ë
+    wrote(write_output(output, "\ufeff" + text, force=force))  # a BOM, as every aldlan CSV: Excel reads € and ë

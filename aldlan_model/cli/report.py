@@ -63,6 +63,7 @@ def report(
     from aldlan_model.render.memo.content import build_memo
     from aldlan_model.render.memo.document import MemoItem
     from aldlan_model.render.memo.write import render_memo
+    from aldlan_model.render.output import wrote
     from aldlan_model.uncertainty.rooms import build
 
     with handled():
@@ -80,4 +81,4 @@ def report(
                                        [*global_overrides, *c.variant.overrides]))
         memo = build_memo(memo_items, lang.value, comparison=comparison)
         written = write_output(output, render_memo(memo, fmt), force=force)
-        typer.echo(f"\u2713 {msg('cli_wrote', path=written)}", err=True)
+        wrote(written)

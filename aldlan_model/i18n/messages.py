@@ -586,6 +586,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "of json, of grotere stappen",
                      "the grid has {n} points, more than the maximum of {limit} in .xlsx; use --format csv or json, "
                      "or larger steps"),
+    "out_stdout_binary": ("-o - schrijft naar de standaarduitvoer, maar {name} is een binair formaat; geef een "
+                          "bestandsnaam, bijv. -o uitvoer.{name}",
+                          "-o - writes to standard output, but {name} is a binary format; give a file name, e.g. "
+                          "-o output.{name}"),
     # --- end of safety round 3 ------------------------------------------------------------------
 }
 

@@ -12,8 +12,9 @@ read (:mod:`aldlan_model.io.inputs`: the scenario, its ``extends`` chain), by an
 symbolic link, is never written, with or without ``force``.
 
 A ``SIGTERM`` or ``SIGHUP`` during the write removes the temporary file before the process
-ends with that signal; temporary files of this tool older than an hour that an earlier,
-killed run left next to the target are removed on the next write to it.
+ends with that signal. The temporary name holds the writer's process id: a temporary file
+whose process no longer runs (a ``SIGKILL``), or older than an hour, is removed on the next
+write to the same target.
 
 Errors are :class:`OutputError` subclasses whose message is one line naming the path and
 what to do about it.
@@ -38,7 +39,7 @@ from aldlan_model.io import inputs
 from aldlan_model.model.errors import AldlanError, one_line
 
 STALE_AFTER = 3600  # seconds: a temporary file this old belongs to a run that was killed
-_TMP_STEM = 180  # characters of the target's name in the temporary name (which adds 15)
+_TMP_STEM = 180  # characters of the target's name in the temporary name (which adds at most 27)
 _SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 
@@ -162,25 +163,41 @@ def _tmp_prefix(path: Path) -> str:
     return f".{path.name[:_TMP_STEM]}."
 
 
+def _alive(pid: int) -> bool:
+    """Whether process ``pid`` still runs (on doubt: yes, so its file is kept)."""
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (OSError, ValueError, OverflowError):
+        return True
+    return True
+
+
 def remove_stale_temps(path: Path, older_than: float = STALE_AFTER) -> list[Path]:
     """Remove this tool's temporary files for ``path`` left by a run that was killed.
 
-    Only files named ``.NAME.XXXXXXXX.tmp`` (as :func:`tempfile.mkstemp` names them), that
-    are regular files owned by this user and untouched for ``older_than`` seconds.
+    Only files named ``.NAME.PID-XXXXXXXX.tmp`` whose process ``PID`` no longer runs (a
+    ``SIGKILL``), or ``.NAME[.PID-]XXXXXXXX.tmp`` untouched for ``older_than`` seconds; and only
+    regular files owned by this user.
     """
-    pattern = re.compile(re.escape(_tmp_prefix(path)) + r"[a-z0-9_]{8}\.tmp")
+    pattern = re.compile(re.escape(_tmp_prefix(path)) + r"(?:(\d+)-)?[a-z0-9_]{8}\.tmp")
     removed: list[Path] = []
     now = time.time()
     uid = os.getuid() if hasattr(os, "getuid") else None
     with contextlib.suppress(OSError), os.scandir(path.parent) as entries:
         for entry in entries:
-            if not pattern.fullmatch(entry.name):
+            match = pattern.fullmatch(entry.name)
+            if not match:
                 continue
             with contextlib.suppress(OSError):
                 st = entry.stat(follow_symlinks=False)
-                if not stat.S_ISREG(st.st_mode) or now - st.st_mtime < older_than:
+                if not stat.S_ISREG(st.st_mode) or (uid is not None and st.st_uid != uid):
                     continue
-                if uid is not None and st.st_uid != uid:
+                dead = match.group(1) is not None and not _alive(int(match.group(1)))
+                if not dead and now - st.st_mtime < older_than:
                     continue
                 os.unlink(entry.path)
                 removed.append(Path(entry.path))
@@ -268,7 +285,8 @@ def write_output(path: Path | str, data: bytes | str, *, force: bool = False) ->
     tmp: list[str | None] = [None]
     try:
         with _removed_on_signal(tmp):
-            fd, tmp[0] = tempfile.mkstemp(dir=target.parent, prefix=_tmp_prefix(target), suffix=".tmp")
+            fd, tmp[0] = tempfile.mkstemp(dir=target.parent, prefix=f"{_tmp_prefix(target)}{os.getpid()}-",
+                                          suffix=".tmp")
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
                 fh.flush()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 
 _READ: set[tuple[int, int]] = set()
+_PIPES: dict[str, bytes] = {}  # a pipe (``/dev/stdin``, ``<(…)``) read once: its bytes, for a second look
 
 
 def remember(st: os.stat_result) -> None:
@@ -20,6 +21,16 @@ def remember(st: os.stat_result) -> None:
 
 def forget_all() -> None:
     _READ.clear()
+    _PIPES.clear()
+
+
+def keep_pipe(path: str, data: bytes) -> None:
+    """A pipe can be read once: keep what it gave, for the command's second read of the same name."""
+    _PIPES[path] = data
+
+
+def pipe_data(path: str) -> bytes | None:
+    return _PIPES.get(path)
 
 
 def is_input(st: os.stat_result) -> bool:

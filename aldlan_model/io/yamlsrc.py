@@ -65,6 +65,8 @@ def _open_limited(path: Path, shown: str, regular_only: bool = False) -> bytes:
     """
     not_regular = msg("not_regular")
     st = path.stat()
+    if stat.S_ISFIFO(st.st_mode) and not regular_only and inputs.pipe_data(str(path)) is not None:
+        return inputs.pipe_data(str(path)) or b""  # `report /dev/stdin`: the pipe was read once already
     if stat.S_ISDIR(st.st_mode):
         raise _fail(shown, 1, None, msg("is_folder"))
     fifo_ok = not regular_only
@@ -89,6 +91,8 @@ def _open_limited(path: Path, shown: str, regular_only: bool = False) -> bytes:
         data = fh.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
         raise _fail(shown, 1, None, msg("too_large_stream", limit=_n(MAX_BYTES)))
+    if stat.S_ISFIFO(st.st_mode):
+        inputs.keep_pipe(str(path), data)
     if stat.S_ISREG(st.st_mode) and st.st_size == 0 and data:
         raise _fail(shown, 1, None, msg("kernel_file"))
     return data
