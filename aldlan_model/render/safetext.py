@@ -99,9 +99,21 @@ def xlsx_text(cell: Any) -> Any:
     """An openpyxl cell holding text as text: ``=cmd|' /C calc'!A0`` stays those characters."""
     if isinstance(cell.value, str):
         text = clean(cell.value)
+        if len(text) > XLSX_CELL_MAX // 2 and len(text.encode("utf-16-le")) // 2 > XLSX_CELL_MAX:
+            text = _cut_utf16(text, XLSX_CELL_MAX - len(XLSX_CUT)) + XLSX_CUT
         cell.value = text
         cell.data_type = "s"  # openpyxl makes any text starting with '=' a formula
     return cell
+
+
+XLSX_CELL_MAX = 32_767  # Excel's limit for a text cell, in UTF-16 code units
+XLSX_CUT = " […]"  # marks a text cut to that limit
+
+
+def _cut_utf16(text: str, units: int) -> str:
+    """``text`` cut to at most ``units`` UTF-16 code units, never inside a surrogate pair."""
+    cut = text.encode("utf-16-le")[: 2 * units].decode("utf-16-le", "ignore")
+    return cut
 
 
 def doc_title(text: str) -> str:
