@@ -261,3 +261,66 @@ def test_wrote_line_escapes_the_file_name(shipped: Path) -> None:
     assert result.exit_code == 0
     assert result.stderr == "✓ geschreven: a\\nb\\x1b[31m\\x07.json\n"
     assert (shipped / name).exists()
+
+
+# --- 4. Excel limits -----------------------------------------------------------------------------
+
+
+def test_excel_text_cells_and_sheet_names_within_limits(shipped: Path) -> None:
+    from openpyxl import load_workbook
+
+    from aldlan_model.render.xlsx import sheet_name
+
+    text = (shipped / "aldlan-mix.yaml").read_text()
+    long = "😀" * 20_000  # 40,000 UTF-16 units
+    text = text.replace("name: Aldlan – professionals met vrijwilligers", f'name: "\'{"😀" * 40}\'"', 1)
+    text = text.replace('source: "', f'source: "{long}', 1)
+    (shipped / "x.yaml").write_text(text)
+    result = invoke("run", "x.yaml", "-o", "x.xlsx")
+    assert result.exit_code == 0, result.output
+    book = load_workbook(shipped / "x.xlsx")
+    for ws in book.worksheets:
+        assert len(ws.title.encode("utf-16-le")) // 2 <= 31 and not ws.title.startswith("'")
+        assert not ws.title.endswith("'")
+        for row in ws.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str):
+                    assert len(cell.value.encode("utf-16-le")) // 2 <= 32_767
+    taken: set[str] = set()
+    names = [sheet_name("'" + "😀" * 20 + "'", taken) for _ in range(3)]
+    assert [len(n.encode("utf-16-le")) // 2 <= 31 for n in names] == [True] * 3 and len(set(names)) == 3
+    assert sheet_name("'abc'", set()) == "abc" and sheet_name("a" * 30 + "'b", set()) == "a" * 30
+
+
+def test_long_text_cell_is_cut_with_a_marker() -> None:
+    from openpyxl import Workbook
+
+    from aldlan_model.render.safetext import XLSX_CUT, xlsx_text
+
+    cell = Workbook().active.cell(1, 1, "x" + "😀" * 20_000)
+    xlsx_text(cell)
+    assert cell.value.endswith(XLSX_CUT) and len(cell.value.encode("utf-16-le")) // 2 <= 32_767
+
+
+# --- 5. environment ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("columns", ["0", "-3", "abc", ""])
+def test_columns_zero_or_garbage_is_ignored(shipped: Path, columns: str) -> None:
+    result = invoke("run", "aldlan-mix.yaml", env={"COLUMNS": columns})
+    assert result.exit_code == 0 and "Aldlan" in result.stdout
+    assert first_error("run", "nope.yaml", env={"COLUMNS": columns}) == "fout: nope.yaml:1: bestand niet gevonden"
+
+
+def test_read_only_home_prints_no_matplotlib_warning(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("MPLCONFIGDIR", "XDG_CACHE_HOME", "XDG_CONFIG_HOME")}
+    env |= {"HOME": "/dev/null/home", "TMPDIR": str(tmp_path)}
+    out = tmp_path / "c.png"
+    proc = subprocess.run([sys.executable, "-m", "aldlan_model", "chart", str(SCENARIOS / "aldlan-mix.yaml"), "-o",
+                           str(out)], capture_output=True, text=True, timeout=300, cwd=REPO, env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == f"✓ geschreven: {out}\n"
+    assert os.listdir(tmp_path) == ["c.png"]  # the temporary matplotlib folder is gone
