@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 
 import pytest
@@ -199,24 +200,48 @@ def test_force_never_replaces_a_device():
     assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
 
 
-def test_force_replaces_a_link_to_a_regular_file(tmp_path):
+def test_force_replaces_a_link_itself_never_the_file_it_points_to(tmp_path):
     (tmp_path / "real.csv").write_text("old")
     (tmp_path / "link.csv").symlink_to("real.csv")
     write_output(tmp_path / "link.csv", "new", force=True)
     assert (tmp_path / "link.csv").read_text() == "new"
-    assert (tmp_path / "link.csv").is_symlink()  # the file it points to is replaced, the link stays
+    assert not (tmp_path / "link.csv").is_symlink()  # the link is replaced by the new file
+    assert (tmp_path / "real.csv").read_text() == "old"  # what it pointed to is never clobbered
     assert sorted(os.listdir(tmp_path)) == ["link.csv", "real.csv"]
 
 
-def test_force_through_a_link_into_another_folder(tmp_path):
+def test_force_on_a_link_into_another_folder(tmp_path):
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
     (tmp_path / "b" / "real.csv").write_text("old")
     (tmp_path / "a" / "link.csv").symlink_to(tmp_path / "b" / "real.csv")
     write_output(tmp_path / "a" / "link.csv", "new", force=True)
-    assert (tmp_path / "b" / "real.csv").read_text() == "new"
-    assert (tmp_path / "a" / "link.csv").is_symlink()
+    assert (tmp_path / "b" / "real.csv").read_text() == "old"
+    assert (tmp_path / "a" / "link.csv").read_text() == "new"
     assert os.listdir(tmp_path / "a") == ["link.csv"] and os.listdir(tmp_path / "b") == ["real.csv"]
+
+
+@pytest.mark.parametrize("how", ["same", "symlink", "hardlink"])
+@pytest.mark.parametrize("force", [False, True])
+def test_an_input_is_never_overwritten(tmp_path, how, force):
+    from aldlan_model.io import inputs
+
+    src = tmp_path / "s.yaml"
+    src.write_text("name: x\n")
+    inputs.forget_all()
+    inputs.remember(os.stat(src))
+    target = {"same": src, "symlink": tmp_path / "l.json", "hardlink": tmp_path / "h.json"}[how]
+    if how == "symlink":
+        target.symlink_to("s.yaml")
+    elif how == "hardlink":
+        os.link(src, target)
+    try:
+        with pytest.raises(fileio.OutputInputError, match="invoerbestand"):
+            write_output(target, "clobbered", force=force)
+    finally:
+        inputs.forget_all()
+    assert src.read_text() == "name: x\n"
+    assert not [n for n in os.listdir(tmp_path) if n.endswith(".tmp")]
 
 
 def test_name_too_long_is_one_line(tmp_path):
@@ -269,3 +294,29 @@ def test_signal_during_a_write_leaves_no_temporary_file(tmp_path, sig):
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode == -getattr(signal, sig), proc.stderr  # ended by the signal: 128 + n in a shell
     assert os.listdir(tmp_path) == []
+
+
+KILL9_DURING_WRITE = """\
+import os, signal, sys
+from aldlan_model.io import fileio
+def killed(fd):
+    os.kill(os.getpid(), signal.SIGKILL)
+fileio.os.fsync = killed
+fileio.write_output(sys.argv[1], "x" * 100000)
+"""
+
+
+@pytest.mark.skipif(not hasattr(os, "kill") or os.name == "nt", reason="needs POSIX signals")
+def test_temporary_file_of_a_killed_run_is_removed_on_the_next_write(tmp_path):
+    import subprocess
+    import sys
+
+    target = tmp_path / "out.csv"
+    proc = subprocess.run([sys.executable, "-c", KILL9_DURING_WRITE, str(target)], capture_output=True, timeout=60)
+    assert proc.returncode == -9
+    left = os.listdir(tmp_path)
+    assert len(left) == 1 and re.fullmatch(r"\.out\.csv\.\d+-[a-z0-9_]{8}\.tmp", left[0]), left
+    alive = tmp_path / f".out.csv.{os.getpid()}-abcd1234.tmp"  # a write in progress (this process) is kept
+    alive.write_text("half")
+    write_output(target, "x")  # at once, not an hour later
+    assert sorted(os.listdir(tmp_path)) == sorted([alive.name, "out.csv"])

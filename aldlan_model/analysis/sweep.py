@@ -33,6 +33,7 @@ from aldlan_model.model.scenario import Scenario
 
 MAX_POINTS = 1_000_000
 MAX_AXES = 2
+XLSX_POINTS = 20_000  # an .xlsx of a sweep: 1,000,000 cells would take minutes and gigabytes
 TABLE_ROWS = 100  # the most rows (values of the first parameter) a terminal table shows
 TABLE_COLUMNS = 24  # the most columns (values of the second parameter) a terminal table shows
 MARKS = {"savings": "savings >= target.amount", "share": "share >= 1", "result": "result >= 0"}
@@ -140,7 +141,7 @@ def _validate(doc: Document, fixed: list[str], base: Scenario, axes: list[Axis])
 
 
 def sweep(doc: Document, sets: Sequence[str], metric: str = "savings", year: int | None = None,
-          *, for_table: bool = False) -> Grid:
+          *, for_table: bool | str = False) -> Grid:
     """Compute ``metric`` over the grid the ``--set`` ranges span (see the module docstring)."""
     check_metric(metric)
     axis_specs, fixed = split_sets(sets)
@@ -154,9 +155,7 @@ def sweep(doc: Document, sets: Sequence[str], metric: str = "savings", year: int
     total = math.prod(shape)
     if total > MAX_POINTS:
         raise UsageError(msg("an_grid_total", n=grouped(total), limit=grouped(MAX_POINTS)))
-    if for_table and (shape[0] > TABLE_ROWS or (len(shape) > 1 and shape[1] > TABLE_COLUMNS)):
-        raise UsageError(msg("an_grid_table", shape=" × ".join(str(grouped(n)) for n in shape), rows=TABLE_ROWS,
-                             cols=TABLE_COLUMNS))
+    _check_fits(shape, for_table)
     _validate(doc, fixed, base, axes)
     row = point_table(base).iloc[0]
     table = pd.DataFrame({c: np.full(total, v) for c, v in row.items()})
@@ -176,6 +175,20 @@ def sweep(doc: Document, sets: Sequence[str], metric: str = "savings", year: int
               if code in result.flags and result.flags[code].any()}
     return Grid(base, fixed, axes, metric, year, values.reshape(shape),
                 None if marked is None else marked.reshape(shape), warned, result if for_table else None)
+
+
+def _check_fits(shape: tuple[int, ...], for_table: bool | str) -> None:
+    """``for_table``: ``True`` or ``"table"`` for the terminal, a document format (``"docx"``…) for a
+    document's table, ``"xlsx"`` for a spreadsheet (at most :data:`XLSX_POINTS` cells)."""
+    if for_table == "xlsx":
+        total = math.prod(shape)
+        if total > XLSX_POINTS:
+            raise UsageError(msg("an_grid_xlsx", n=grouped(total), limit=grouped(XLSX_POINTS)))
+        return
+    if for_table and (shape[0] > TABLE_ROWS or (len(shape) > 1 and shape[1] > TABLE_COLUMNS)):
+        key = "an_grid_table" if for_table in (True, "table") else "an_grid_document"
+        raise UsageError(msg(key, shape=" × ".join(str(grouped(n)) for n in shape), rows=TABLE_ROWS,
+                             cols=TABLE_COLUMNS))
 
 
 def grid_dict(grid: Grid) -> dict[str, object]:

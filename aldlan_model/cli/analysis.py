@@ -146,7 +146,8 @@ def sweep(
 ) -> None:
     """Sweep one or two numbers over a grid; cells that reach the goal are marked ✓. Not for plans.
 
-    At most 1,000,000 points (json, csv); a terminal table shows at most 100 rows × 24 columns.
+    At most 1,000,000 points (json, csv), 20,000 in .xlsx; a terminal or document table shows at most
+    100 rows × 24 columns.
     csv: a line per point; json: {"metric", "year", "parameters": [{"path", "values"}], "values", "marked"}.
 
     \b
@@ -164,7 +165,7 @@ def sweep(
     with handled():
         name = resolve_format(format, output)
         grid = run_sweep(read_document(file), set_ or [], metric.strip(), year,
-                         for_table=name == "table" or name in DOCUMENTS)
+                         for_table=name if name == "table" or name in DOCUMENTS or name == "xlsx" else False)
         if name == "csv":
             _write_csv(sweep_csv(grid, lang.value), output, force)
             return
@@ -190,9 +191,11 @@ def terminal_width(output: Path | None) -> int:
 
 
 def _write_csv(text: str, output: Path | None, force: bool) -> None:
-    if output is None:
+    from aldlan_model.render.output import is_stdout, wrote
+
+    if output is None or is_stdout(output):
         typer.echo(text, nl=False)
         return
     from aldlan_model.io.fileio import write_output
 
-    write_output(output, "\ufeff" + text, force=force)  # a BOM, as every aldlan CSV: Excel reads € and ë
+    wrote(write_output(output, "\ufeff" + text, force=force))  # a BOM, as every aldlan CSV: Excel reads € and ë

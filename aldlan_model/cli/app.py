@@ -27,6 +27,7 @@ from aldlan_model.cli.common import (
 )
 from aldlan_model.i18n import clicktext
 from aldlan_model.i18n.messages import h, msg, set_lang, startup_lang
+from aldlan_model.io import inputs
 
 clicktext.install()  # Click's and Typer's own texts (Usage:, Missing argument …) in the current language
 
@@ -52,6 +53,17 @@ def _root(
     Example: aldlan run scenarios/aldlan-mix.yaml
     """
     STATE["debug"] = debug or bool(os.environ.get("ALDLAN_DEBUG"))
+    inputs.forget_all()  # the files this command reads, which its output may never overwrite
+    _sane_terminal_size()
+
+
+def _sane_terminal_size() -> None:
+    """``COLUMNS=0`` (or negative, or not a number) would make every table and message zero wide:
+    treat it, and ``LINES`` likewise, as unset."""
+    for name in ("COLUMNS", "LINES"):
+        value = os.environ.get(name)
+        if value is not None and not (value.strip().isdecimal() and 0 < int(value.strip()) < 100_000):
+            del os.environ[name]
 
 
 # every command module adds its commands to COMMANDS when imported (above); register them in order
@@ -97,6 +109,7 @@ def main() -> None:
     exit code. Standard output full (``> /dev/full``): one line on stderr and exit code 2.
     """
     _forgiving_streams()
+    _sane_terminal_size()  # before --help is laid out
     set_lang(startup_lang())  # before any option is parsed: --help and parser messages
     # pydantic looks for plugins in every installed package's metadata when it builds the first
     # model (≈ 10–20 ms of each start-up); aldlan uses none. PYDANTIC_DISABLE_PLUGINS set by the

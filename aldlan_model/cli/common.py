@@ -125,6 +125,12 @@ def handled() -> Iterator[None]:
         say_once(msg("cli_cannot_show", char=ascii(exc.object[exc.start:exc.end]), encoding=exc.encoding))
         raise typer.Exit(2) from None
     except OSError as exc:
+        if exc.errno == errno.ENAMETOOLONG:  # any path the command was given: one line, exit 2
+            name = one_line(str(exc.filename or ""))
+            shown = name if len(name) <= 200 else name[:100] + "…" + name[-99:]
+            err_console().print(f"[red]{msg('cli_error')}[/red] {escape(msg('out_name_too_long', path=shown))}",
+                                markup=True, highlight=False)
+            raise typer.Exit(2) from None
         if exc.errno not in STREAM_ERRORS:
             _internal(exc)
         silence_stdout()

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from aldlan_model.cli.common import ForceOpt, Lang, LangOpt, SetOpt, command, handled
-from aldlan_model.i18n.messages import h, msg
+from aldlan_model.i18n.messages import h
 
 
 class ChartKind(str, Enum):  # noqa: UP042 - Typer shows the values of a str Enum as choices
@@ -42,6 +42,7 @@ def chart(
     from aldlan_model.io.fileio import write_output
     from aldlan_model.render.charts.base import chart_format
     from aldlan_model.render.charts.draw import render_chart
+    from aldlan_model.render.output import wrote
 
     with handled():
         fmt = chart_format(output)
@@ -50,4 +51,4 @@ def chart(
             model = load_model(f, set_ or [])  # a scenario, or a plan of several rooms (its totals)
             items.append((model, run_model(model)))
         written = write_output(output, render_chart(items, kind.value, lang.value, fmt), force=force)
-        typer.echo(f"\u2713 {msg('cli_wrote', path=written)}", err=True)
+        wrote(written)

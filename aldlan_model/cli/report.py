@@ -24,6 +24,19 @@ def memo_format(output: Path) -> str:
     return MEMO_FORMATS[ext]
 
 
+def _check_plan_size(file: str, rooms: int) -> None:
+    """The memo draws DRAWS times: refuse a plan too large for that before minutes of work."""
+    from aldlan_model.i18n.messages import grouped
+    from aldlan_model.model.errors import UsageError, one_line
+    from aldlan_model.render.memo.content import DRAWS
+    from aldlan_model.uncertainty.simulate import max_draws
+
+    if rooms > 1 and max_draws(rooms) < DRAWS:
+        most = max(n for n in range(1, 10_001) if max_draws(n) >= DRAWS)
+        raise UsageError(msg("memo_plan_too_big", file=one_line(str(file)), rooms=grouped(rooms),
+                             draws=grouped(DRAWS), max_rooms=grouped(most)))
+
+
 @command(help=h("cmd_report"))
 def report(
     items: Annotated[list[str], typer.Argument(
@@ -45,24 +58,27 @@ def report(
     """
     from aldlan_model.analysis.compare import compare as run_compare
     from aldlan_model.analysis.overrides import parse_variants
-    from aldlan_model.io.fileio import write_output
+    from aldlan_model.io.fileio import exists, write_output
     from aldlan_model.io.loader import apply_overrides, read_document
     from aldlan_model.render.memo.content import build_memo
     from aldlan_model.render.memo.document import MemoItem
     from aldlan_model.render.memo.write import render_memo
+    from aldlan_model.render.output import wrote
     from aldlan_model.uncertainty.rooms import build
 
     with handled():
         fmt = memo_format(output)
-        if output.exists() and not force:  # fail before a minute of work; write_output checks again
+        if exists(output) and not force:  # a name too long or an existing file: fail before the work
             write_output(output, b"", force=False)
         global_overrides = list(set_ or [])
         comparison = run_compare(parse_variants(items), global_overrides)
         memo_items = []
         for c in comparison.columns:
             doc = apply_overrides(read_document(c.variant.file), [*global_overrides, *c.variant.overrides])
-            memo_items.append(MemoItem(c.label, c.variant.file, c.scenario, c.result, build(c.scenario, doc.data),
+            uncertain = build(c.scenario, doc.data)
+            _check_plan_size(c.variant.file, len(uncertain.rooms))
+            memo_items.append(MemoItem(c.label, c.variant.file, c.scenario, c.result, uncertain,
                                        [*global_overrides, *c.variant.overrides]))
         memo = build_memo(memo_items, lang.value, comparison=comparison)
         written = write_output(output, render_memo(memo, fmt), force=force)
-        typer.echo(f"\u2713 {msg('cli_wrote', path=written)}", err=True)
+        wrote(written)

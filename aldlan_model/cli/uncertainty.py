@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from aldlan_model.cli.common import ForceOpt, FormatOpt, Lang, LangOpt, SetOpt, YearOpt, command, handled
-from aldlan_model.i18n.messages import h, msg
+from aldlan_model.i18n.messages import h
 
 PROGRESS_AFTER = 1.0  # seconds: shorter runs show no progress bar
 
@@ -102,9 +102,10 @@ def _chart_or_emit(output: Path | None, format: str | None, force: bool, draw: A
     fmt = CHART_FORMATS.get(output.suffix.lower()) if output is not None and format is None else None
     if fmt is not None:
         from aldlan_model.io.fileio import write_output
+        from aldlan_model.render.output import wrote
 
         write_output(output, draw(fmt), force=force)
-        typer.echo(f"✓ {msg('cli_wrote', path=output)}", err=True)
+        wrote(output)
         return
     from aldlan_model.render.output import emit
     from aldlan_model.tables.termfit import FIT

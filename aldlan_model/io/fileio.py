@@ -5,12 +5,16 @@ folder and flushes it to disk. Without ``force`` the temporary file is then hard
 to the target name, which fails if a file of that name appeared meanwhile (another
 writer, another program): nothing is ever overwritten without ``force``. With ``force``
 it is renamed over the target with :func:`os.replace`, so readers see either the old file
-or the complete new one, and only a regular file (or a link to one) is ever replaced: a
-device such as ``/dev/full``, a pipe, a socket or a folder never is.
+or the complete new one, and only a regular file (or a symbolic link to one, which is replaced
+itself: the file it points to is never written) is ever replaced: a device such as
+``/dev/full``, a pipe, a socket, a folder or a link in ``/dev`` never is. A file the command
+read (:mod:`aldlan_model.io.inputs`: the scenario, its ``extends`` chain), by any name, hard or
+symbolic link, is never written, with or without ``force``.
 
 A ``SIGTERM`` or ``SIGHUP`` during the write removes the temporary file before the process
-ends with that signal; temporary files of this tool older than an hour that an earlier,
-killed run left next to the target are removed on the next write to it.
+ends with that signal. The temporary name holds the writer's process id: a temporary file
+whose process no longer runs (a ``SIGKILL``), or older than an hour, is removed on the next
+write to the same target.
 
 Errors are :class:`OutputError` subclasses whose message is one line naming the path and
 what to do about it.
@@ -31,10 +35,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from aldlan_model.i18n.messages import msg
+from aldlan_model.io import inputs
 from aldlan_model.model.errors import AldlanError, one_line
 
 STALE_AFTER = 3600  # seconds: a temporary file this old belongs to a run that was killed
-_TMP_STEM = 180  # characters of the target's name in the temporary name (which adds 15)
+_TMP_STEM = 180  # characters of the target's name in the temporary name (which adds at most 27)
 _SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 
@@ -54,6 +59,10 @@ class OutputDirError(OutputError):
     """The output's folder is missing, not a folder or not writable, or the path is a folder."""
 
 
+class OutputInputError(OutputError):
+    """The output path is a file the command read (its scenario, an ``extends`` parent)."""
+
+
 class OutputKindError(OutputError):
     """The output path is a device, pipe or socket: ``--force`` replaces regular files only."""
 
@@ -67,9 +76,42 @@ def _too_long(path: Path) -> OutputError:
     return OutputError(msg("out_name_too_long", path=_shown(path)))
 
 
+def exists(path: Path | str) -> bool:
+    """Whether ``path`` exists (a link to nothing counts); a name too long or otherwise unusable
+    is an :class:`OutputError` with one line, never an ``OSError``."""
+    try:
+        os.lstat(path)
+    except FileNotFoundError:
+        return False
+    except (OSError, ValueError) as exc:
+        if getattr(exc, "errno", None) == errno.ENAMETOOLONG:
+            raise _too_long(Path(path)) from None
+        if isinstance(exc, OSError) and exc.errno in (errno.ENOTDIR, errno.ELOOP):
+            return False
+        raise OutputError(msg("out_could_not_write", path=_shown(path), why=getattr(exc, "strerror", None) or exc)
+                          ) from None
+    return True
+
+
+def _check_not_input(path: Path) -> None:
+    """Never overwrite a file this command read: the name itself, a hard link (the same inode) or a
+    symbolic link to it."""
+    for follow in (False, True):
+        try:
+            st = os.stat(path, follow_symlinks=follow)
+        except (OSError, ValueError):
+            continue
+        if inputs.is_input(st):
+            raise OutputInputError(msg("out_is_input", path=_shown(path)))
+
+
+_SYSTEM_DIRS = ("/dev", "/proc", "/sys")
+
+
 def _check_target(path: Path, force: bool) -> None:
     parent = path.parent
     shown = _shown(path)
+    _check_not_input(path)
     if not parent.exists():
         raise OutputDirError(msg("out_no_folder", path=_shown(parent)))
     if not parent.is_dir():
@@ -88,7 +130,13 @@ def _check_target(path: Path, force: bool) -> None:
 
 
 def _check_replaceable(path: Path) -> None:
-    """With ``--force``: refuse to replace anything but a regular file (or a link to one)."""
+    """With ``--force``: refuse to replace anything but a regular file (or a link to one, which is
+    replaced itself) and never a link in ``/dev``, ``/proc`` or ``/sys`` (``/dev/stdout``)."""
+    _check_not_input(path)
+    if path.is_symlink():
+        folder = os.path.realpath(path.parent)
+        if any(folder == d or folder.startswith(d + "/") for d in _SYSTEM_DIRS):
+            raise OutputKindError(msg("out_system_link", path=_shown(path)))
     try:
         st = os.stat(path)
     except FileNotFoundError:  # gone meanwhile, or a link to nothing: nothing is lost
@@ -98,18 +146,6 @@ def _check_replaceable(path: Path) -> None:
     if stat.S_ISDIR(st.st_mode):
         raise OutputDirError(msg("out_is_folder", path=_shown(path)))
     raise OutputKindError(msg("out_not_regular", path=_shown(path)))
-
-
-def _through_links(path: Path) -> Path:
-    """With ``--force``, a symbolic link to a regular file: that file is replaced, the link stays
-    (``-o /dev/stdout`` never replaces ``/dev/stdout`` itself, even for root)."""
-    if not path.is_symlink():
-        return path
-    real = Path(os.path.realpath(path))
-    with contextlib.suppress(OSError):
-        if stat.S_ISREG(os.stat(real).st_mode):
-            return real
-    return path
 
 
 def _file_mode(path: Path) -> int:
@@ -127,25 +163,41 @@ def _tmp_prefix(path: Path) -> str:
     return f".{path.name[:_TMP_STEM]}."
 
 
+def _alive(pid: int) -> bool:
+    """Whether process ``pid`` still runs (on doubt: yes, so its file is kept)."""
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (OSError, ValueError, OverflowError):
+        return True
+    return True
+
+
 def remove_stale_temps(path: Path, older_than: float = STALE_AFTER) -> list[Path]:
     """Remove this tool's temporary files for ``path`` left by a run that was killed.
 
-    Only files named ``.NAME.XXXXXXXX.tmp`` (as :func:`tempfile.mkstemp` names them), that
-    are regular files owned by this user and untouched for ``older_than`` seconds.
+    Only files named ``.NAME.PID-XXXXXXXX.tmp`` whose process ``PID`` no longer runs (a
+    ``SIGKILL``), or ``.NAME[.PID-]XXXXXXXX.tmp`` untouched for ``older_than`` seconds; and only
+    regular files owned by this user.
     """
-    pattern = re.compile(re.escape(_tmp_prefix(path)) + r"[a-z0-9_]{8}\.tmp")
+    pattern = re.compile(re.escape(_tmp_prefix(path)) + r"(?:(\d+)-)?[a-z0-9_]{8}\.tmp")
     removed: list[Path] = []
     now = time.time()
     uid = os.getuid() if hasattr(os, "getuid") else None
     with contextlib.suppress(OSError), os.scandir(path.parent) as entries:
         for entry in entries:
-            if not pattern.fullmatch(entry.name):
+            match = pattern.fullmatch(entry.name)
+            if not match:
                 continue
             with contextlib.suppress(OSError):
                 st = entry.stat(follow_symlinks=False)
-                if not stat.S_ISREG(st.st_mode) or now - st.st_mtime < older_than:
+                if not stat.S_ISREG(st.st_mode) or (uid is not None and st.st_uid != uid):
                     continue
-                if uid is not None and st.st_uid != uid:
+                dead = match.group(1) is not None and not _alive(int(match.group(1)))
+                if not dead and now - st.st_mtime < older_than:
                     continue
                 os.unlink(entry.path)
                 removed.append(Path(entry.path))
@@ -228,12 +280,13 @@ def write_output(path: Path | str, data: bytes | str, *, force: bool = False) ->
         if exc.errno == errno.ENAMETOOLONG:
             raise _too_long(path) from None
         raise OutputError(msg("out_could_not_write", path=_shown(path), why=exc.strerror or exc)) from None
-    target = _through_links(path) if force else path
+    target = path  # with --force a symbolic link is replaced itself: the file it points to is never written
     remove_stale_temps(target)
     tmp: list[str | None] = [None]
     try:
         with _removed_on_signal(tmp):
-            fd, tmp[0] = tempfile.mkstemp(dir=target.parent, prefix=_tmp_prefix(target), suffix=".tmp")
+            fd, tmp[0] = tempfile.mkstemp(dir=target.parent, prefix=f"{_tmp_prefix(target)}{os.getpid()}-",
+                                          suffix=".tmp")
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
                 fh.flush()

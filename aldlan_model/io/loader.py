@@ -132,8 +132,11 @@ def merge_locs(
 ) -> dict[KeyPath, Loc]:
     """Locations of a merged document: the child's where it wrote a value, else the parent's."""
     out = dict(parent)
+    # only the parent's paths can lie below a child's path (children come shortest first): look
+    # for them only under a prefix the parent has (linear, not quadratic, for a plan of 3,000 rooms)
+    prefixes = {p[:k] for p in parent for k in range(1, len(p))}
     for path in sorted(child, key=len):
-        if path and _replaces(_get(child_data, path)):
+        if path and path in prefixes and _replaces(_get(child_data, path)):
             n = len(path)
             for p in [p for p in out if len(p) > n and p[:n] == path]:
                 del out[p]

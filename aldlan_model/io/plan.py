@@ -10,6 +10,7 @@ the sum over locations of ``count`` x that location's figures.
 from __future__ import annotations
 
 import copy
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -94,6 +95,7 @@ def _count(item: dict[str, Any], where: Problem) -> tuple[int | None, Problem | 
     if (
         isinstance(value, bool)
         or not isinstance(value, int | float)
+        or not math.isfinite(value)  # .nan, .inf, 1e400: never int() them
         or value != int(value)
         or not 1 <= value <= MAX_ROOMS
     ):
@@ -106,6 +108,15 @@ def _count(item: dict[str, Any], where: Problem) -> tuple[int | None, Problem | 
             msg("plan_rooms_whole", limit=grouped(MAX_ROOMS), got=shown),
         )
     return int(value), None
+
+
+def _locs_by_item(doc: Document) -> dict[int, list[tuple[KeyPath, Any]]]:
+    """The places of ``locations.N`` and everything under it, per N (one pass over the document)."""
+    out: dict[int, list[tuple[KeyPath, Any]]] = {}
+    for p, where in doc.locs.items():
+        if len(p) >= 2 and p[0] == "locations" and isinstance(p[1], int):
+            out.setdefault(p[1], []).append((p, where))
+    return out
 
 
 def split_plan(doc: Document) -> tuple[list[tuple[str, int, Document]], list[Problem]]:
@@ -130,6 +141,7 @@ def split_plan(doc: Document) -> tuple[list[tuple[str, int, Document]], list[Pro
                 )
             ]
         )
+    by_item = _locs_by_item(doc)
     for i, item in enumerate(items):
         here: KeyPath = ("locations", i)
         loc = locate(doc, here)
@@ -190,10 +202,7 @@ def split_plan(doc: Document) -> tuple[list[tuple[str, int, Document]], list[Pro
                 bad = True
         if bad:
             continue
-        item_locs: dict[KeyPath, Any] = {}
-        for p, where in doc.locs.items():
-            if len(p) > 2 and p[:2] == here and p[2] not in ITEM_ONLY:
-                item_locs[p[2:]] = where
+        item_locs = {p[2:]: where for p, where in by_item.get(i, ()) if len(p) > 2 and p[2] not in ITEM_ONLY}
         data = merge(copy.deepcopy(base), copy.deepcopy(overrides))
         data["locations"] = count
         locs = merge_locs(base_locs, item_locs, overrides)
@@ -206,9 +215,13 @@ def validate_plan(doc: Document) -> Plan:
     """Validate every location of a plan; one error carrying every location's problems."""
     items, problems = split_plan(doc)
     locations: list[Location] = []
+    index = {}
+    for i, x in enumerate(doc.data["locations"]):
+        index.setdefault(x.get("name") if isinstance(x, dict) else None, i)
+    by_item = _locs_by_item(doc)
     for name, count, sub in items:
-        i = [x.get("name") if isinstance(x, dict) else None for x in doc.data["locations"]].index(name)
-        lines = {(w.file, w.line) for p, w in doc.locs.items() if p[:2] == ("locations", i)}
+        i = index[name]
+        lines = {(w.file, w.line) for _p, w in by_item.get(i, ())}
         try:
             locations.append(Location(name, count, validate_document(sub)))
         except ScenarioError as exc:

@@ -8,7 +8,7 @@ from importlib import resources
 from pathlib import Path
 
 from aldlan_model.i18n.messages import current, msg
-from aldlan_model.io.fileio import write_output
+from aldlan_model.io.fileio import exists, write_output
 from aldlan_model.io.loader import load_scenario
 from aldlan_model.model.errors import AldlanError, one_line
 
@@ -55,7 +55,7 @@ def write_new(path: Path, base: Path | None = None) -> Path:
         text = extends_text(path, base, scenario.name)
     else:
         text = template_text()
-    if path.exists():
+    if exists(path):
         raise AldlanError(msg("new_exists", path=one_line(str(path))))
     written = write_output(path, text, force=False)
     load_scenario(written)  # what we write must validate as written

@@ -20,6 +20,7 @@ import yaml
 
 from aldlan_model.i18n.messages import L, msg
 from aldlan_model.i18n.messages import grouped as _n
+from aldlan_model.io import inputs
 from aldlan_model.model.errors import Problem, ScenarioError, short
 
 MAX_BYTES = 1_000_000  # a scenario is a few kB; anything this large is not one
@@ -64,6 +65,8 @@ def _open_limited(path: Path, shown: str, regular_only: bool = False) -> bytes:
     """
     not_regular = msg("not_regular")
     st = path.stat()
+    if stat.S_ISFIFO(st.st_mode) and not regular_only and inputs.pipe_data(str(path)) is not None:
+        return inputs.pipe_data(str(path)) or b""  # `report /dev/stdin`: the pipe was read once already
     if stat.S_ISDIR(st.st_mode):
         raise _fail(shown, 1, None, msg("is_folder"))
     fifo_ok = not regular_only
@@ -77,6 +80,7 @@ def _open_limited(path: Path, shown: str, regular_only: bool = False) -> bytes:
         st = os.fstat(fd)
         if not (stat.S_ISREG(st.st_mode) or (fifo_ok and stat.S_ISFIFO(st.st_mode))):
             raise _fail(shown, 1, None, not_regular)
+        inputs.remember(st)  # this command's output may never overwrite it
         if stat.S_ISFIFO(st.st_mode):
             os.set_blocking(fd, True)  # a pipe without a writer reads as empty; with one, wait for its data
         fh = os.fdopen(fd, "rb")
@@ -87,6 +91,8 @@ def _open_limited(path: Path, shown: str, regular_only: bool = False) -> bytes:
         data = fh.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
         raise _fail(shown, 1, None, msg("too_large_stream", limit=_n(MAX_BYTES)))
+    if stat.S_ISFIFO(st.st_mode):
+        inputs.keep_pipe(str(path), data)
     if stat.S_ISREG(st.st_mode) and st.st_size == 0 and data:
         raise _fail(shown, 1, None, msg("kernel_file"))
     return data

@@ -9,6 +9,9 @@ Sans, which matplotlib ships: a fresh machine draws the chart, in a different fa
 
 from __future__ import annotations
 
+import os
+import sys
+
 DOC_FONT = "Calibri"
 """The Word documents' font (docx.py sets it on the Normal style); Excel cells use it too."""
 
@@ -16,8 +19,39 @@ CHART_PREFERENCE = (DOC_FONT, "Carlito", "Liberation Sans", "Arial", "DejaVu San
 """Calibri, else its metric-compatible twin Carlito, else a plain sans-serif."""
 
 
+def _can_create(folder: str) -> bool:
+    """Whether ``folder`` is, or can be made, a writable folder."""
+    path = os.path.abspath(folder)
+    while not os.path.exists(path):
+        parent = os.path.dirname(path)
+        if parent == path:
+            return False
+        path = parent
+    return os.path.isdir(path) and os.access(path, os.W_OK | os.X_OK)
+
+
+def quiet_config() -> None:
+    """Before matplotlib is imported: with a read-only (or missing) home, point ``MPLCONFIGDIR`` at a
+    private temporary folder (removed at exit), so matplotlib prints no warnings with paths."""
+    if "matplotlib" in sys.modules or os.environ.get("MPLCONFIGDIR"):
+        return
+    home = os.path.expanduser("~")
+    config = os.environ.get("XDG_CONFIG_HOME") or os.path.join(home, ".config")
+    cache = os.environ.get("XDG_CACHE_HOME") or os.path.join(home, ".cache")
+    if _can_create(os.path.join(config, "matplotlib")) and _can_create(os.path.join(cache, "matplotlib")):
+        return
+    import atexit
+    import shutil
+    import tempfile
+
+    folder = tempfile.mkdtemp(prefix="aldlan-mpl-")
+    atexit.register(shutil.rmtree, folder, True)
+    os.environ["MPLCONFIGDIR"] = folder
+
+
 def chart_families() -> list[str]:
     """The families of :data:`CHART_PREFERENCE` that matplotlib finds, DejaVu Sans last (bundled)."""
+    quiet_config()
     from matplotlib import font_manager
 
     manager = font_manager.fontManager

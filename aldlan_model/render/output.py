@@ -38,8 +38,22 @@ TEXT_WIDTH = 100  # plain-text tables written to a file
 ReportArg = Report | Callable[[int], Report]
 
 
+def is_stdout(output: Path | str | None) -> bool:
+    """``-o -``: standard output, for the text formats."""
+    return output is not None and str(output) == "-"
+
+
+def wrote(path: Path | str) -> None:
+    """The "✓ wrote PATH" line on stderr (stdout stays clean for pipes), the name shown escaped."""
+    from aldlan_model.model.errors import one_line
+
+    sys.stderr.write(f"\u2713 {msg('cli_wrote', path=one_line(str(path)))}\n")
+
+
 def resolve_format(fmt: str | None, output: Path | None) -> str:
     """The format asked for, else the one the output file's extension names, else ``table``."""
+    if is_stdout(output):
+        return _stdout_format(fmt)
     if fmt:
         name = fmt.strip().lower()
         if name == "md":
@@ -57,6 +71,14 @@ def resolve_format(fmt: str | None, output: Path | None) -> str:
         name = "table"
     if name in NEEDS_FILE and output is None:
         raise UsageError(msg("format_needs_file", name=name))
+    return name
+
+
+def _stdout_format(fmt: str | None) -> str:
+    """``-o -``: the format asked for (``table`` by default); a binary format is refused."""
+    name = resolve_format(fmt, Path("x.txt")) if fmt else "table"
+    if name in NEEDS_FILE:
+        raise UsageError(msg("out_stdout_binary", name=name))
     return name
 
 
@@ -123,8 +145,7 @@ def _write(data: str | bytes, output: Path | None, force: bool, *, bom: bool = F
 
     if bom and isinstance(data, str):
         data = "\ufeff" + data
-    written = write_output(output, data, force=force)
-    sys.stderr.write(f"\u2713 {msg('cli_wrote', path=written)}\n")  # on stderr: stdout stays clean for pipes
+    wrote(write_output(output, data, force=force))
 
 
 def emit(
@@ -143,6 +164,8 @@ def emit(
     exists (without ``force``) or its folder is missing or not writable.
     """
     name = resolve_format(fmt, output)
+    if is_stdout(output):
+        output = None
     if name == "json":
         from aldlan_model.render.json import dumps
 

@@ -28,8 +28,9 @@ from typing import Any
 
 # control characters (C0, DEL, C1) and the invisible format characters that reorder or hide
 # text (bidi overrides and isolates, zero-width marks): shown, never passed on
+# and what XML 1.0 forbids (U+FFFE, U+FFFF, lone surrogates): Word, Excel and SVG are XML
 _HIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff"
-                     r"\ufff9-\ufffb]")
+                     r"\ufff9-\ufffb\ufffe\uffff\ud800-\udfff]")
 _BREAKS = re.compile(r"[\t\n\r\x85\u2028\u2029]")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBERLIKE = re.compile(r"[-+]?[\d\s.,\u00a0\u202f'€%]*\d[\d\s.,\u00a0\u202f'€%]*")
@@ -98,9 +99,21 @@ def xlsx_text(cell: Any) -> Any:
     """An openpyxl cell holding text as text: ``=cmd|' /C calc'!A0`` stays those characters."""
     if isinstance(cell.value, str):
         text = clean(cell.value)
+        if len(text) > XLSX_CELL_MAX // 2 and len(text.encode("utf-16-le")) // 2 > XLSX_CELL_MAX:
+            text = _cut_utf16(text, XLSX_CELL_MAX - len(XLSX_CUT)) + XLSX_CUT
         cell.value = text
         cell.data_type = "s"  # openpyxl makes any text starting with '=' a formula
     return cell
+
+
+XLSX_CELL_MAX = 32_767  # Excel's limit for a text cell, in UTF-16 code units
+XLSX_CUT = " […]"  # marks a text cut to that limit
+
+
+def _cut_utf16(text: str, units: int) -> str:
+    """``text`` cut to at most ``units`` UTF-16 code units, never inside a surrogate pair."""
+    cut = text.encode("utf-16-le")[: 2 * units].decode("utf-16-le", "ignore")
+    return cut
 
 
 def doc_title(text: str) -> str:

@@ -56,14 +56,30 @@ def marked(fmt: str, mark: str) -> str:
     return ";".join(section + suffix for section in fmt.split(";"))
 
 
+def _cut16(text: str, units: int) -> str:
+    """``text`` cut to at most ``units`` UTF-16 code units (Excel counts an emoji as two)."""
+    out, used = [], 0
+    for ch in text:
+        used += 2 if ord(ch) > 0xFFFF else 1
+        if used > units:
+            break
+        out.append(ch)
+    return "".join(out)
+
+
+def _sheet_cut(base: str, units: int) -> str:
+    return _cut16(base, units).strip("' ") or "Blad"  # never an apostrophe at either end (Excel refuses)
+
+
 def sheet_name(wanted: str, taken: set[str]) -> str:
-    """A valid, unique sheet name: at most 31 characters, none of ``[]:*?/\\``."""
+    """A valid, unique sheet name: at most 31 UTF-16 units, none of ``[]:*?/\\``, no apostrophe at
+    either end."""
     base = _BAD.sub("-", wanted).strip("' ") or "Blad"
-    name, n = base[:31], 1
+    name, n = _sheet_cut(base, 31), 1
     while name.lower() in taken:
         n += 1
         suffix = f" ({n})"
-        name = base[: 31 - len(suffix)] + suffix
+        name = _sheet_cut(base, 31 - len(suffix)) + suffix
     taken.add(name.lower())
     return name
 

@@ -35,6 +35,8 @@ from aldlan_model.uncertainty.draws import BLOCK, Spec, draw
 DEFAULT_DRAWS = 10_000
 DEFAULT_SEED = 1
 MAX_DRAWS = 10_000_000
+MAX_ROOM_DRAWS = 10_000_000
+"""A plan's rooms × draws × max(1, rooms // 64): at most this (:func:`max_draws`; docs/errors.md, Limits)."""
 CHUNK_CELLS = 114_688
 """Rows x years per engine call: small enough for the CPU cache, big enough to vectorise."""
 MAX_WORKERS = 4
@@ -126,7 +128,8 @@ def chunk_rows(years: int) -> int:
 
 def chunk_draws(years: int, rooms: int = 1) -> int:
     """Draws per chunk: a plan's rooms are rows of the same engine call, so fewer draws per chunk."""
-    return int(max(256, chunk_rows(years) // max(1, rooms)))
+    floor = 256 if rooms <= 64 else 16  # 3,000 rooms × 256 draws would be gigabytes per chunk
+    return int(max(floor, chunk_rows(years) // max(1, rooms)))
 
 
 def memory_needed(draws: int, years: int, workers: int = 1, rooms: int = 1) -> int:
@@ -135,12 +138,21 @@ def memory_needed(draws: int, years: int, workers: int = 1, rooms: int = 1) -> i
     return draws * per_draw + workers * chunk_draws(years, rooms) * rooms * years * _BYTES_PER_CELL
 
 
+def max_draws(rooms: int) -> int:
+    """The most draws for a plan of ``rooms`` location items: ``rooms × draws × max(1, rooms // 64)``
+    stays within :data:`MAX_ROOM_DRAWS` (the work per chunk grows with the rooms; about 10 s)."""
+    rooms = max(1, rooms)
+    return max(1, MAX_ROOM_DRAWS // (rooms * max(1, rooms // 64)))
+
+
 def check_draws(draws: int, years: int, available: int | None = None, workers: int = 1, rooms: int = 1) -> None:
     """Refuse a number of draws below 1, above :data:`MAX_DRAWS` or too big for memory."""
     if draws < 1:
         raise UsageError(msg("draws_too_few", draws=draws))
     if draws > MAX_DRAWS:
         raise UsageError(msg("draws_too_many", limit=grouped(MAX_DRAWS), draws=grouped(draws)))
+    if rooms > 1 and draws > max_draws(rooms):  # a plan of 3,000 rooms: refused at once, not after minutes
+        raise UsageError(msg("draws_rooms", rooms=grouped(rooms), draws=grouped(draws), fit=grouped(max_draws(rooms))))
     available = available_memory() if available is None else available
     need = memory_needed(draws, years, workers, rooms)
     if available is not None and need > 0.8 * available:

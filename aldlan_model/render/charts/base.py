@@ -20,7 +20,7 @@ from aldlan_model.i18n.numfmt import money
 from aldlan_model.io.loader import overrides_of, source_file
 from aldlan_model.io.models import Model
 from aldlan_model.model.errors import UsageError
-from aldlan_model.render.fonts import chart_rc
+from aldlan_model.render.fonts import chart_rc, quiet_config
 from aldlan_model.render.safetext import mpl_text, quiet_glyphs
 
 FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
@@ -85,6 +85,7 @@ def add_source(fig: Any, text: str) -> None:
 
 def new_figure(size: tuple[float, float] = SIZE_IN) -> Any:
     """A matplotlib ``Figure`` (Agg, no pyplot, no global state); call inside ``chart_context()``."""
+    quiet_config()
     import matplotlib
 
     matplotlib.use("Agg")  # no display needed; before anything touches pyplot
@@ -95,6 +96,7 @@ def new_figure(size: tuple[float, float] = SIZE_IN) -> Any:
 
 def chart_context() -> Any:
     """The documents' font and text settings for one figure, restored afterwards."""
+    quiet_config()
     import matplotlib
 
     return matplotlib.rc_context(chart_rc())

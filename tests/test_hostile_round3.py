@@ -1,0 +1,326 @@
+"""Safety round 3 (issue 22): the scenario is never overwritten by its own output, no exit 1 from
+odd input, output paths that behave, Excel limits, a hostile environment, Unicode, hints that
+never change the meaning, and every error of a file in one run.
+
+Each test states the case as a user would type it; exit codes are 0 or 2, messages one line,
+and nothing is lost, leaked, clobbered or left behind.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from aldlan_model.cli.app import app
+from tests.conftest import REPO, digest
+
+SCENARIOS = REPO / "scenarios"
+INTERNAL = "interne fout"
+
+runner = CliRunner()
+pytestmark = pytest.mark.usefixtures("fast_cli")
+
+
+def invoke(*args: str, env: dict[str, str] | None = None, input: str | None = None) -> Any:
+    result = runner.invoke(app, list(args), env=env, input=input)
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert "Traceback" not in result.output and INTERNAL not in result.output, result.output
+    assert result.exit_code in (0, 2), result.output
+    return result
+
+
+def errors(result: Any) -> list[str]:
+    return [ln for ln in result.stderr.splitlines() if ln.strip()]
+
+
+def first_error(*args: str, **kwargs: Any) -> str:
+    result = invoke(*args, **kwargs)
+    assert result.exit_code == 2, result.output
+    lines = errors(result)
+    assert len(lines) == 1, lines
+    return lines[0]
+
+
+@pytest.fixture
+def shipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of scenarios/ as the working folder."""
+    for p in SCENARIOS.iterdir():
+        shutil.copyfile(p, tmp_path / p.name)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+# --- 1. data loss: the scenario is never overwritten by its own output ---------------------------
+
+
+IS_INPUT = ("is een invoerbestand van deze opdracht (het scenario of een bestand dat het leest) en wordt nooit "
+            "overschreven, ook niet met --force; kies een andere naam voor de uitvoer.")
+
+
+@pytest.mark.parametrize("force", [[], ["--force"]])
+@pytest.mark.parametrize(("command", "target"), [
+    (["run", "aldlan-mix.yaml", "-f", "json"], "aldlan-mix.yaml"),
+    (["run", "aldlan-mix.yaml", "-f", "json"], "base.yaml"),  # the extends parent
+    (["run", "aldlan-mix.yaml", "-f", "markdown"], "aldlan-mix.yaml"),
+    (["sweep", "aldlan-mix.yaml", "--set", "locations=1:3:1", "-f", "csv"], "aldlan-mix.yaml"),
+    (["solve", "aldlan-mix.yaml", "--vary", "locations", "--goal", "savings=100000", "-f", "json"], "base.yaml"),
+    (["compare", "aldlan-mix.yaml", "commercial.yaml", "-f", "json"], "commercial.yaml"),
+    (["sensitivity", "aldlan-mix.yaml", "-f", "json"], "aldlan-mix.yaml"),
+    (["run", "leeuwarden-kamers.yaml", "-f", "json"], "leeuwarden-kamers.yaml"),
+])
+def test_scenario_never_overwritten_by_its_own_output(shipped: Path, command: list[str], target: str,
+                                                      force: list[str]) -> None:
+    before = digest(shipped)
+    assert first_error(*command, "-o", target, *force) == f"fout: {target} {IS_INPUT}"
+    assert digest(shipped) == before
+
+
+@pytest.mark.parametrize("force", [[], ["--force"]])
+@pytest.mark.parametrize("link", ["symlink", "hardlink", "relative"])
+def test_scenario_never_overwritten_through_a_link(shipped: Path, link: str, force: list[str]) -> None:
+    if link == "symlink":
+        os.symlink("aldlan-mix.yaml", "out.json")
+        out = "out.json"
+    elif link == "hardlink":
+        os.link("aldlan-mix.yaml", "out.json")
+        out = "out.json"
+    else:
+        (shipped / "sub").mkdir()
+        out = "sub/../aldlan-mix.yaml"
+    before = digest(shipped)
+    assert first_error("run", "aldlan-mix.yaml", "-f", "json", "-o", out, *force) == f"fout: {out} {IS_INPUT}"
+    assert digest(shipped) == before
+
+
+def test_force_on_a_link_replaces_the_link_not_its_target(shipped: Path) -> None:
+    (shipped / "notes.txt").write_text("my notes")
+    os.symlink("notes.txt", "out.json")
+    result = invoke("run", "aldlan-mix.yaml", "-f", "json", "-o", "out.json", "--force")
+    assert result.exit_code == 0, result.output
+    assert (shipped / "notes.txt").read_text() == "my notes"
+    assert not (shipped / "out.json").is_symlink()
+    assert json.loads((shipped / "out.json").read_text())["name"]
+
+
+def test_an_input_of_one_command_may_be_the_output_of_the_next(shipped: Path) -> None:
+    """Only the files this command reads are protected, not those of an earlier one."""
+    assert invoke("run", "aldlan-mix.yaml", "-f", "json", "-o", "out.json").exit_code == 0
+    assert invoke("run", "commercial.yaml", "-f", "json", "-o", "out.json", "--force").exit_code == 0
+    assert json.loads((shipped / "out.json").read_text())["name"].startswith("Commerci")
+
+
+# --- 2. no exit 1 from input ---------------------------------------------------------------------
+
+
+PLAN = """\
+name: Plan
+extends: base.yaml
+locations:
+  - {name: Oost}
+  - {name: West}
+"""
+
+
+@pytest.mark.parametrize("value", [".nan", ".inf", "-.inf", "1e400"])
+def test_plan_room_count_that_is_no_finite_number(shipped: Path, value: str) -> None:
+    shown = {".nan": "nan", ".inf": "inf", "-.inf": "-inf", "1e400": "inf"}[value]
+    (shipped / "plan.yaml").write_text(PLAN + f"  - name: Zuid\n    count: {value}\n")
+    assert first_error("run", "plan.yaml") == (
+        f"fout: plan.yaml:7:5: locations.2.count: moet een heel getal van 1 tot 10.000 zijn, maar dit is {shown}")
+    (shipped / "plan.yaml").write_text(PLAN)
+    assert first_error("run", "plan.yaml", "--set", f"locations.0.count={value}") == (
+        f"fout: --set locations.0.count={value}: locations.0.count: moet een heel getal van 1 tot 10.000 zijn, "
+        f"maar dit is {shown}")
+    assert first_error("compare", "plan.yaml", "plan.yaml", f"locations.1.count={value}").endswith(
+        f"locations.1.count: moet een heel getal van 1 tot 10.000 zijn, maar dit is {shown}")
+
+
+XML_BAD = "A\ufffeB\uffffC"
+
+
+@pytest.mark.parametrize("out", ["r.xlsx", "r.docx", "r.html", "r.md", "r.csv", "r.json"])
+def test_xml_invalid_characters_never_crash_a_format(shipped: Path, out: str) -> None:
+    text = (shipped / "aldlan-wijkplan.yaml").read_text()
+    text = text.replace("name: Aldlan – wijkplan", 'name: "\\uFFFEAldlan – wijkplan\\uFFFF', 1)
+    text = text.replace("(buurtkamer en wijkprojecten)\n", '(buurtkamer en wijkprojecten)"\n', 1)
+    text = text.replace("  - name: Sociaal Platform Aldlan", '  - name: "Sociaal \\uFFFF Platform \\uFFFE Aldlan"')
+    (shipped / "x.yaml").write_text(text)
+    result = invoke("run", "x.yaml", "-o", out)
+    assert result.exit_code == 0, result.output
+    data = (shipped / out).read_bytes()
+    assert "\ufffe".encode() not in data and "\uffff".encode() not in data or out == "r.json"
+
+
+@pytest.mark.parametrize("command", [["chart", "x.yaml", "-o", "c.svg"],
+                                     ["chart", "x.yaml", "-k", "costs", "-o", "c.svg"],
+                                     ["report", "x.yaml", "-o", "c.docx"], ["sensitivity", "x.yaml", "-o", "c.svg"]])
+def test_xml_invalid_characters_in_charts_and_memos(shipped: Path, command: list[str]) -> None:
+    from xml.dom import minidom
+
+    text = (shipped / "leeuwarden-kamers.yaml").read_text()
+    text = text.replace("  - name: Bilgaard", '  - name: "Bil\\uFFFFgaard\\uFFFE"')
+    text = text.replace("role: opbouwwerker", 'role: "opbouw\\uFFFEwerker"')
+    (shipped / "x.yaml").write_text(text)
+    result = invoke(*command)
+    assert result.exit_code == 0, result.output
+    if command[-1].endswith(".svg"):
+        minidom.parse(str(shipped / command[-1]))  # well-formed XML
+
+
+@pytest.mark.parametrize("command", [["run", "aldlan-mix.yaml", "-f", "json", "-o", "{name}.json"],
+                                     ["chart", "aldlan-mix.yaml", "-o", "{name}.png"],
+                                     ["report", "aldlan-mix.yaml", "-o", "{name}.docx"],
+                                     ["new", "{name}.yaml"], ["run", "{name}.yaml"]])
+def test_output_name_of_300_characters(shipped: Path, command: list[str]) -> None:
+    name = "n" * 300
+    line = first_error(*(part.format(name=name) for part in command))
+    assert len(line) < 400, line
+    assert line.startswith("fout: nnnn") and "…" in line
+    assert sorted(os.listdir(shipped)) == sorted(p.name for p in SCENARIOS.iterdir())
+
+
+def test_plan_too_large_to_simulate_is_refused_at_once(shipped: Path) -> None:
+    rooms = "".join(f"  - {{name: K{i}}}\n" for i in range(3000))
+    (shipped / "big.yaml").write_text("name: Groot\nextends: leeuwarden-kamers.yaml\nlocations:\n" + rooms)
+    assert first_error("simulate", "big.yaml", "-f", "json") == (
+        "fout: een plan van 3.000 ruimtes kan met hoogstens 72 trekkingen gesimuleerd worden, maar dit is 10.000; "
+        "gebruik --draws 72 of minder")
+    assert first_error("report", "big.yaml", "-o", "m.docx") == (
+        "fout: big.yaml: een plan van 3.000 ruimtes is te groot voor de onzekerheid in de notitie (20.000 trekkingen; "
+        "hoogstens 191 ruimtes); gebruik aldlan simulate met minder --draws")
+    assert not (shipped / "m.docx").exists()
+
+
+@pytest.mark.parametrize(("out", "grid", "message"), [
+    ("s.xlsx", "0:999999:1", "fout: het rooster heeft 1.000.000 punten, meer dan het maximum van 20.000 in .xlsx; "
+     "gebruik --format csv of json, of grotere stappen"),
+    ("s.docx", "0:999:1", "fout: een rooster van 1.000 waarden is te groot voor een tabel in een document (hoogstens "
+     "100 rijen × 24 kolommen); gebruik --format csv of json, of grotere stappen"),
+    ("s.html", "0:999:1", "fout: een rooster van 1.000 waarden is te groot voor een tabel in een document (hoogstens "
+     "100 rijen × 24 kolommen); gebruik --format csv of json, of grotere stappen"),
+])
+def test_sweep_too_large_for_the_format(shipped: Path, out: str, grid: str, message: str) -> None:
+    assert first_error("sweep", "aldlan-mix.yaml", "--set", f"participants.zin.count={grid}", "-o", out) == message
+    assert not (shipped / out).exists()
+
+
+# --- 3. output paths -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("args", "start"), [
+    (["run", "aldlan-mix.yaml", "-o", "-"], "Aldlan – professionals met vrijwilligers"),
+    (["run", "aldlan-mix.yaml", "-o", "-", "-f", "json"], "{"),
+    (["run", "aldlan-mix.yaml", "-o", "-", "-f", "markdown"], "# "),
+    (["sweep", "aldlan-mix.yaml", "--set", "locations=1:3:1", "-o", "-", "-f", "csv"], "locations;savings"),
+    (["simulate", "aldlan-mix.yaml", "--draws", "50", "-o", "-", "-f", "json"], "{"),
+])
+def test_dash_is_standard_output(shipped: Path, args: list[str], start: str) -> None:
+    result = invoke(*args)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.lstrip("\ufeff").startswith(start)
+    assert not (shipped / "-").exists()
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["run", "aldlan-mix.yaml", "-o", "-", "-f", "xlsx"],
+     "fout: -o - schrijft naar de standaarduitvoer, maar xlsx is een binair formaat; geef een bestandsnaam, "
+     "bijv. -o uitvoer.xlsx"),
+    (["run", "aldlan-mix.yaml", "-o", "-", "-f", "docx"],
+     "fout: -o - schrijft naar de standaarduitvoer, maar docx is een binair formaat; geef een bestandsnaam, "
+     "bijv. -o uitvoer.docx"),
+    (["chart", "aldlan-mix.yaml", "-o", "-"],
+     "fout: kan geen grafiek maken in -: gebruik een bestand dat eindigt op .png, .svg, .pdf"),
+])
+def test_dash_is_refused_for_binary_formats(shipped: Path, args: list[str], message: str) -> None:
+    assert first_error(*args) == message
+    assert not (shipped / "-").exists()
+
+
+def test_report_reads_a_pipe_once(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    text = (SCENARIOS / "base.yaml").read_text()
+    out = tmp_path / "memo.html"
+    proc = subprocess.run([sys.executable, "-m", "aldlan_model", "report", "/dev/stdin", "-o", str(out)],
+                          input=text, capture_output=True, text=True, timeout=300, cwd=REPO,
+                          env={**os.environ, "MPLBACKEND": "Agg"})
+    assert proc.returncode == 0, proc.stderr
+    assert "<html" in out.read_text()
+
+
+def test_wrote_line_escapes_the_file_name(shipped: Path) -> None:
+    name = "a\nb\x1b[31m\x07.json"
+    result = invoke("run", "aldlan-mix.yaml", "-o", name)
+    assert result.exit_code == 0
+    assert result.stderr == "✓ geschreven: a\\nb\\x1b[31m\\x07.json\n"
+    assert (shipped / name).exists()
+
+
+# --- 4. Excel limits -----------------------------------------------------------------------------
+
+
+def test_excel_text_cells_and_sheet_names_within_limits(shipped: Path) -> None:
+    from openpyxl import load_workbook
+
+    from aldlan_model.render.xlsx import sheet_name
+
+    text = (shipped / "aldlan-mix.yaml").read_text()
+    long = "😀" * 20_000  # 40,000 UTF-16 units
+    text = text.replace("name: Aldlan – professionals met vrijwilligers", f'name: "\'{"😀" * 40}\'"', 1)
+    text = text.replace('source: "', f'source: "{long}', 1)
+    (shipped / "x.yaml").write_text(text)
+    result = invoke("run", "x.yaml", "-o", "x.xlsx")
+    assert result.exit_code == 0, result.output
+    book = load_workbook(shipped / "x.xlsx")
+    for ws in book.worksheets:
+        assert len(ws.title.encode("utf-16-le")) // 2 <= 31 and not ws.title.startswith("'")
+        assert not ws.title.endswith("'")
+        for row in ws.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str):
+                    assert len(cell.value.encode("utf-16-le")) // 2 <= 32_767
+    taken: set[str] = set()
+    names = [sheet_name("'" + "😀" * 20 + "'", taken) for _ in range(3)]
+    assert [len(n.encode("utf-16-le")) // 2 <= 31 for n in names] == [True] * 3 and len(set(names)) == 3
+    assert sheet_name("'abc'", set()) == "abc" and sheet_name("a" * 30 + "'b", set()) == "a" * 30
+
+
+def test_long_text_cell_is_cut_with_a_marker() -> None:
+    from openpyxl import Workbook
+
+    from aldlan_model.render.safetext import XLSX_CUT, xlsx_text
+
+    cell = Workbook().active.cell(1, 1, "x" + "😀" * 20_000)
+    xlsx_text(cell)
+    assert cell.value.endswith(XLSX_CUT) and len(cell.value.encode("utf-16-le")) // 2 <= 32_767
+
+
+# --- 5. environment ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("columns", ["0", "-3", "abc", ""])
+def test_columns_zero_or_garbage_is_ignored(shipped: Path, columns: str) -> None:
+    result = invoke("run", "aldlan-mix.yaml", env={"COLUMNS": columns})
+    assert result.exit_code == 0 and "Aldlan" in result.stdout
+    assert first_error("run", "nope.yaml", env={"COLUMNS": columns}) == "fout: nope.yaml:1: bestand niet gevonden"
+
+
+def test_read_only_home_prints_no_matplotlib_warning(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("MPLCONFIGDIR", "XDG_CACHE_HOME", "XDG_CONFIG_HOME")}
+    env |= {"HOME": "/dev/null/home", "TMPDIR": str(tmp_path)}
+    out = tmp_path / "c.png"
+    proc = subprocess.run([sys.executable, "-m", "aldlan_model", "chart", str(SCENARIOS / "aldlan-mix.yaml"), "-o",
+                           str(out)], capture_output=True, text=True, timeout=300, cwd=REPO, env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == f"✓ geschreven: {out}\n"
+    assert os.listdir(tmp_path) == ["c.png"]  # the temporary matplotlib folder is gone
