@@ -57,7 +57,11 @@ _RULES: dict[str, Bounds] = {
     "costs.overhead": FRACTION,
     "costs.margin": Bounds(0.0, 1.0, hi_open=True),
     "costs.startup.depreciation_years": Bounds(0.0, lo_open=True),
-    "municipality.substitution": FRACTION,
+    "municipality.substitution": Bounds(-1.0, 1.0),  # v3: a negative substitution is induced demand
+    "participants.*.origin.*": FRACTION,
+    "participants.attendance": Bounds(0.0, 1.0, lo_open=True),
+    "income.payment_days": Bounds(0.0, 365.0),
+    "discount_rate": Bounds(0.0, 0.2),
     "indexation.*": FRACTION,
 }
 

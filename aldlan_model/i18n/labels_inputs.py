@@ -62,6 +62,21 @@ FIXED: dict[str, tuple[str, str]] = {
     "indexation.wages": ("Indexatie lonen per jaar", "Indexation of wages per year"),
     "indexation.prices": ("Indexatie prijzen per jaar", "Indexation of prices per year"),
     "indexation.tariffs": ("Indexatie tarieven per jaar", "Indexation of tariffs per year"),
+    # ---- BEGIN v3 input labels (MODEL.md v3 §2.7–2.12) ----
+    "participants.zin.origin.reindicated": ("Herkomst ZIN: aandeel geherindiceerd",
+                                            "Origin ZIN: share re-indicated"),
+    "participants.zin.origin.same_product": ("Herkomst ZIN: aandeel had al dit product",
+                                             "Origin ZIN: share that already had this product"),
+    "participants.zin.origin.new": ("Herkomst ZIN: aandeel nieuwe cliënten", "Origin ZIN: share of new clients"),
+    "participants.pgb.origin.reindicated": ("Herkomst pgb: aandeel geherindiceerd",
+                                            "Origin PGB: share re-indicated"),
+    "participants.pgb.origin.same_product": ("Herkomst pgb: aandeel had al dit product",
+                                             "Origin PGB: share that already had this product"),
+    "participants.pgb.origin.new": ("Herkomst pgb: aandeel nieuwe cliënten", "Origin PGB: share of new clients"),
+    "participants.attendance": ("Opkomst: deel van de geplande dagdelen", "Attendance: share of planned dagdelen"),
+    "income.payment_days": ("Betaaltermijn tarieven in dagen", "Payment delay of the tariffs in days"),
+    "discount_rate": ("Discontovoet (reëel)", "Discount rate (real)"),
+    # ---- END v3 input labels ----
 }
 
 GROUPS = {
@@ -173,6 +188,16 @@ def input_label(path: str, lang: str = "nl", scenario: Any = None) -> str:
             room_scenario = next((r.scenario for r in plan_rooms if getattr(r, "name", None) == m["name"]), None)
         return f"{m['name']}: {input_label(m['path'], lang, room_scenario or _base_scenario(scenario))}"
     scenario = _base_scenario(scenario)
+    # ---- BEGIN v3: a dated input's key (costs.housing@2022) and a line of other income ----
+    base, sep, year = path.partition("@")
+    if sep:
+        return f"{input_label(base, lang, scenario)} ({'from' if lang == 'en' else 'vanaf'} {year})"
+    if m := re.match(r"^income\.other\.(?P<i>\d+)\.amount$", path):
+        lines = getattr(getattr(scenario, "income", None), "other", None) if scenario is not None else None
+        name = _item(lines, int(m["i"]), "name") if isinstance(lines, list) else None
+        what = "Overige inkomsten" if lang != "en" else "Other income"
+        return f"{what}: {name}" if name else f"{what} {int(m['i']) + 1}"
+    # ---- END v3 ----
     if path in FIXED:
         return _pick(FIXED[path], lang)
     if (m := _PART.match(path)) and m["g"] in GROUPS:
@@ -219,6 +244,9 @@ def input_kind(path: str) -> str:
     m = _ROOM.match(path)
     if m:
         path = m["path"]
+    path = path.partition("@")[0]  # v3: a dated input's key reads as the input
+    if path in ("participants.attendance", "discount_rate") or ".origin." in path:  # v3
+        return "fraction"
     if YEAR.match(path):
         return "year"
     if INT.match(path):
