@@ -597,6 +597,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "jaren met hun waarde tussen accolades",
                       "{path} is not a value per year; give the whole value per year: '{path}=' followed by years "
                       "with their values in braces"),
+    "an_dated_whole": ("{path} is een waarde per jaar; varieer één jaar ervan: {years}",
+                       "{path} is a value per year; vary one of its years: {years}"),
     # ---- END v3 messages ----
 }
 
