@@ -68,13 +68,19 @@ def test_run_json_has_the_section_4_structure(example):
         "cost", "income_zin", "income_pgb", "income_contribution", "income_other", "subsidy", "income", "result",
         # v2 (MODEL.md §4)
         "projects_cost", "projects_funding", "projects_result", "projects_municipal", "projects_external",
-        "organisation_result", "cumulative_result"}
+        "organisation_result", "cumulative_result",
+        # v3 (MODEL.md §4): other income by budget, cash (with the receivable and the start-up paid)
+        "income_other_wmo", "income_other_municipal", "income_other_external", "receivable", "startup_paid",
+        "cash", "cumulative_cash"}
     assert set(year["municipality"]) == {
         "baseline", "scenario", "savings", "cumulative_savings",
         "replaced", "projects_wmo", "savings_hard", "net_municipality", "cumulative_net_municipality",
         "moved_clients", "mechanisms"}
     assert set(year["municipality"]["mechanisms"]) == {
-        "tariff_difference", "transport_avoided", "substitution", "replaced", "moved_clients", "paid"}
+        "tariff_difference", "transport_avoided", "new_clients", "substitution", "replaced", "moved_clients",
+        "paid"}
+    assert set(year["payers"]) == {"wmo", "municipal", "participants", "external", "organisation", "total"}
+    assert set(data["present_value"]) == {"rate", "savings", "savings_hard", "net_municipality", "organisation_result"}
     assert year["projects"] == []
     # full precision: 2020's income_zin is 30.51 × 1.02 × 1382.4 = 43020.56448
     assert data["years"][1]["operator"]["income_zin"] == pytest.approx(43020.56448, abs=1e-9)

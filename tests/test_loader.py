@@ -55,7 +55,7 @@ def test_line_and_column_of_a_negative_count(tmp_path):
         ("costs: {overhead: 1.01}\n", "costs.overhead: moet ≤ 1 zijn, maar dit is 1.01"),
         ("costs: {margin: 1}\n", "costs.margin: moet < 1 zijn, maar dit is 1"),
         ("costs: {housing: -1}\n", "costs.housing: moet ≥ 0 zijn, maar dit is -1"),
-        ("municipality: {substitution: -1.5}\n", "municipality.substitution: moet ≥ -1 zijn, maar dit is -1.5"),  # v3: −1…1
+        ("municipality: {substitution: -1.5}\n", "municipality.substitution: moet ≥ -1 zijn, maar dit is -1.5"),
         ("indexation: {wages: 1.5}\n", "indexation.wages: moet ≤ 1 zijn, maar dit is 1.5"),
         ("municipality: {substitution: 25}\n",
          "municipality.substitution: moet ≤ 1 zijn, maar dit is 25 (een fractie: schrijf 25 % als 0.25)"),

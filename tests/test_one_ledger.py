@@ -199,8 +199,11 @@ def test_headline_and_warnings_use_the_table_euros(monkeypatch):
     results = {col: v for tb in operator for col, v in zip(tb.columns, tb.rows[-1].values, strict=True)}
     worst = -min(results["2019"], results["2020"])
     assert any(f"€\u00a0{worst:,}".replace(",", ".") in w for w in report.warnings), report.warnings
-    financing = next(tb for tb in report.tables if tb.key == "financing")
-    need = -min(r.values[1] for r in financing.rows)
+    # v3 (MODEL.md §3.5): the need is the lowest cumulative *cash* of the ledger (its rounded lines added up)
+    from aldlan_model.api import load_model, run_model
+    from aldlan_model.ledger.rounded import ledger
+
+    need = -int(ledger(run_model(load_model(CASES["run"][1]))).lines["cumulative_cash"].min())
     assert f"€\u00a0{need:,}".replace(",", ".") in headline["Benodigde overbruggingsfinanciering"]
 
 

@@ -57,7 +57,11 @@ _RULES: dict[str, Bounds] = {
     "costs.overhead": FRACTION,
     "costs.margin": Bounds(0.0, 1.0, hi_open=True),
     "costs.startup.depreciation_years": Bounds(0.0, lo_open=True),
-    "municipality.substitution": FRACTION,
+    "municipality.substitution": Bounds(-1.0, 1.0),  # v3: a negative substitution is induced demand
+    "participants.*.origin.*": FRACTION,
+    "participants.attendance": Bounds(0.0, 1.0, lo_open=True),
+    "income.payment_days": Bounds(0.0, 365.0),
+    "discount_rate": Bounds(0.0, 0.2),
     "indexation.*": FRACTION,
 }
 
@@ -80,9 +84,24 @@ def generic(path: str) -> str:
     return ".".join(out)
 
 
+_YEAR_OF = re.compile(r"^(?P<base>.+)\.(?P<year>\d{4})$")
+
+
+def column_of(path: str) -> str:
+    """The parameter column a ``--set``/``--vary`` path addresses: one year of a dated input
+    (``costs.housing.2022``, MODEL.md §2.11) is the column ``costs.housing@2022``; any other path is its own."""
+    m = _YEAR_OF.match(path)
+    return f"{m['base']}@{m['year']}" if m else path
+
+
 def check_variable(scenario: Scenario, path: str) -> None:
     """Raise :class:`UsageError` unless ``path`` is a numeric parameter that can be varied."""
     columns = list(flatten(scenario))
+    if column_of(path) != path and column_of(path) in columns:  # one year of a dated input (v3)
+        return
+    years = sorted(int(c.partition("@")[2]) for c in columns if c.partition("@")[0] == path and "@" in c)
+    if years:  # a dated input as a whole: vary one of its years
+        raise UsageError(msg("an_dated_whole", path=path, years=", ".join(f"{path}.{y}" for y in years)))
     if path in columns and not YES_NO.match(path):
         if path == "income.subsidy" and scenario.income.covers_deficit:
             raise UsageError(msg("an_subsidy_cover"))
@@ -113,6 +132,8 @@ def bounds(scenario: Scenario, path: str) -> Bounds:
     """The valid values of ``path``, given the rest of ``scenario`` (e.g. years within the period)."""
     if path in {"period.start", "target.year"}:
         return Bounds(float(scenario.first), float(scenario.last), whole=True)
+    if column_of(path) != path:  # one year of a dated input: the input's own bounds
+        path = column_of(path).partition("@")[0]
     b = _RULES.get(generic(path), NONNEG)
     if path == "opening.dagdelen_per_week":  # every group's dagdelen must still fit
         groups = [getattr(scenario.participants, g).dagdelen_per_week.point
@@ -133,6 +154,7 @@ def kind_of(path: str) -> str:
     """How a value of ``path`` reads best: 'year', 'int', 'money', 'fraction' or 'number'."""
     if path in {"period.start", "target.year"}:
         return "year"
+    path = column_of(path).partition("@")[0]  # one year of a dated input reads as the input
     g = generic(path)
     b = _RULES.get(g, NONNEG)
     if b.whole:

@@ -40,7 +40,7 @@ from aldlan_model.analysis.metrics import (
     tolerance,
 )
 from aldlan_model.analysis.overrides import scenario_at
-from aldlan_model.analysis.paths import Bounds, bounds, check_variable, generic
+from aldlan_model.analysis.paths import Bounds, bounds, check_variable, column_of, generic
 from aldlan_model.analysis.solve_region import Region, side_of, whole_answer, whole_hint
 from aldlan_model.engine.lines import Result
 from aldlan_model.engine.params import Structure, point_table
@@ -119,7 +119,7 @@ class _Metric:
     def __call__(self, xs: np.ndarray) -> np.ndarray:
         xs = np.asarray(xs, dtype=float)
         table = pd.DataFrame({c: np.full(len(xs), v) for c, v in self.row.iloc[0].items()})
-        table[self.path] = xs
+        table[column_of(self.path)] = xs  # v3: one year of a dated input is its own column
         return metric_values(compute(table, self.structure), self.metric, self.year)
 
 
@@ -260,7 +260,7 @@ def solve(doc: Document, path: str, metric: str, goal: float, year: int | None =
     b = bounds(base, path)
     f = _Metric(base, path, metric, year)
     tol = tolerance(metric)
-    current = float(f.row[path].iloc[0])
+    current = float(f.row[column_of(path)].iloc[0])
     if b.whole:
         found = _solve_whole(f, path, b, goal, side, tol, current)
     else:

@@ -32,7 +32,7 @@ from typing import Any
 import numpy as np
 
 from aldlan_model.analysis.overrides import scenario_at
-from aldlan_model.analysis.paths import bounds, check_variable, kind_of
+from aldlan_model.analysis.paths import bounds, check_variable, column_of, kind_of
 from aldlan_model.engine.params import Structure
 from aldlan_model.i18n.messages import grouped, msg
 from aldlan_model.io.document import Document
@@ -125,8 +125,8 @@ class Chance:
             for start, stop in self.chunks:
                 if start not in self._drawn:
                     self._drawn[start] = draw(self.model.specs, self.seed, start, stop)
-                out = rooms_mod.evaluate(self.model, stop - start, self._drawn[start], self.year, {self.path: x},
-                                         figures=())
+                out = rooms_mod.evaluate(self.model, stop - start, self._drawn[start], self.year,
+                                         {column_of(self.path): x}, figures=())
                 hits += int(np.count_nonzero(out[self.flag]))
             self.cache[x] = hits / (self.chunks[-1][1] if self.chunks else 1)
         return self.cache[x]
@@ -196,7 +196,7 @@ def solve_chance(doc: Document, path: str, metric: str, goal: float, year: int |
     if seed < 0:
         raise UsageError(msg("an_seed", seed=seed))
     model = rooms_mod.build(base)
-    model.specs = [s for s in model.specs if s.path != path]  # fixed at each value tried, as --set does
+    model.specs = [s for s in model.specs if s.path != column_of(path)]  # fixed at each value tried, as --set does
     side = SIDE[metric]
     b = bounds(base, path)
     unit = step_of(path, b.whole)
@@ -205,7 +205,7 @@ def solve_chance(doc: Document, path: str, metric: str, goal: float, year: int |
     hi = float(math.floor(hi_cap)) if b.whole else hi_cap - (unit if b.hi_open else 0.0)
     full = Chance(model, path, metric, draws, seed, year)
     coarse = Chance(model, path, metric, min(draws, COARSE), seed, year) if draws > COARSE else full
-    current = float(rooms_mod.build(base).rooms[0].points[path])
+    current = float(rooms_mod.build(base).rooms[0].points[column_of(path)])
     ok = lambda f: (lambda x: _meets(f(x), goal, side))  # noqa: E731
 
     # the direction: where the coarse chance is better

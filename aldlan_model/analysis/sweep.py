@@ -21,7 +21,7 @@ import pandas as pd
 
 from aldlan_model.analysis.metrics import check_metric, check_year, metric_values
 from aldlan_model.analysis.overrides import scenario_at
-from aldlan_model.analysis.paths import check_variable
+from aldlan_model.analysis.paths import check_variable, column_of
 from aldlan_model.engine.lines import WARNING_CODES
 from aldlan_model.engine.params import Structure, point_table
 from aldlan_model.engine.room import compute
@@ -161,7 +161,7 @@ def sweep(doc: Document, sets: Sequence[str], metric: str = "savings", year: int
     table = pd.DataFrame({c: np.full(total, v) for c, v in row.items()})
     mesh = np.meshgrid(*[a.values for a in axes], indexing="ij")
     for a, m in zip(axes, mesh, strict=True):
-        table[a.path] = m.ravel()
+        table[column_of(a.path)] = m.ravel()  # v3: one year of a dated input is its own column
     result = compute(table, structure)
     values = metric_values(result, metric, year)
     marked = None

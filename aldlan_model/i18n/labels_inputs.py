@@ -108,6 +108,14 @@ def input_label(path: str, lang: str = "nl", scenario: Any = None) -> str:
             room_scenario = next((r.scenario for r in plan_rooms if getattr(r, "name", None) == m["name"]), None)
         return f"{m['name']}: {input_label(m['path'], lang, room_scenario or _base_scenario(scenario))}"
     scenario = _base_scenario(scenario)
+    base, sep, year = path.partition("@")  # a dated input's key: costs.housing@2022
+    if sep:
+        return f"{input_label(base, lang, scenario)} ({_word('from_year', lang, year=year)})"
+    if m := re.match(r"^income\.other\.(?P<i>\d+)\.amount$", path):  # a line of other income, by its name
+        lines = getattr(getattr(scenario, "income", None), "other", None) if scenario is not None else None
+        name = _item(lines, int(m["i"]), "name") if isinstance(lines, list) else None
+        what = _word("other_income_line", lang)
+        return f"{what}: {name}" if name else f"{what} {int(m['i']) + 1}"
     fixed = table("input", "en" if lang == "en" else "nl")
     if path in fixed:
         return fixed[path]
@@ -149,6 +157,9 @@ def input_kind(path: str) -> str:
     m = _ROOM.match(path)
     if m:
         path = m["path"]
+    path = path.partition("@")[0]  # a dated input's key reads as the input
+    if path in ("participants.attendance", "discount_rate") or ".origin." in path:
+        return "fraction"
     if YEAR.match(path):
         return "year"
     if INT.match(path):

@@ -23,7 +23,15 @@ from aldlan_model.io.yamlsrc import KeyPath, Loc, dotted, parse, parse_value, re
 from aldlan_model.model import keys
 from aldlan_model.model.errors import Problem, ScenarioError
 from aldlan_model.model.numbers import DATED_TAG, NUM_TAG, fmt_number, looks_dated
-from aldlan_model.model.scenario import LINES_TAG, RATE_TAG, SUBSIDY_TAG, TRIP_TAG, Scenario, cross_checks
+from aldlan_model.model.scenario import (
+    DATED_PATHS,
+    LINES_TAG,
+    RATE_TAG,
+    SUBSIDY_TAG,
+    TRIP_TAG,
+    Scenario,
+    cross_checks,
+)
 
 MAX_EXTENDS_DEPTH = 10
 """At most this many files in an ``extends`` chain, the file given included."""
@@ -307,8 +315,40 @@ def _no_such_path(data: Any, path: KeyPath) -> str:
     return msg("set_did_you_mean", hint=hint) if hint else msg("set_no_path")
 
 
+def _year_key_problems(doc: Document) -> list[Problem]:
+    """Numbers written as keys (MODEL.md §2.11, v3): a value per year may stand only where
+    :data:`DATED_PATHS` says; elsewhere a mapping of years is refused as such, and any other
+    number as a key as before (keys must be words)."""
+    out: list[Problem] = []
+
+    def walk(node: Any, path: KeyPath) -> None:
+        if isinstance(node, list):
+            for i, item in enumerate(node):
+                walk(item, (*path, i))
+            return
+        if not isinstance(node, dict):
+            return
+        numbers = [k for k in node if isinstance(k, int) and not isinstance(k, bool)]
+        if numbers and not DATED_PATHS.match(dotted(path)):
+            if len(numbers) == len(node) and all(1900 <= k <= 2200 for k in numbers):
+                out.append(_problem(doc, path, msg("dated_not_here")))
+            else:
+                for k in numbers:
+                    loc = locate(doc, (*path, k))
+                    out.append(Problem(loc.file, loc.line, loc.col, dotted(path), msg("key_number", raw=repr(str(k)))))
+            return
+        for k, v in node.items():
+            walk(v, (*path, k))
+
+    walk(doc.data, ())
+    return out
+
+
 def validate_document(doc: Document) -> Scenario:
     """Validate merged data into a Scenario, mapping every error to its file and line."""
+    early = _year_key_problems(doc)
+    if early:
+        raise ScenarioError(early)
     try:
         scenario = Scenario.model_validate(doc.data)
     except ValidationError as exc:

@@ -13,12 +13,30 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from aldlan_model.engine.lines import BASELINE_PARTS, COST_LINES, INCOME_LINES, PROJECT_KEYS, Result
+from aldlan_model.engine.lines import (
+    BASELINE_PARTS,
+    COST_LINES,
+    INCOME_LINES,
+    NEW_CLIENTS_PARTS,
+    OTHER_INCOME_LINES,
+    PAYERS,
+    PROJECT_KEYS,
+    Result,
+)
 
 PROJECT_BASE = ("cost", "wmo", "municipal", "external")
-BASE_LINES = tuple(dict.fromkeys((*COST_LINES, *INCOME_LINES, *BASELINE_PARTS,
-                                  "scenario_transport", "scenario_assessment")))
+# v3: other income is rounded per budget (income_other is their sum); the scenario's indicaties are
+# derived (the baseline's plus those of new clients), so they cost the same with and without the room
+BASE_LINES = tuple(dict.fromkeys((*COST_LINES, *(n for n in INCOME_LINES if n != "income_other"),
+                                  *OTHER_INCOME_LINES, *BASELINE_PARTS, "scenario_transport",
+                                  *NEW_CLIENTS_PARTS, "startup_paid", "receivable")))
 MECHANISM_LINES = ("tariff_difference", "transport_avoided", "substitution", "replaced", "moved_clients", "paid")
+"""The version 2 mechanisms (the rows today's tables show); with v3 origins add ``new_clients``."""
+MECHANISM_LINES_V3 = (
+    "tariff_difference", "transport_avoided", "new_clients", "substitution", "replaced", "moved_clients", "paid",
+)
+"""The seven mechanisms of MODEL.md v3 §3.4: they add up to ``savings`` in the ledger, by addition."""
+PAYER_LINES = tuple(f"payers_{name}" for name in PAYERS)
 
 
 def _round(a: np.ndarray) -> np.ndarray:
@@ -35,6 +53,7 @@ class Ledger:
     lines: dict[str, np.ndarray]
     projects: list[tuple[str, dict[str, np.ndarray]]] = field(default_factory=list)
     target_year: int = 0
+    start: int | None = None  # v3: the room's first year (a plan: the first room's), for payback_year
 
     def at(self, name: str, year: int | None = None) -> int:
         """A line in one year (default: the target year)."""
@@ -46,13 +65,22 @@ class Ledger:
 
     @property
     def financing_need(self) -> int:
-        return int(max(0, -int(self.lines["cumulative_result"].min())))
+        """The worst cumulative cash (MODEL.md v3 §3.5), as a positive amount."""
+        return int(max(0, -int(self.lines["cumulative_cash"].min())))
+
+    @property
+    def financing_recovered(self) -> bool:
+        """The cumulative cash is back at ≥ 0 in the last year: the need is bridge financing."""
+        return bool(self.lines["cumulative_cash"][-1] >= 0)
 
     def payback_year(self) -> int | None:
-        """First year from which the cumulative net position stays ≥ 0 (in whole euros)."""
+        """First year from which the cumulative net position stays ≥ 0 (in whole euros); when it is
+        never negative, the room's first year (v3 §3.5)."""
         ok = self.lines["cumulative_net_municipality"] >= 0
         if not ok[-1]:
             return None
+        if ok.all() and self.start is not None:
+            return self.start
         j = len(ok) - 1
         while j > 0 and ok[j - 1]:
             j -= 1
@@ -63,7 +91,8 @@ class Ledger:
         projects = dict((n, dict(d)) for n, d in self.projects)
         for name, d in other.projects:
             projects[name] = {k: projects[name][k] + d[k] for k in d} if name in projects else dict(d)
-        return Ledger(self.years, lines, list(projects.items()), self.target_year)
+        starts = [s for s in (self.start, other.start) if s is not None]
+        return Ledger(self.years, lines, list(projects.items()), self.target_year, min(starts) if starts else None)
 
 
 def _derive(
@@ -80,6 +109,7 @@ def _derive(
         d["funding"] = d["wmo"] + d["municipal"] + d["external"]
         d["result"] = d["funding"] - d["cost"]
     L["cost"] = sum((L[n] for n in COST_LINES), zero)
+    L["income_other"] = L["income_other_wmo"] + L["income_other_municipal"] + L["income_other_external"]
     if cover_deficit:
         earned = sum((L[n] for n in INCOME_LINES if n != "subsidy"), zero)
         L["subsidy"] = np.maximum(0, L["cost"] - earned)
@@ -90,20 +120,35 @@ def _derive(
                      ("projects_result", "result")):
         L[key] = sum((d[src] for _, d in projects), zero)
     L["baseline"] = sum((L[n] for n in BASELINE_PARTS), zero)
+    L["scenario_assessment"] = L["baseline_assessment"] + L["new_clients_assessment"]
     L["scenario"] = (L["income_zin"] + L["income_pgb"] + L["subsidy"] + L["scenario_transport"]
-                     + L["scenario_assessment"] + L["projects_wmo"])
+                     + L["scenario_assessment"] + L["projects_wmo"] + L["income_other_wmo"])
     L["savings"] = L["baseline"] - L["scenario"]
-    L["tariff_difference"] = L["baseline_tariff_zin"] + L["baseline_tariff_pgb"] - L["income_zin"] - L["income_pgb"]
-    L["transport_avoided"] = L["baseline_transport"] - L["scenario_transport"]
-    L["paid"] = -(L["subsidy"] + L["projects_wmo"])
+    L["tariff_difference"] = (L["baseline_tariff_zin"] + L["baseline_tariff_pgb"] - L["income_zin"] - L["income_pgb"]
+                              + L["new_clients_tariff"])
+    L["transport_avoided"] = L["baseline_transport"] - L["scenario_transport"] + L["new_clients_transport"]
+    L["new_clients"] = -(L["new_clients_tariff"] + L["new_clients_transport"] + L["new_clients_assessment"])
+    L["paid"] = -(L["subsidy"] + L["projects_wmo"] + L["income_other_wmo"])
     # the indicaties of the served participants cost the same with and without the room
-    L["assessment_difference"] = L["baseline_assessment"] - L["scenario_assessment"]
-    L["savings_hard"] = L["savings"] - L["substitution"]
-    L["net_municipality"] = L["savings"] - L["projects_municipal"]
+    L["assessment_difference"] = L["baseline_assessment"] - L["scenario_assessment"] + L["new_clients_assessment"]
+    L["savings_hard"] = L["savings"] - np.maximum(0, L["substitution"])
+    L["net_municipality"] = L["savings"] - L["projects_municipal"] - L["income_other_municipal"]
     L["organisation_result"] = L["result"] + L["projects_result"]
     L["cumulative_savings"] = np.cumsum(L["savings"])
     L["cumulative_net_municipality"] = np.cumsum(L["net_municipality"])
     L["cumulative_result"] = np.cumsum(L["organisation_result"])
+    # v3 cash (§3.5): the start-up paid and the receivable are base lines; the rest by addition
+    before = np.concatenate([zero[:1], L["receivable"][:-1]])
+    L["cash"] = L["organisation_result"] + L["depreciation"] - L["startup_paid"] - (L["receivable"] - before)
+    L["cumulative_cash"] = np.cumsum(L["cash"])
+    # v3 payers (§3.8)
+    L["payers_wmo"] = L["savings"]
+    L["payers_municipal"] = -(L["projects_municipal"] + L["income_other_municipal"])
+    L["payers_participants"] = -L["income_contribution"]
+    L["payers_external"] = -(L["projects_external"] + L["income_other_external"])
+    L["payers_organisation"] = L["organisation_result"]
+    L["payers_total"] = (L["payers_wmo"] + L["payers_municipal"] + L["payers_participants"] + L["payers_external"]
+                         + L["payers_organisation"])
     return L
 
 
@@ -137,7 +182,8 @@ def build_ledger(result: Result, variant: int = 0) -> Ledger:
         total.target_year = target_year
         return total
     base, proj = _one(result.lines, result.projects, variant)
-    return Ledger(years, _derive(base, proj, result.structure.cover_deficit), proj, target_year)
+    start = int(result.table["period.start"].iloc[variant])
+    return Ledger(years, _derive(base, proj, result.structure.cover_deficit), proj, target_year, start)
 
 
 def room_ledger(part: Result) -> Ledger:
@@ -153,7 +199,8 @@ def _room_ledger(part: Result) -> Ledger:
     per_room_projects = [(n, {k: v / count for k, v in d.items()}) for n, d in part.projects]
     base, proj = _one(part.per_location, per_room_projects, 0, count)
     years = [int(y) for y in part.years]
-    return Ledger(years, _derive(base, proj, part.structure.cover_deficit), proj, int(part.target["year"][0]))
+    return Ledger(years, _derive(base, proj, part.structure.cover_deficit), proj, int(part.target["year"][0]),
+                  int(part.table["period.start"].iloc[0]))
 
 
-__all__ = ["Ledger", "ledger", "room_ledger", "MECHANISM_LINES", "PROJECT_KEYS"]
+__all__ = ["Ledger", "ledger", "room_ledger", "MECHANISM_LINES", "MECHANISM_LINES_V3", "PAYER_LINES", "PROJECT_KEYS"]

@@ -8,6 +8,7 @@ every one of them with its line and column.
 from __future__ import annotations
 
 import difflib
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, StrictBool, Tag
@@ -35,6 +36,15 @@ from aldlan_model.model.numbers import (
 )
 
 COVER_DEFICIT = "cover_deficit"
+
+DATED_PATHS = re.compile(
+    r"^(costs\.(housing|per_participant_dagdeel)|income\.(contribution|subsidy|other|other\.\d+\.amount)"
+    r"|tariffs\.(buurtkamer|baseline)\.(zin|pgb)|transport\.(buurtkamer|baseline)(\.per_trip)?"
+    r"|municipality\.(assessment_per_indication|replaced\.\d+\.amount)"
+    r"|(projects\.\d+\.)?staff\.\d+\.(salary|hourly_cost|allowance|other_costs)"
+    r"|projects\.\d+\.(yearly_costs|funding\.\d+\.yearly)|indexation\.(wages|prices|tariffs))$"
+)
+"""Where a value may be dated (MODEL.md §2.11, v3): the money inputs and the indexation rates."""
 
 
 class Model(BaseModel):

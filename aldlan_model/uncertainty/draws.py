@@ -102,6 +102,21 @@ def uniforms(seed: int, path: str, start: int, stop: int) -> np.ndarray:
     return out
 
 
+def stream_path(path: str) -> str:
+    """The input whose uniform numbers a draw key uses: a dated input's keys (``costs.housing@2022``)
+    share the input's (``costs.housing``), so every year's range is drawn at the same quantile (§3.9)."""
+    return path.partition("@")[0]
+
+
 def draw(items: list[Spec], seed: int, start: int, stop: int) -> dict[str, np.ndarray]:
-    """Draws ``start`` … ``stop - 1`` of every input in ``items``: ``path -> values``."""
-    return {s.path: s.from_uniform(uniforms(seed, s.path, start, stop)) for s in items}
+    """Draws ``start`` … ``stop - 1`` of every input in ``items``: ``path -> values``.
+
+    One uniform number per input per draw; a dated input (v3) maps it through each key's distribution."""
+    shared: dict[str, np.ndarray] = {}
+    out = {}
+    for s in items:
+        key = stream_path(s.path)
+        if key not in shared:
+            shared[key] = uniforms(seed, key, start, stop)
+        out[s.path] = s.from_uniform(shared[key])  # from_uniform never writes into its argument
+    return out

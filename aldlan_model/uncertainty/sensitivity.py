@@ -11,7 +11,7 @@ of them at once, a room's own input in that room only.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -51,6 +51,16 @@ class Sensitivity:
     swings: list[Swing]  # largest swing first
 
 
+def _grouped(specs: list[Spec]) -> list[tuple[Spec, list[Spec]]]:
+    """One entry per input: a dated input's keys (``costs.housing@2020``, ``@2022``) are one input
+    (MODEL.md §3.9), shown as its first ranged key's spec with the input's own path."""
+    out: dict[str, list[Spec]] = {}
+    for spec in specs:
+        out.setdefault(spec.path.partition("@")[0], []).append(spec)
+    return [(replace(members[0], path=base) if len(members) > 1 else members[0], members)
+            for base, members in out.items()]
+
+
 def check_metric(metric: str) -> None:
     if metric not in METRICS:
         raise UsageError(msg("sens_unknown_metric", metric=repr(metric), choices=", ".join(METRICS)))
@@ -63,16 +73,17 @@ def sensitivity(scenario: Any, year: int | None = None, metric: str = "savings",
     check_metric(metric)
     model = scenario if isinstance(scenario, rooms_mod.Model) else rooms_mod.build(scenario, doc_data)
     check_year(model, year)
-    uncertain = model.specs
-    k = len(uncertain)
+    groups = _grouped(model.specs)
+    k = len(groups)
     n = 2 * k + 1  # row 2k: everything at its point value
     drawn = {}
-    for i, spec in enumerate(uncertain):
-        col = np.full(n, spec.point)
-        col[2 * i], col[2 * i + 1] = spec.low, spec.high
-        drawn[spec.path] = col
+    for i, (_, members) in enumerate(groups):
+        for spec in members:  # a dated input (v3): every year's range at its low, then at its high, together
+            col = np.full(n, spec.point)
+            col[2 * i], col[2 * i + 1] = spec.low, spec.high
+            drawn[spec.path] = col
     values = rooms_mod.evaluate(model, n, drawn, year, figures=(metric,))[metric]
-    swings = [Swing(spec, float(values[2 * i]), float(values[2 * i + 1])) for i, spec in enumerate(uncertain)]
+    swings = [Swing(spec, float(values[2 * i]), float(values[2 * i + 1])) for i, (spec, _) in enumerate(groups)]
     order = sorted(range(k), key=lambda i: -swings[i].swing)  # sorted() is stable: ties keep table order
     return Sensitivity(metric, int(year) if year is not None else model.target_year,
                        float(values[2 * k]), [swings[i] for i in order])
