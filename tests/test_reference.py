@@ -12,15 +12,13 @@ from __future__ import annotations
 import copy
 import math
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from aldlan_model.api import load_model, run_model, validate_model
+from aldlan_model.api import run_model, validate_model
 from aldlan_model.engine.room import run
 from aldlan_model.io.document import Document
 from aldlan_model.render.json import run_dict
-from tests.conftest import SCENARIOS
 from tests.reference_model import (
     MECHANISM_KEYS,
     MUNICIPALITY_KEYS,
@@ -305,15 +303,6 @@ def test_engine_matches_the_plain_reference_v2(s):
 @given(scenarios())
 def test_engine_matches_the_plain_reference_v1_scenarios(s):
     assert_same(s)
-
-
-@pytest.mark.parametrize("name", sorted(p.stem for p in SCENARIOS.glob("*.yaml")))
-def test_shipped_scenarios_and_plans_match_the_reference(name):
-    model = load_model(SCENARIOS / f"{name}.yaml")
-    if isinstance(model.locations, list):
-        assert_same_plan(model)
-    else:
-        assert_same(model)
 
 
 @settings(V2_SETTINGS, max_examples=40)

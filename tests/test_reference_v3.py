@@ -408,3 +408,11 @@ def test_reference_identities_on_random_v3(data):
     flows = sum(op["organisation_result"] + op["depreciation"] - op["startup_paid"] for op in ops)
     assert ops[-1]["cumulative_cash"] == pytest.approx(flows - ops[-1]["receivable"], rel=1e-9, abs=1e-6 * n)
     assert out["financing_need"] >= 0
+
+
+@pytest.mark.parametrize("path", sorted((REPO / "scenarios").glob("*.yaml")), ids=lambda p: p.stem)
+def test_shipped_scenarios_and_plans_match_the_v3_reference(path):
+    """Every shipped file (version 3: origins, attendance, municipal rent, dated tariffs) to the cent."""
+    from aldlan_model.api import load_model, run_json
+
+    assert_matches(run_json(load_model(path)), reference(load_yaml(path)))
