@@ -599,6 +599,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "with their values in braces"),
     "an_dated_whole": ("{path} is een waarde per jaar; varieer één jaar ervan: {years}",
                        "{path} is a value per year; vary one of its years: {years}"),
+    "range_not_here": ("hier kan geen bereik staan (het bepaalt de opbouw van de berekening): geef één getal, en "
+                       "vergelijk of sweep andere waarden",
+                       "a range cannot stand here (it shapes the calculation): give one number, and compare or "
+                       "sweep other values"),
     # ---- END v3 messages ----
 }
 
