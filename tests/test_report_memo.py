@@ -84,7 +84,8 @@ def test_single_file_has_no_comparison(made) -> None:
     # the summary's figures are the tables' figures
     assert "Eén buurtkamer van Aldlan bespaart de gemeente € 45.752 in 2021, waarvan € 39.080 hard" in text
     assert "79 buurtkamers" in text and "93 op harde besparing" in text
-    assert "€ 51.533 overbruggingsfinanciering" in text
+    # v3 (MODEL.md §3.5): in cash, the start-up of € 12.000 paid in the first year: 51.533 + 12.000
+    assert "€ 63.533 overbruggingsfinanciering" in text
     assert "20.000 keer" in text and "startwaarde 1" in text
 
 

@@ -84,6 +84,23 @@ def test_a_dated_mapping_where_none_may_stand(tmp_path, old, new, expected):
     assert problems(write(tmp_path, "x.yaml", MINIMAL.replace(old, new))) == [expected]
 
 
+RANGE_HERE = ("hier kan geen bereik staan (het bepaalt de opbouw van de berekening): geef één getal, en vergelijk "
+              "of sweep andere waarden")
+
+
+def test_no_ranges_on_what_shapes_the_calculation(tmp_path):
+    text = MINIMAL.replace("last: 2022}", "last: {low: 2022, high: 2024}}") + (
+        "costs: {startup: {amount: 100, depreciation_years: {low: 2, high: 4}}}\n"
+        "projects:\n  - {name: P, start: {low: 2020, high: 2021},"
+        " one_off: [{year: {low: 2020, high: 2021}, amount: 1}]}\n")
+    assert problems(write(tmp_path, "x.yaml", text)) == [
+        f"x.yaml:2:23: period.last: {RANGE_HERE}",
+        f"x.yaml:8:32: costs.startup.depreciation_years: {RANGE_HERE}",
+        f"x.yaml:10:15: projects.0.start: {RANGE_HERE}",
+        f"x.yaml:10:58: projects.0.one_off.0.year: {RANGE_HERE}",
+    ]
+
+
 def test_v3_keys_that_are_valid(tmp_path):
     path = write(tmp_path, "x.yaml", MINIMAL + (
         "participants:\n  zin: {count: 4, dagdelen_per_week: 2, origin: {reindicated: 0.6, same_product: 0.3,"

@@ -465,7 +465,25 @@ def cross_checks(s: Scenario) -> list[tuple[Path, str]]:
     out += _project_checks(s)
     out += _origin_checks(s)
     out += _other_income_checks(s)
+    out += _range_checks(s)
     return out
+
+
+def _range_checks(s: Scenario) -> list[tuple[Path, str]]:
+    """No ranges where a value shapes the computation (MODEL.md §3.10): the period's first and last
+    year, project and one-off years, ``depreciation_years``. (``period.start``, ``target.year`` and
+    ``locations`` keep their ranges: Monte Carlo draws them as whole numbers, as before v3.)"""
+    found: list[tuple[Path, Num | None]] = [
+        (("period", "first"), s.period.first), (("period", "last"), s.period.last),
+        (("costs", "startup", "depreciation_years"), s.costs.startup.depreciation_years),
+    ]
+    for i, pr in enumerate(s.projects):
+        found += [(("projects", i, "start"), pr.start), (("projects", i, "end"), pr.end)]
+        found += [(("projects", i, "one_off", m, "year"), o.year) for m, o in enumerate(pr.one_off)]
+        for f, fund in enumerate(pr.funding):
+            found += [(("projects", i, "funding", f, "one_off", m, "year"), o.year)
+                      for m, o in enumerate(fund.one_off or [])]
+    return [(path, msg("range_not_here")) for path, num in found if num is not None and num.low is not None]
 
 
 def _staff_checks(at: Path, staff: list[StaffMember]) -> list[tuple[Path, str]]:

@@ -33,6 +33,7 @@ import numpy as np
 from aldlan_model.engine.lines import DEFICIT_TOLERANCE
 from aldlan_model.engine.params import Structure, flatten
 from aldlan_model.engine.room import compute
+from aldlan_model.model.numbers import looks_dated
 from aldlan_model.uncertainty.draws import Spec
 
 NUM_KEYS = frozenset({"value", "low", "mode", "high", "source"})
@@ -87,7 +88,7 @@ class Model:
 
 def _own_prefixes(data: Any, prefix: str = "") -> list[str]:
     """Key paths a room item writes: mappings are followed, a number mapping, a list or a value ends a path."""
-    if isinstance(data, dict) and not (data and set(data) <= NUM_KEYS):
+    if isinstance(data, dict) and not (data and set(data) <= NUM_KEYS) and not looks_dated(data):  # v3: dated ends
         out: list[str] = []
         for k, v in data.items():
             out += _own_prefixes(v, f"{prefix}{k}.")
@@ -96,7 +97,7 @@ def _own_prefixes(data: Any, prefix: str = "") -> list[str]:
 
 
 def _is_own(path: str, prefixes: list[str]) -> bool:
-    return any(path == q or path.startswith(q + ".") for q in prefixes)
+    return any(path == q or path.startswith((q + ".", q + "@")) for q in prefixes)  # v3: costs.housing@2022
 
 
 def own_paths(doc_data: Mapping[str, Any] | None) -> dict[str, list[str]]:
