@@ -48,13 +48,21 @@ class Ledger:
     def financing_need(self) -> int:
         return int(max(0, -int(self.lines["cumulative_result"].min())))
 
+    @property
+    def opening(self) -> int:
+        """The first year with anything in it (a room that opens in 2020 has nothing in 2019)."""
+        busy = (self.lines["cost"] != 0) | (self.lines["baseline"] != 0) | (self.lines["projects_cost"] != 0)
+        return self.years[int(busy.argmax())] if busy.any() else self.years[0]
+
     def payback_year(self) -> int | None:
-        """First year from which the cumulative net position stays ≥ 0 (in whole euros)."""
+        """First year from which the cumulative net position stays ≥ 0 (in whole euros), counted from
+        the opening: a year before it, with nothing spent, is no payback."""
         ok = self.lines["cumulative_net_municipality"] >= 0
         if not ok[-1]:
             return None
+        j0 = self.years.index(self.opening)
         j = len(ok) - 1
-        while j > 0 and ok[j - 1]:
+        while j > j0 and ok[j - 1]:
             j -= 1
         return self.years[j]
 

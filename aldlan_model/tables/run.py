@@ -144,6 +144,8 @@ def financing_sentence(L: Ledger, lang: str) -> str:
         when = t("payback_never_waits", lang)
     else:
         when = t("financing_payback_in", lang, year=str(payback))
+    if L.financing_need <= 0:
+        return t("financing_sentence_none", lang, payback=when)
     return t("financing_sentence", lang, need=money(L.financing_need, lang), payback=when)
 
 
@@ -265,7 +267,7 @@ def financing_table(L: Ledger, lang: str, title: str) -> Table:
     rows = [Row(str(y), [L.row(name)[j] for name in FINANCING_LINES]) for j, y in enumerate(L.years)]
     return Table("financing", title, [t(name, lang) for name in FINANCING_LINES], rows,
                  kinds=["money"] * 4, label_header=t("year", lang),
-                 notes=[t("financing_sentence_label", lang) + " " + financing_sentence(L, lang)])
+                 notes=[financing_sentence(L, lang)])
 
 
 def funding_table(L: Ledger, lang: str, title: str, years: list[int], notes: Notes | None = None) -> Table:
