@@ -44,7 +44,8 @@ def mechanisms_chart(ax: Any, items: Sequence[Any], lang: str) -> None:
     ax.bar(0, level, 0.6, color=TOTAL, edgecolor="black", linewidth=0.5)
     ax.annotate(money(level, lang), (0, level), xytext=(0, 2), textcoords="offset points", ha="center",
                 va="bottom", fontsize=7)
-    for i, name in enumerate(MECHANISM_LINES, start=1):
+    drawn = [name for name in MECHANISM_LINES if L.at(name)]  # no € 0 bars
+    for i, name in enumerate(drawn, start=1):
         amount = L.at(name)
         new = level - amount
         colour = SOFT if name == "substitution" else PAID if name == "paid" else HARD
@@ -55,7 +56,7 @@ def mechanisms_chart(ax: Any, items: Sequence[Any], lang: str) -> None:
         ax.plot([i - 0.3, i + 1.3], [new, new], color="#999999", linewidth=0.6)
         labels.append(t(name, lang))
         level = new
-    end = len(MECHANISM_LINES) + 1
+    end = len(drawn) + 1
     ax.bar(end, level, 0.6, color=TOTAL, edgecolor="black", linewidth=0.5)
     ax.annotate(money(level, lang), (end, level), xytext=(0, 2), textcoords="offset points", ha="center",
                 va="bottom", fontsize=7)
@@ -75,7 +76,7 @@ def mechanisms_chart(ax: Any, items: Sequence[Any], lang: str) -> None:
                Patch(facecolor=SOFT, edgecolor="black", hatch="//", label=t("mechanism_soft", lang)) if k == "soft" else
                Patch(facecolor=PAID, edgecolor="black", label=t("mechanism_paid", lang))
                for k in ("hard", "soft", "paid") if k in shown]
-    if handles:
+    if len(handles) > 1:  # one kind of bar needs no legend
         ax.legend(handles=handles, fontsize=7, loc="upper right")
     del scenario
 

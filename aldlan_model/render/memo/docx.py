@@ -19,7 +19,7 @@ from aldlan_model.render.memo.document import Block, Memo, spans
 from aldlan_model.render.safetext import doc_title
 
 BODY_PT, SMALL_PT, H1_PT, H2_PT, TITLE_PT = 10.5, 8, 12, 10.5, 17
-PICTURE_CM = 16.0
+PICTURE_CM = 16.0  # = state.CHART_IN: the chart is drawn at the size it is placed
 NOTE_PT, NOTE_INDENT_CM = 8.5, 0.8
 META_CM = (3.2, 13.8)
 

@@ -16,6 +16,9 @@ from aldlan_model.render.memo.document import Block, MemoItem
 from aldlan_model.render.memo.sentences import Voice
 
 
+CHART_IN = (16 / 2.54, 3.6)  # the size the writers place a chart at (16 cm wide): its text prints at its size
+
+
 @dataclass
 class Build:
     items: list[MemoItem]
@@ -60,7 +63,7 @@ class Build:
             return None
         from aldlan_model.render.charts.draw import render_chart
 
-        png = render_chart(items, kind, self.lang, "png", source=False)
+        png = render_chart(items, kind, self.lang, "png", source=False, size=CHART_IN)
         self.figures += 1
         return Block("figure", t("memo_figure", self.lang, n=self.figures, title=title), image=png)
 
