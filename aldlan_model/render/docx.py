@@ -29,7 +29,7 @@ MIN_LABEL_CM = 3.0
 INK = (0x1F, 0x2A, 0x44)  # the house colour of titles and headings (dark blue-grey; prints as near-black)
 RULE = "1F2A44"
 HEAD_PT, FOOT_PT = 9, 8
-KEEP_ROWS = 15  # a table this short stays on one page with its caption and notes; longer ones repeat their header
+KEEP_ROWS = 16  # a table this short stays on one page with its caption and notes; longer ones repeat their header
 
 
 def _set(el: Any, tag: str, **attrs: str) -> Any:

@@ -62,8 +62,11 @@ def mechanisms_chart(ax: Any, items: Sequence[Any], lang: str) -> None:
                 va="bottom", fontsize=7)
     labels.append(t("scenario", lang))
     ax.set_xticks(range(end + 1), [_wrap(x, 14) for x in labels], fontsize=7)
-    ax.set_title(t("chart_mechanisms_title", lang, year=year, saving=money(L.at("savings"), lang),
-                   hard=money(L.at("savings_hard"), lang)), fontsize=10)
+    import textwrap
+
+    title = t("chart_mechanisms_title", lang, year=year, saving=money(L.at("savings"), lang),
+              hard=money(L.at("savings_hard"), lang))
+    ax.set_title(textwrap.fill(title, 70, break_on_hyphens=False), fontsize=10)  # whole at any placed size
     ax.set_ylabel(t("chart_euro_per_year", lang, year=year))
     low, high = ax.get_ylim()
     ax.set_ylim(bottom=min(0, low), top=high * 1.12)  # room for the amounts above the bars
