@@ -84,7 +84,7 @@ def test_rows_use_the_rounded_lines_of_run(simple):
         r = rounded_lines(c.result)
         j = c.result.year_index(2021)
         assert rows["Besparing"][i] == r["savings"][j]
-        assert rows["Resultaat exploitant"][i] == r["result"][j]
+        assert rows["Resultaat organisatie"][i] == r["result"][j]
 
 
 def test_best_marks(simple):

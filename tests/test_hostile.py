@@ -507,7 +507,7 @@ def test_unknown_metric_in_explain(scenario: Path) -> None:
 @pytest.mark.parametrize(("grid", "message"), [
     ("8:16:0", "STEP moet groter dan 0 zijn, maar dit is 0"),
     ("8:16:-2", "STEP moet groter dan 0 zijn, maar dit is -2"),
-    ("16:8:2", "STOP moet ≥ START zijn (het rooster loopt omhoog), maar dit is 16 > 8"),
+    ("16:8:2", "STOP moet ≥ START zijn (het raster loopt omhoog), maar dit is 16 > 8"),
     ("0:10000000:1", "10.000.001 punten, meer dan het maximum van 1.000.000; gebruik een grotere STEP"),
 ])
 def test_sweep_with_a_broken_grid(scenario: Path, grid: str, message: str) -> None:

@@ -113,7 +113,7 @@ def test_summary_holds_numbers_with_their_notes_beside(wb):
     assert saving[2].value == "36,6% van het doel"
     assert rows["Besparingsdoel 2022"][1].value == 250000
     assert rows["Aantal buurtkamers"][1].value == 2
-    assert rows["Resultaat exploitant in het doeljaar (2022)"][1].value == -53777
+    assert rows["Resultaat organisatie in het doeljaar (2022)"][1].value == -53777
     need = rows["Benodigde overbruggingsfinanciering"]
     assert need[1].value == 347285 and need[2].value.startswith("De organisatie heeft")
     for r in rows.values():  # no amount typed as text in the figure column

@@ -86,7 +86,7 @@ def test_cli_table_and_json(case):
     r = invoke("sensitivity", str(case), "--lang", "en")
     assert r.exit_code == 0, r.output
     lines = [ln for ln in r.stdout.splitlines() if "│" in ln]
-    assert lines[0].split("│")[0].strip() == "Substitution: riders-along who"  # a label, wrapped
+    assert lines[0].split("│")[0].strip() == "Substitution: participants"  # a label, wrapped
     assert [c.strip() for c in lines[0].split("│")[1:]] == ["10%", "30%", "€2,400", "€7,200", "€4,800"]
     data = json.loads(invoke("sensitivity", str(case), "--format", "json").stdout)
     assert [(i["path"], i["swing"]) for i in data["inputs"]] == [
@@ -110,7 +110,7 @@ def test_cli_tornado_chart(case, tmp_path):
     assert out.read_text(encoding="utf-8").lstrip().startswith("<?xml")
     svg = out.read_text(encoding="utf-8")
     # the input by its Dutch label (issue 13), never its key path
-    assert "Substitutie: meelifters" in svg and "municipality.substitution" not in svg
+    assert "Substitutie: deelnemers zonder indicatie" in svg and "municipality.substitution" not in svg
 
 
 def test_no_ranges_says_so(tmp_path):

@@ -196,7 +196,7 @@ def test_cli_json(tmp_path):
     for name in ("savings", "cumulative_savings", "result", "subsidy"):
         assert set(data[name]) == {"p10", "p50", "p90", "mean"}
     assert data["uncertain"] == ["municipality.substitution"]
-    assert data["inputs"][0]["label"] == "Substitutie: meelifters die anders een indicatie krijgen"
+    assert data["inputs"][0]["label"] == "Substitutie: deelnemers zonder indicatie die anders een indicatie krijgen"
     first = {k: v for k, v in data["inputs"][0].items() if k != "label"}
     assert first == {"path": "municipality.substitution", "distribution": "uniform", "low": 0.0,
                                      "mode": None, "high": 0.5, "point": 0.25, "whole": False}

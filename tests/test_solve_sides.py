@@ -51,9 +51,9 @@ def test_result_falling_with_locations_gives_the_largest_value(simple):
     assert sol.achieved == pytest.approx(-174000.0)
     assert sol.neighbour_metric == pytest.approx(-232000.0)
     assert said(sol) == (
-        "Het resultaat van de exploitant in 2021 haalt het doel (ten minste € -200.000) tot en met locations = 3: "
-        "het resultaat van de exploitant is dan € -174.000, bij 4 € -232.000. De huidige waarde (1) haalt het doel "
-        "al: het resultaat van de exploitant is daar € -58.000.")
+        "Het resultaat van de organisatie in 2021 haalt het doel (ten minste € -200.000) tot en met locations = 3: "
+        "het resultaat van de organisatie is dan € -174.000, bij 4 € -232.000. De huidige waarde (1) haalt het doel "
+        "al: het resultaat van de organisatie is daar € -58.000.")
 
 
 def test_a_cost_goal_is_a_ceiling(simple):
@@ -63,8 +63,8 @@ def test_a_cost_goal_is_a_ceiling(simple):
     assert said(sol, "en") == ("The operator's costs in 2021 reach the goal (at most €200,000) up to and including "
                                "locations = 2: the operator's costs are then €148,000, at 3 €222,000. The current "
                                "value (1) already reaches the goal: the operator's costs are €74,000 there.")
-    assert said(sol).startswith("De kosten van de exploitant in 2021 halen het doel (ten hoogste € 200.000) tot en "
-                                "met locations = 2: de kosten van de exploitant zijn dan € 148.000")
+    assert said(sol).startswith("De kosten van de organisatie in 2021 halen het doel (ten hoogste € 200.000) tot en "
+                                "met locations = 2: de kosten van de organisatie zijn dan € 148.000")
 
 
 def test_start_year_the_lower_bound_already_reaches_the_goal(simple):
@@ -89,7 +89,7 @@ def test_start_year_only_the_lower_bound_reaches_it(simple):
 def test_met_at_every_value(simple):
     sol = solve(read_document(simple), "locations", "result", -1e9)
     assert (sol.region.kind, sol.value) == ("all", 1)
-    assert said(sol) == ("Het resultaat van de exploitant in 2021 haalt het doel (ten minste € -1.000.000.000) "
+    assert said(sol) == ("Het resultaat van de organisatie in 2021 haalt het doel (ten minste € -1.000.000.000) "
                          "bij elke mogelijke waarde van locations.")
     # a continuous parameter: result = 800 × tariff − 74,000 ≥ −74,000 > −100,000 for every tariff
     sol = solve(read_document(simple), "tariffs.buurtkamer.zin", "result", -100000.0)
@@ -137,9 +137,9 @@ def test_a_jump_is_described_where_it_happens_only(simple):
     fixed = ["norms.enforce=false", "costs.startup.amount=30000"]
     sol = solve(read_document(simple), "costs.startup.depreciation_years", "result", -60000.0, fixed=fixed)
     assert (sol.value, sol.meets, sol.region) == (2.0, False, None)
-    assert said(sol) == ("Het resultaat van de exploitant in 2021 springt bij costs.startup.depreciation_years = "
+    assert said(sol) == ("Het resultaat van de organisatie in 2021 springt bij costs.startup.depreciation_years = "
                          "2,00 over € -60.000 heen en is daar € -73.000. De huidige waarde (1,00) haalt het doel "
-                         "al: het resultaat van de exploitant is daar € -58.000.")
+                         "al: het resultaat van de organisatie is daar € -58.000.")
 
 
 def test_side_of_a_jump_on_a_grid():
@@ -182,7 +182,7 @@ def test_property_a_whole_answer_reaches_the_goal_and_its_neighbour_does_not(sim
      "de besparing is dan € 45.752, bij 2020 € 36.602."),
     # the room's own result is positive in 2021 now, so the "at most" side: cost € 114.258 a room
     (["--vary", "locations", "--goal", "cost=1000000"], 8,
-     "halen het doel (ten hoogste € 1.000.000) tot en met locations = 8: de kosten van de exploitant zijn dan "
+     "halen het doel (ten hoogste € 1.000.000) tot en met locations = 8: de kosten van de organisatie zijn dan "
      "€ 914.063, bij 9 € 1.028.321."),
     # € 45.752,32 a room: 78 rooms € 3.568.681, 79 rooms € 3.614.433 exactly; the sentence names the
     # rounded ledger's euro, as the headline below it does (base lines rounded first): € 3.614.432

@@ -38,7 +38,7 @@ def test_axis_values(spec, expected):
 @pytest.mark.parametrize(("spec", "message"), [
     ("1:10:0", "--set x=1:10:0: STEP moet groter dan 0 zijn, maar dit is 0"),
     ("1:10:-1", "--set x=1:10:-1: STEP moet groter dan 0 zijn, maar dit is -1"),
-    ("10:1:1", "--set x=10:1:1: STOP moet ≥ START zijn (het rooster loopt omhoog), maar dit is 10 > 1"),
+    ("10:1:1", "--set x=10:1:1: STOP moet ≥ START zijn (het raster loopt omhoog), maar dit is 10 > 1"),
     (f"1:{MAX_POINTS + 1}:1", "--set x=1:1000001:1: 1.000.001 punten, meer dan het maximum van 1.000.000"),
 ])
 def test_axis_errors(spec, message):
@@ -139,7 +139,7 @@ def test_structural_parameter_is_refused(simple):
 
 
 def test_too_large_for_a_table(simple):
-    with pytest.raises(UsageError, match=r"een rooster van 101 waarden is te groot voor een tabel in de terminal"):
+    with pytest.raises(UsageError, match=r"een raster van 101 waarden is te groot voor een tabel in de terminal"):
         sweep(read_document(simple), ["locations=1:101:1"], for_table=True)
     assert sweep(read_document(simple), ["locations=1:101:1"]).values.size == 101
 

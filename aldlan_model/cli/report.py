@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -37,6 +37,20 @@ def _check_plan_size(file: str, rooms: int) -> None:
                              draws=grouped(DRAWS), max_rooms=grouped(most)))
 
 
+def memo_date(text: str) -> Any:
+    """``--date YYYY-MM-DD`` as a date (None when not given: today, or ``$ALDLAN_TODAY``)."""
+    import datetime as _dt
+
+    from aldlan_model.model.errors import UsageError
+
+    if not text.strip():
+        return None
+    try:
+        return _dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise UsageError(msg("memo_date_bad", got=repr(text))) from None
+
+
 @command(help=h("cmd_report"))
 def report(
     items: Annotated[list[str], typer.Argument(
@@ -46,11 +60,17 @@ def report(
                                          help=h("opt_report_output"))],
     set_: Annotated[list[str] | None, typer.Option(
         "--set", "-s", metavar="PATH=VALUE", help=h("opt_report_set"))] = None,
+    to: Annotated[str, typer.Option("--to", metavar="TEXT", help=h("opt_report_to"))] = "",
+    sender: Annotated[str, typer.Option("--from", metavar="TEXT", help=h("opt_report_from"))] = "",
+    date: Annotated[str, typer.Option("--date", metavar="YYYY-MM-DD", help=h("opt_report_date"))] = "",
+    reference: Annotated[str, typer.Option("--reference", metavar="TEXT", help=h("opt_report_reference"))] = "",
+    subject: Annotated[str, typer.Option("--subject", metavar="TEXT", help=h("opt_report_subject"))] = "",
     force: ForceOpt = False,
     lang: LangOpt = Lang.nl,
 ) -> None:
-    """Write a memo for a letter to the council: summary, comparison, where the saving comes from,
-    financing, uncertainty (20,000 draws, seed 1), charts, sources and the method.
+    """Write a memo as a council annex: the bijlage block (Aan, Van, Datum, Kenmerk, Onderwerp), the
+    message on the first page, the starting points, costs and income, where the saving comes from,
+    who pays, financing, uncertainty (20,000 draws, seed 1); the inputs and the method as appendices.
 
     \b
     Example: aldlan report scenarios/aldlan-mix.yaml -o notitie.docx
@@ -60,7 +80,7 @@ def report(
     from aldlan_model.analysis.overrides import parse_variants
     from aldlan_model.io.fileio import exists, write_output
     from aldlan_model.io.loader import apply_overrides, read_document
-    from aldlan_model.render.memo.content import build_memo
+    from aldlan_model.render.memo.content import MemoHeader, build_memo
     from aldlan_model.render.memo.document import MemoItem
     from aldlan_model.render.memo.write import render_memo
     from aldlan_model.render.output import wrote
@@ -79,6 +99,7 @@ def report(
             _check_plan_size(c.variant.file, len(uncertain.rooms))
             memo_items.append(MemoItem(c.label, c.variant.file, c.scenario, c.result, uncertain,
                                        [*global_overrides, *c.variant.overrides]))
-        memo = build_memo(memo_items, lang.value, comparison=comparison)
+        header = MemoHeader(to=to, sender=sender, date=memo_date(date), reference=reference, subject=subject)
+        memo = build_memo(memo_items, lang.value, header=header)
         written = write_output(output, render_memo(memo, fmt), force=force)
         wrote(written)

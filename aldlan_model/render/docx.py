@@ -26,6 +26,10 @@ TABLE_PT, NOTE_PT = 9, 8
 CHAR_CM = 0.19  # a digit at 9 pt, a little generous
 CELL_PAD_CM = 0.45
 MIN_LABEL_CM = 3.0
+INK = (0x1F, 0x2A, 0x44)  # the house colour of titles and headings (dark blue-grey; prints as near-black)
+RULE = "1F2A44"
+HEAD_PT, FOOT_PT = 9, 8
+KEEP_ROWS = 16  # a table this short stays on one page with its caption and notes; longer ones repeat their header
 
 
 def _set(el: Any, tag: str, **attrs: str) -> Any:
@@ -40,6 +44,66 @@ def _set(el: Any, tag: str, **attrs: str) -> Any:
     for name, value in attrs.items():
         child.set(qn(f"w:{name}"), value)
     return child
+
+
+def _rgb(rgb: tuple[int, int, int]) -> Any:
+    from docx.shared import RGBColor
+
+    return RGBColor(*rgb)
+
+
+def _border(paragraph: Any, side: str = "bottom", size: int = 6, space: int = 1) -> None:
+    """A line under (or over) a paragraph: ``w:pBdr``."""
+    ppr = paragraph._p.get_or_add_pPr()
+    bdr = _set(ppr, "w:pBdr")
+    _set(bdr, f"w:{side}", val="single", sz=str(size), space=str(space), color=RULE)
+
+
+def _field(paragraph: Any, code: str, size: float) -> None:
+    """A Word field (PAGE, NUMPAGES) that the reader's word processor fills in."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    fld = OxmlElement("w:fldSimple")
+    fld.set(qn("w:instr"), code)
+    run = OxmlElement("w:r")
+    rpr = OxmlElement("w:rPr")
+    sz = OxmlElement("w:sz")
+    sz.set(qn("w:val"), str(int(size * 2)))
+    rpr.append(sz)
+    run.append(rpr)
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    fld.append(run)
+    paragraph._p.append(fld)
+
+
+def house_header_footer(doc: Any, kind: str, right: str, lang: str, usable_cm: float) -> None:
+    """The house style of every Word file: a header "kind ... right" above a thin line, and
+    "Pagina 1 van 5" in the footer (fields the word processor fills in)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+    from docx.shared import Cm, Pt
+
+    sec = doc.sections[0]
+    sec.header_distance, sec.footer_distance = Cm(1.2), Cm(1.2)
+    head = sec.header.paragraphs[0]
+    doc.styles["Header"].paragraph_format.tab_stops.clear_all()  # the template's centre tab
+    head.paragraph_format.tab_stops.add_tab_stop(Cm(usable_cm), WD_TAB_ALIGNMENT.RIGHT)
+    first = head.add_run(kind)
+    first.bold, first.font.small_caps, first.font.size = True, True, Pt(HEAD_PT)
+    first.font.color.rgb = _rgb(INK)
+    head.add_run(f"\t{right}").font.size = Pt(HEAD_PT)
+    _border(head)
+    foot = sec.footer.paragraphs[0]
+    foot.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    marker_page, marker_pages = "\x00P\x00", "\x00N\x00"
+    text = t("memo_page", lang, page=marker_page, pages=marker_pages)
+    for piece in text.replace(marker_page, "\x01PAGE\x01").replace(marker_pages, "\x01NUMPAGES\x01").split("\x01"):
+        if piece in ("PAGE", "NUMPAGES"):
+            _field(foot, piece, FOOT_PT)
+        elif piece:
+            foot.add_run(piece).font.size = Pt(FOOT_PT)
 
 
 def _write(cell: Any, text: str, *, right: bool, bold: bool, size: int = TABLE_PT) -> None:
@@ -89,12 +153,17 @@ def _table(doc: Any, report: Report, index: int, usable_cm: float) -> None:
         for c in table.columns[ci].cells:
             c.width = Cm(width)
     head = table.rows[0]
-    _set(_set(head._tr, "w:trPr"), "w:tblHeader", val="true")
-    for ci, text in enumerate([tb.label_header, *tb.columns]):
-        c = head.cells[ci]
-        _write(c, text, right=ci > 0 and right[ci - 1], bold=True)
-        _set(_set(c._tc, "w:tcPr"), "w:shd", val="clear", color="auto", fill="D9D9D9")
-    for ri, (row, values) in enumerate(zip(tb.rows, shown, strict=True), start=1):
+    headers = [tb.label_header, *tb.columns]
+    if any(h.strip() for h in headers):
+        _set(_set(head._tr, "w:trPr"), "w:tblHeader", val="true")
+        for ci, text in enumerate(headers):
+            c = head.cells[ci]
+            _write(c, text, right=ci > 0 and right[ci - 1], bold=True)
+            _set(_set(c._tc, "w:tcPr"), "w:shd", val="clear", color="auto", fill="D9D9D9")
+    else:  # no header words: no empty shaded row
+        table._tbl.remove(head._tr)
+    first = 1 if any(h.strip() for h in headers) else 0
+    for ri, (row, values) in enumerate(zip(tb.rows, shown, strict=True), start=first):
         tr = table.rows[ri]
         _set(_set(tr._tr, "w:trPr"), "w:cantSplit", val="true")
         _write(tr.cells[0], row.label, right=False, bold=row.total)
@@ -103,13 +172,39 @@ def _table(doc: Any, report: Report, index: int, usable_cm: float) -> None:
     fn = footnotes(report, index)
     lines: list[tuple[str, bool]] = [(fn.source_line, True)]
     lines += [(s, False) for s in fn.sources]
-    for k, (text, italic) in enumerate(lines):
+    for k, (text, italic) in enumerate([x for x in lines if x[0]]):
         p = doc.add_paragraph()
         fmt = p.paragraph_format
         fmt.space_before, fmt.space_after = Pt(4 if k == 0 else 0), Pt(0)
         r = p.add_run(text)
         r.italic, r.font.size = italic, Pt(NOTE_PT)
+    keep_together(doc)
     doc.add_paragraph()
+
+
+def keep_together(doc: Any) -> None:
+    """The table just added on one page with its caption and the notes under it, when it is short
+    (keep-with-next on its rows and on every note but the last)."""
+    from docx.text.paragraph import Paragraph
+
+    table = doc.tables[-1]
+    if len(table.rows) > KEEP_ROWS:
+        return
+    after = []
+    el = table._tbl.getnext()
+    while el is not None and el.tag.endswith("}p"):
+        p = Paragraph(el, doc._body)
+        if not p.text.strip():
+            break
+        after.append(p)
+        el = el.getnext()
+    rows = list(table.rows) if after else list(table.rows)[:-1]  # nothing under it: the last row need not stick on
+    for row in rows:
+        for cell in row.cells:
+            for p in cell.paragraphs:
+                p.paragraph_format.keep_with_next = True
+    for p in after[:-1]:
+        p.paragraph_format.keep_with_next = True
 
 
 def _setup(doc: Any, lang: str) -> float:
@@ -137,6 +232,7 @@ def render(report: Report) -> bytes:
     doc.core_properties.title = doc_title(report.title)  # at most 255 characters
     doc.core_properties.author = "aldlan-model"
     doc.core_properties.language = LANG_TAGS[lang]
+    house_header_footer(doc, t("run_kind", lang), report.title, lang, usable)
     doc.add_heading(report.title, level=1)
     if report.subtitle:
         doc.add_paragraph().add_run(report.subtitle).italic = True

@@ -17,7 +17,7 @@ from aldlan_model.i18n.numfmt import money, number, percent
 from aldlan_model.io.loader import overrides_of, source_file
 from aldlan_model.io.notes import note_texts
 from aldlan_model.ledger.report import Report, Row, Table
-from aldlan_model.ledger.rounded import MECHANISM_LINES, Ledger, ledger
+from aldlan_model.ledger.rounded import MECHANISM_LINES, Ledger, ledger, room_ledger
 from aldlan_model.model.errors import UsageError
 from aldlan_model.model.scenario import Scenario
 from aldlan_model.tables.sources import Notes, long_date, shown_path, source_notes
@@ -144,6 +144,8 @@ def financing_sentence(L: Ledger, lang: str) -> str:
         when = t("payback_never_waits", lang)
     else:
         when = t("financing_payback_in", lang, year=str(payback))
+    if L.financing_need <= 0:
+        return t("financing_sentence_none", lang, payback=when)
     return t("financing_sentence", lang, need=money(L.financing_need, lang), payback=when)
 
 
@@ -265,7 +267,7 @@ def financing_table(L: Ledger, lang: str, title: str) -> Table:
     rows = [Row(str(y), [L.row(name)[j] for name in FINANCING_LINES]) for j, y in enumerate(L.years)]
     return Table("financing", title, [t(name, lang) for name in FINANCING_LINES], rows,
                  kinds=["money"] * 4, label_header=t("year", lang),
-                 notes=[t("financing_sentence_label", lang) + " " + financing_sentence(L, lang)])
+                 notes=[financing_sentence(L, lang)])
 
 
 def funding_table(L: Ledger, lang: str, title: str, years: list[int], notes: Notes | None = None) -> Table:
@@ -296,9 +298,16 @@ def inputs_for(scenario: Scenario, lang: str = "nl") -> list[dict[str, object]]:
     from aldlan_model.engine.params import NOT_SET
     from aldlan_model.i18n.labels_inputs import input_kind, input_label
 
+    rooms = getattr(scenario, "locations", None)
+    plan_rooms = sum(r.count for r in rooms) if isinstance(rooms, list) else None  # a plan: all its rooms
+
+    def value(path: str, point: float) -> float:
+        return float(plan_rooms) if path == "locations" and plan_rooms is not None else point
+
     return [
-        {"label": input_label(path, lang, scenario), "path": path, "kind": input_kind(path), "value": num.point,
-         "low": num.low, "mode": num.mode, "high": num.high, "source": num.source or ""}
+        {"label": input_label(path, lang, scenario), "path": path, "kind": input_kind(path),
+         "value": value(path, num.point), "low": num.low, "mode": num.mode, "high": num.high,
+         "source": num.source or ""}
         for path, num in flatten(scenario).items()
         if not (num.point == NOT_SET and not num.source)
     ]
@@ -322,8 +331,9 @@ def shares_to_total(parts: list[int], decimals: int = 3) -> list[float]:
 def locations_table(rooms: list, result: Result, lang: str, title: str) -> Table:
     """A plan's rooms: savings in the target year, share of the plan, result, warnings."""
     j = result.year_index(int(result.target["year"][0]))
-    savings = [rounded_lines(part)["savings"][j] for part in result.parts]
-    results = [rounded_lines(part)["result"][j] for part in result.parts]
+    # each room's lines as the plan's ledger adds them (rounded per room, then × count): the total is the plan's
+    savings = [int(room_ledger(part).lines["savings"][j]) for part in result.parts]
+    results = [int(room_ledger(part).lines["result"][j]) for part in result.parts]
     shares = shares_to_total(savings) if all(x >= 0 for x in savings) else [
         x / sum(savings) if sum(savings) else 0.0 for x in savings]
     n_warn = [len(warnings_for(part, room.scenario)) for room, part in zip(rooms, result.parts, strict=True)]

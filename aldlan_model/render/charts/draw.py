@@ -23,27 +23,32 @@ DRAW: dict[str, Callable[[Any, Sequence[Item], str], None]] = {
     "mechanisms": mechanisms_chart, "funding": funding_chart}
 
 
-def figure(items: Sequence[Item], kind: str = "savings", lang: str = "nl") -> Any:
-    """The chart as a matplotlib ``Figure`` (no pyplot, no global state)."""
+def figure(items: Sequence[Item], kind: str = "savings", lang: str = "nl", *, source: bool = True,
+           size: tuple[float, float] | None = None) -> Any:
+    """The chart as a matplotlib ``Figure`` (no pyplot, no global state); ``source``: with the source
+    line under it (a memo's caption and colophon say it instead); ``size`` in inches: the size the
+    chart is placed at, so its 7 pt text prints at 7 pt."""
     if kind not in DRAW:
         raise UsageError(msg("chart_bad_kind", kind=repr(kind), choices=", ".join(KINDS)))
     if not items:
         raise UsageError(msg("chart_no_files"))
     with chart_context():
-        fig = new_figure()
+        fig = new_figure(size) if size else new_figure()
         ax = fig.add_subplot()
         ax.grid(axis="y", color="#dddddd", linewidth=0.6)
         ax.set_axisbelow(True)
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
         DRAW[kind](ax, items, lang)
-        add_source(fig, source_text([m for m, _ in items], lang))
+        if source:
+            add_source(fig, source_text([m for m, _ in items], lang))
     return fig
 
 
-def render_chart(items: Sequence[Item], kind: str = "savings", lang: str = "nl", fmt: str = "png") -> bytes:
+def render_chart(items: Sequence[Item], kind: str = "savings", lang: str = "nl", fmt: str = "png", *,
+                 source: bool = True, size: tuple[float, float] | None = None) -> bytes:
     """The chart as the bytes of a PNG, SVG or PDF file."""
     check_format(fmt)
     with quiet_glyphs():
-        fig = figure(items, kind, lang)
+        fig = figure(items, kind, lang, source=source, size=size)
     return save(fig, fmt)

@@ -44,7 +44,8 @@ def mechanisms_chart(ax: Any, items: Sequence[Any], lang: str) -> None:
     ax.bar(0, level, 0.6, color=TOTAL, edgecolor="black", linewidth=0.5)
     ax.annotate(money(level, lang), (0, level), xytext=(0, 2), textcoords="offset points", ha="center",
                 va="bottom", fontsize=7)
-    for i, name in enumerate(MECHANISM_LINES, start=1):
+    drawn = [name for name in MECHANISM_LINES if L.at(name)]  # no € 0 bars
+    for i, name in enumerate(drawn, start=1):
         amount = L.at(name)
         new = level - amount
         colour = SOFT if name == "substitution" else PAID if name == "paid" else HARD
@@ -55,14 +56,17 @@ def mechanisms_chart(ax: Any, items: Sequence[Any], lang: str) -> None:
         ax.plot([i - 0.3, i + 1.3], [new, new], color="#999999", linewidth=0.6)
         labels.append(t(name, lang))
         level = new
-    end = len(MECHANISM_LINES) + 1
+    end = len(drawn) + 1
     ax.bar(end, level, 0.6, color=TOTAL, edgecolor="black", linewidth=0.5)
     ax.annotate(money(level, lang), (end, level), xytext=(0, 2), textcoords="offset points", ha="center",
                 va="bottom", fontsize=7)
     labels.append(t("scenario", lang))
     ax.set_xticks(range(end + 1), [_wrap(x, 14) for x in labels], fontsize=7)
-    ax.set_title(t("chart_mechanisms_title", lang, year=year, saving=money(L.at("savings"), lang),
-                   hard=money(L.at("savings_hard"), lang)), fontsize=10)
+    import textwrap
+
+    title = t("chart_mechanisms_title", lang, year=year, saving=money(L.at("savings"), lang),
+              hard=money(L.at("savings_hard"), lang))
+    ax.set_title(textwrap.fill(title, 70, break_on_hyphens=False), fontsize=10)  # whole at any placed size
     ax.set_ylabel(t("chart_euro_per_year", lang, year=year))
     low, high = ax.get_ylim()
     ax.set_ylim(bottom=min(0, low), top=high * 1.12)  # room for the amounts above the bars
@@ -75,7 +79,7 @@ def mechanisms_chart(ax: Any, items: Sequence[Any], lang: str) -> None:
                Patch(facecolor=SOFT, edgecolor="black", hatch="//", label=t("mechanism_soft", lang)) if k == "soft" else
                Patch(facecolor=PAID, edgecolor="black", label=t("mechanism_paid", lang))
                for k in ("hard", "soft", "paid") if k in shown]
-    if handles:
+    if len(handles) > 1:  # one kind of bar needs no legend
         ax.legend(handles=handles, fontsize=7, loc="upper right")
     del scenario
 

@@ -93,7 +93,8 @@ def savings_chart(ax: Any, items: Sequence[Item], lang: str) -> None:
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos: str(int(round(x)))))
     money_axis(ax.yaxis, lang)
-    ax.legend(fontsize=8, loc="best")
+    if len(ax.get_legend_handles_labels()[0]) > 1:  # one line needs no legend: the title names it
+        ax.legend(fontsize=8, loc="best")
 
 
 def costs_chart(ax: Any, items: Sequence[Item], lang: str) -> None:

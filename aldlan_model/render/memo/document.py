@@ -17,7 +17,8 @@ from typing import Any
 
 from aldlan_model.ledger.report import Table
 
-SECTIONS = ("summary", "compare", "mechanisms", "financing", "uncertainty", "sources", "method")
+SECTIONS = ("summary", "starting_points", "costs", "mechanisms", "payers", "financing", "uncertainty", "inputs",
+            "method")
 HEADING_KEYS = {key: f"memo_h_{key}" for key in SECTIONS}
 
 
@@ -54,17 +55,18 @@ class Section:
     key: str
     heading: str
     blocks: list[Block] = field(default_factory=list)
-    new_page: bool = False  # start on a new page (the Verantwoording, an annex to the memo)
+    new_page: bool = False  # start on a new page (the appendices)
 
 
 @dataclass
 class Memo:
     lang: str
-    kind: str  # "Notitie"
-    title: str
+    kind: str  # "Bijlage"
+    title: str  # the subject
     date: str  # "2 december 2026"
-    meta: list[tuple[str, str]]
+    meta: list[tuple[str, str]]  # the bijlage block: Aan, Van, Datum, Kenmerk, Onderwerp
     sections: list[Section]
+    colophon: str = ""  # the one line that names the files, the version and the draws
 
     def section(self, key: str) -> Section | None:
         return next((s for s in self.sections if s.key == key), None)

@@ -12,33 +12,16 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from aldlan_model.i18n.labels import t
 from aldlan_model.ledger.report import Report
-from aldlan_model.render.docx import LANG_TAGS, _set, _setup, _table
+from aldlan_model.render.docx import INK, LANG_TAGS, _border, _rgb, _set, _setup, _table, house_header_footer
 from aldlan_model.render.fonts import DOC_FONT
 from aldlan_model.render.memo.document import Block, Memo, spans
 from aldlan_model.render.safetext import doc_title
 
 BODY_PT, SMALL_PT, H1_PT, H2_PT, TITLE_PT = 10.5, 8, 12, 10.5, 17
-INK = (0x1F, 0x2A, 0x44)  # a dark blue-grey for the title and headings; black prints fine too
-RULE = "1F2A44"
-PICTURE_CM = 16.0
+PICTURE_CM = 16.0  # = state.CHART_IN: the chart is drawn at the size it is placed
 NOTE_PT, NOTE_INDENT_CM = 8.5, 0.8
 META_CM = (3.2, 13.8)
-KEEP_ROWS = 15  # longer tables (the comparison) may break, their header row repeats
-
-
-def _rgb(rgb: tuple[int, int, int]) -> Any:
-    from docx.shared import RGBColor
-
-    return RGBColor(*rgb)
-
-
-def _border(paragraph: Any, side: str = "bottom", size: int = 6, space: int = 1) -> None:
-    """A line under (or over) a paragraph: ``w:pBdr``."""
-    ppr = paragraph._p.get_or_add_pPr()
-    bdr = _set(ppr, "w:pBdr")
-    _set(bdr, f"w:{side}", val="single", sz=str(size), space=str(space), color=RULE)
 
 
 def _font(style: Any, size: float, *, bold: bool = False, caps: bool = False, italic: bool = False,
@@ -85,51 +68,8 @@ def _styles(doc: Any) -> None:
     bullet.paragraph_format.space_after = Pt(3)
 
 
-def _field(paragraph: Any, code: str, size: float) -> None:
-    """A Word field (PAGE, NUMPAGES) that the reader's word processor fills in."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-    from docx.shared import Pt
-
-    fld = OxmlElement("w:fldSimple")
-    fld.set(qn("w:instr"), code)
-    run = OxmlElement("w:r")
-    rpr = OxmlElement("w:rPr")
-    sz = OxmlElement("w:sz")
-    sz.set(qn("w:val"), str(int(Pt(size).pt * 2)))
-    rpr.append(sz)
-    run.append(rpr)
-    text = OxmlElement("w:t")
-    text.text = "1"
-    run.append(text)
-    fld.append(run)
-    paragraph._p.append(fld)
-
-
 def _header_footer(doc: Any, memo: Memo, usable_cm: float) -> None:
-    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
-    from docx.shared import Cm, Pt
-
-    sec = doc.sections[0]
-    sec.header_distance, sec.footer_distance = Cm(1.2), Cm(1.2)
-    head = sec.header.paragraphs[0]
-    doc.styles["Header"].paragraph_format.tab_stops.clear_all()  # the template's centre tab
-    head.paragraph_format.tab_stops.add_tab_stop(Cm(usable_cm), WD_TAB_ALIGNMENT.RIGHT)
-    kind = head.add_run(memo.kind)
-    kind.bold, kind.font.small_caps, kind.font.size = True, True, Pt(9)
-    kind.font.color.rgb = _rgb(INK)
-    rest = head.add_run(f"\t{memo.date} \u00b7 {memo.title}")
-    rest.font.size = Pt(9)
-    _border(head)
-    foot = sec.footer.paragraphs[0]
-    foot.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    marker_page, marker_pages = "\x00P\x00", "\x00N\x00"
-    text = t("memo_page", memo.lang, page=marker_page, pages=marker_pages)
-    for piece in text.replace(marker_page, "\x01PAGE\x01").replace(marker_pages, "\x01NUMPAGES\x01").split("\x01"):
-        if piece in ("PAGE", "NUMPAGES"):
-            _field(foot, piece, 8)
-        elif piece:
-            foot.add_run(piece).font.size = Pt(8)
+    house_header_footer(doc, memo.kind, f"{memo.date} \u00b7 {memo.title}", memo.lang, usable_cm)
 
 
 def _paragraph(doc: Any, text: str, style: str | None = None) -> Any:
@@ -169,33 +109,6 @@ def _front(doc: Any, memo: Memo) -> None:
     _border(rule, size=8)
 
 
-def _keep_together(doc: Any) -> None:
-    """The table just added on one page with its caption and the notes under it, when it is short."""
-    from docx.text.paragraph import Paragraph
-
-    table = doc.tables[-1]
-    if len(table.rows) > KEEP_ROWS:
-        return
-    for row in table.rows:
-        for cell in row.cells:
-            for p in cell.paragraphs:
-                p.paragraph_format.keep_with_next = True
-    after = []
-    el = table._tbl.getnext()
-    while el is not None and el.tag.endswith("}p"):
-        p = Paragraph(el, doc._body)
-        if not p.text.strip():
-            break
-        after.append(p)
-        el = el.getnext()
-    for p in after[:-1]:
-        p.paragraph_format.keep_with_next = True
-    if not after:  # nothing under the table: the last row need not stick to what follows
-        for cell in table.rows[-1].cells:
-            for p in cell.paragraphs:
-                p.paragraph_format.keep_with_next = False
-
-
 def _block(doc: Any, memo: Memo, block: Block, usable_cm: float) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm, Pt
@@ -220,7 +133,6 @@ def _block(doc: Any, memo: Memo, block: Block, usable_cm: float) -> None:
         one = Report(title="", subtitle="", headline=[], tables=[block.table], warnings=[], sources=[],
                      source_line=block.source_line, lang=memo.lang)
         _table(doc, one, 0, usable_cm)
-        _keep_together(doc)
     elif block.kind == "figure" and block.image is not None:
         pic = doc.add_paragraph()
         pic.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -234,6 +146,7 @@ def _block(doc: Any, memo: Memo, block: Block, usable_cm: float) -> None:
 
 def render(memo: Memo) -> bytes:
     from docx import Document
+    from docx.shared import Pt
 
     doc = Document()
     usable = _setup(doc, memo.lang)
@@ -252,6 +165,11 @@ def render(memo: Memo) -> bytes:
             following = section.blocks[i + 1] if i + 1 < len(section.blocks) else None
             if block.kind == "p" and following is not None and following.kind == "table":
                 doc.paragraphs[-1].paragraph_format.keep_with_next = True  # the lead-in stays with its table
+    if memo.colophon:
+        p = doc.add_paragraph()
+        p.paragraph_format.space_before = Pt(12)
+        _border(p, side="top", size=4)
+        p.add_run(memo.colophon).font.size = Pt(NOTE_PT)
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()

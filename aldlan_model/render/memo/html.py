@@ -18,7 +18,8 @@ from aldlan_model.tables.parts import footnotes
 
 INK = "#1f2a44"
 PICTURE_CM, PICTURE_PX = 16, 605  # 16 cm at 96 px per inch: what word processors take from width=""
-_CSS = f"""@page {{ size: A4; margin: 2.5cm 2cm; }}
+_CSS = f"""@page {{ size: A4; margin: 2.5cm 2cm;
+         @bottom-right {{ content: counter(page) " / " counter(pages); font-size: 8pt; }} }}
 body {{ font-family: {FONT}; font-size: 10.5pt; line-height: 1.4; color: #000; background: #fff;
        max-width: 17cm; margin: 1.5em auto; padding: 0 1em; }}
 table.memo-head {{ width: 100%; border-collapse: collapse; font-size: 9pt; border-bottom: 1px solid {INK};
@@ -38,7 +39,11 @@ p.figcaption {{ font-size: 9pt; font-weight: bold; text-align: center; margin-to
 caption {{ text-align: left; font-weight: bold; padding: 0 0 4px; caption-side: top; }}
 .table-block {{ margin: 1.2em 0; page-break-inside: avoid; }}
 p.note {{ font-size: 8.5pt; margin: 0 0 2px 2.2em; text-indent: -2.2em; line-height: 1.25; }}
-h2.new-page {{ page-break-before: always; }}"""
+h2.new-page {{ page-break-before: always; break-before: page; }}
+tr, p.note, li {{ page-break-inside: avoid; break-inside: avoid; }}
+thead {{ display: table-header-group; }}
+p {{ orphans: 3; widows: 3; }}
+p.colophon {{ font-size: 8pt; border-top: 0.5pt solid {INK}; padding-top: 4px; margin-top: 2em; }}"""
 
 
 def _inline(text: str) -> str:
@@ -98,5 +103,7 @@ def render(memo: Memo) -> str:
         cls = ' class="new-page"' if section.new_page else ""
         out.append(f"<h2{cls}>{escape(section.heading)}</h2>")
         out += _blocks(memo, section.blocks)
+    if memo.colophon:
+        out.append(f'<p class="colophon">{escape(memo.colophon)}</p>')
     out += ["</body>", "</html>"]
     return "\n".join(out) + "\n"

@@ -1,0 +1,190 @@
+"""The body of the memo after its conclusion: the room's costs and income, where the saving comes
+from, who pays and who saves, financing and uncertainty — each a :class:`Section` of short tables
+read from the rounded ledger (the same euros as ``aldlan run``) and sentences from :mod:`.sentences`.
+
+Several scenarios: one table with a column per scenario, not every table three times.
+"""
+
+from __future__ import annotations
+
+from aldlan_model.engine.lines import COST_LINES, INCOME_LINES
+from aldlan_model.i18n.labels import t
+from aldlan_model.ledger.report import Row, Table
+from aldlan_model.ledger.rounded import MECHANISM_LINES, Ledger
+from aldlan_model.render.memo.document import Block, Section
+from aldlan_model.render.memo.sentences import (
+    condition_sentences,
+    financing_sentences,
+    municipality_payback,
+    named,
+    run_in,
+    uncertainty_sentences,
+)
+from aldlan_model.render.memo.state import Build, without_zero_rows
+
+MECHANISM_KIND = {"tariff_difference": "memo_k_reindication", "transport_avoided": "memo_k_hard",
+                  "substitution": "memo_k_assumption", "replaced": "memo_k_replaced",
+                  "moved_clients": "memo_k_hard", "paid": "memo_k_paid"}
+
+
+def _years_shown(L: Ledger, start: int) -> list[int]:
+    """The opening year, the target year and the last year: the exploitation in three columns."""
+    return sorted({max(start, L.years[0]), L.target_year, L.years[-1]})
+
+
+def _start(b: Build, i: int) -> int:
+    return int(getattr(b.items[i].model, "start", b.ledgers[i].years[0]))
+
+
+def costs_section(b: Build) -> Section:
+    """Kosten en inkomsten: the organisation's exploitation, rows without a euro left out."""
+    lang = b.lang
+    section = Section("costs", t("memo_h_costs", lang))
+    order = [*COST_LINES, "cost", *INCOME_LINES, "income", "result"]
+    totals = {"cost", "income", "result"}
+    if b.several:
+        year = b.ledgers[0].target_year
+        cols = [it.label for it in b.items]
+        rows = [Row(t(n, lang), [L.at(n, year) for L in b.ledgers], total=n in totals) for n in order]
+        title = b.caption(t("memo_costs_table_several", lang, year=year))
+    else:
+        L = b.ledgers[0]
+        years = _years_shown(L, _start(b, 0))
+        cols = [str(y) for y in years]
+        rows = [Row(t(n, lang), [L.at(n, y) for y in years], total=n in totals) for n in order]
+        title = b.caption(t("memo_costs_table", lang))
+    section.blocks.append(Block("p", t("memo_costs_intro", lang)))
+    table = Table("costs", title, cols, without_zero_rows(rows), kinds=["money"] * len(cols), label_header="")
+    section.blocks.append(b.table(table))
+    return section
+
+
+def mechanisms_section(b: Build) -> Section:
+    """Waar komt de besparing vandaan: the causes (those with a euro), what each rests on, the waterfall."""
+    lang = b.lang
+    section = Section("mechanisms", t("memo_h_mechanisms", lang))
+    section.blocks.append(Block("p", t("memo_mech_intro", lang)))
+    if b.several:
+        cols = [it.label for it in b.items]
+        rows = [Row(t(n, lang), [L.at(n) for L in b.ledgers]) for n in MECHANISM_LINES]
+        rows.append(Row(t("savings", lang), [L.at("savings") for L in b.ledgers], total=True))
+        kinds = ["money"] * len(cols)
+        title = b.caption(t("memo_mech_table_several", lang, year=b.ledgers[0].target_year))
+        for it, L in zip(b.items, b.ledgers, strict=True):
+            said = condition_sentences(L, lang)
+            if said:
+                section.blocks.append(Block("p", run_in(it, lang) + " " + " ".join(said)))
+    else:
+        L = b.ledgers[0]
+        cols = [t("mechanism_amount", lang), t("memo_k_column", lang)]
+        rows = [Row(t(n, lang), [L.at(n), t(MECHANISM_KIND[n], lang)]) for n in MECHANISM_LINES]
+        rows.append(Row(t("savings", lang), [L.at("savings"), ""], total=True))
+        kinds = ["money", "text"]
+        title = b.caption(t("memo_mech_table", lang, year=L.target_year))
+        section.blocks.append(Block("p", " ".join(condition_sentences(L, lang))))
+    table = Table("mechanisms", title, cols, without_zero_rows(rows), kinds=kinds, label_header="")
+    section.blocks.append(b.table(table))
+    fig = b.chart([b.pairs[0]], "mechanisms", t("memo_fig_mechanisms", lang, year=b.ledgers[0].target_year,
+                                                  name=b.items[0].label))
+    if fig is not None:
+        section.blocks.append(fig)
+    fig = b.chart(b.pairs, "savings", t("memo_fig_savings", lang))
+    if fig is not None:
+        section.blocks.append(fig)
+    return section
+
+
+PAYERS = ("savings", "projects_municipal", "net_municipality", "projects_external", "organisation_result")
+
+
+def payers_section(b: Build) -> Section:
+    """Wie betaalt, wie bespaart, in the target year: the Wmo budget, the municipality's other budgets,
+    the municipality as a whole, external funders and the organisation.
+
+    The engine's own payers lines (``payers_*``) will replace these rows when they come; until then
+    the rows are the ledger's financing figures."""
+    lang = b.lang
+    section = Section("payers", t("memo_h_payers", lang))
+    year = b.ledgers[0].target_year
+    cols = [it.label for it in b.items] if b.several else [str(year)]
+    rows = [Row(t(f"memo_pay_{n}", lang), [_payer(L, n) for L in b.ledgers]) for n in PAYERS]
+    rows = [r for r in without_zero_rows(rows) if not (r.label == t("memo_pay_net_municipality", lang)
+                                                        and not any(L.projects for L in b.ledgers))]
+    section.blocks.append(Block("p", t("memo_pay_intro", lang, year=year)))
+    table = Table("payers", b.caption(t("memo_pay_table", lang, year=year)), cols, rows,
+                  kinds=["money"] * len(cols), label_header="")
+    section.blocks.append(b.table(table))
+    for it, L in zip(b.items, b.ledgers, strict=True):
+        if not L.projects:
+            continue
+        from aldlan_model.tables.run import funding_table
+
+        whole = t("period_whole", lang, first=L.years[0], last=L.years[-1])
+        fund = funding_table(L, lang, b.caption(t("memo_funding_table", lang, period=whole, name=it.label)), L.years)
+        section.blocks.append(b.table(fund, t("funding_note", lang)))
+        fig = b.chart([(it.model, it.result)], "funding", t("memo_fig_funding", lang, name=it.label))
+        if fig is not None:
+            section.blocks.append(fig)
+    return section
+
+
+def _payer(L: Ledger, name: str) -> int:
+    """Each party's figure in the target year, a cost as a negative amount."""
+    if name in ("projects_municipal", "projects_external"):
+        return -L.at(name)
+    return L.at(name)
+
+
+def financing_section(b: Build) -> Section:
+    """Financiering: what the organisation must lend or take from reserves, and whether it comes back;
+    when the municipality as a whole has its money back. The cash figures of the engine
+    (``cash``, ``cumulative_cash``) will join this section when they come."""
+    lang = b.lang
+    section = Section("financing", t("memo_h_financing", lang))
+    section.blocks.append(Block("p", t("memo_fin_intro", lang)))
+    for i, (it, L) in enumerate(zip(b.items, b.ledgers, strict=True)):
+        said = financing_sentences(L, b.voice, _start(b, i)) + municipality_payback(L, b.voice, _start(b, i))
+        text = " ".join(said)
+        if b.several:
+            text = run_in(it, lang) + " " + text
+        section.blocks.append(Block("p", text))
+    if b.several:
+        return section
+    from aldlan_model.tables.run import FINANCING_LINES
+
+    L = b.ledgers[0]
+    start = _start(b, 0)
+    rows = [Row(str(y), [L.row(n)[j] for n in FINANCING_LINES]) for j, y in enumerate(L.years) if y >= start]
+    table = Table("financing", b.caption(t("memo_fin_table", lang)), [t(n, lang) for n in FINANCING_LINES],
+                  rows, kinds=["money"] * 4, label_header=t("year", lang))
+    section.blocks.append(b.table(table))
+    return section
+
+
+def uncertainty_section(b: Build, draws: int) -> Section:
+    """Onzekerheid: the range in words, the inputs that move it most, then the table."""
+    from aldlan_model.i18n.numfmt import number
+
+    lang = b.lang
+    section = Section("uncertainty", t("memo_h_uncertainty", lang))
+    section.blocks.append(Block("p", t("memo_unc_intro", lang, draws=number(draws, lang))))
+    rows = []
+    for it, L, sim, sens in zip(b.items, b.ledgers, b.sims, b.sens, strict=True):
+        if sim is None:
+            section.blocks.append(Block("p", t("memo_unc_none", lang, name=named(it, lang))))
+            continue
+        said = uncertainty_sentences(sim, lang) + sens
+        text = " ".join(said)
+        if b.several:
+            text = run_in(it, lang) + " " + text
+        section.blocks.append(Block("p", text))
+        s = sim.summary("savings")
+        label = it.label if b.several else t("savings", lang)
+        rows.append(Row(label, [round(s["p10"]), round(s["p50"]), round(s["p90"]), L.at("savings")]))
+    if rows:
+        cols = [t("memo_unc_p10", lang), t("memo_unc_p50", lang), t("memo_unc_p90", lang), t("memo_unc_point", lang)]
+        year = b.ledgers[0].target_year
+        table = Table("uncertainty", b.caption(t("memo_unc_table", lang, year=year)), cols, rows,
+                      kinds=["money"] * 4, label_header="")
+        section.blocks.append(b.table(table, t("memo_unc_note", lang)))
+    return section

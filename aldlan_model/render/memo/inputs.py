@@ -1,0 +1,174 @@
+"""The memo's inputs as a reader sees them: the starting points (the 10–15 inputs that decide the
+answer, one table: value and whether it is a published figure or an assumption) and the appendix
+of every input with its source (one line each, the scenario's own words).
+
+No key paths: every input is named by its label (:func:`~aldlan_model.i18n.labels_inputs.input_label`);
+references to the repository's own files in a source ("docs/sources.md §5") are left out.
+Several scenarios: the inputs they share once, then per scenario only those that differ.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from aldlan_model.engine.params import NOT_SET, flatten
+from aldlan_model.i18n.labels import t
+from aldlan_model.i18n.labels_inputs import input_kind, input_label
+from aldlan_model.i18n.numfmt import by_kind
+from aldlan_model.ledger.report import Row, Table
+from aldlan_model.render.memo.document import Block, MemoItem
+from aldlan_model.render.memo.sentences import named
+from aldlan_model.tables.values import decimals_needed
+
+# the inputs that decide the answer, in the order a reader asks about them
+KEY_INPUTS = (
+    re.compile(r"^locations$"),
+    re.compile(r"^period\.start$"),
+    re.compile(r"^participants\.(zin|pgb|without_indication)\.count$"),
+    re.compile(r"^tariffs\.(buurtkamer|baseline)\.zin$"),
+    re.compile(r"^transport\.baseline\.(per_trip|share)$"),
+    re.compile(r"^municipality\.substitution$"),
+    re.compile(r"^municipality\.replaced\.\d+\.amount$"),
+    re.compile(r"^staff\.\d+\.(fte|count)$"),
+    re.compile(r"^staff\.\d+\.hourly_cost$"),
+    re.compile(r"^costs\.housing$"),
+    re.compile(r"^income\.(other|subsidy)$"),
+    re.compile(r"^projects\.\d+\.yearly_costs$"),
+)
+MAX_KEY = 15
+SHORT_SOURCE = 70
+_OWN = r"(?:(?:docs|scenarios|aldlan_model)/[\w./-]+(?:\s*§\s*\d+)?|\b[\w-]+\.ya?ml\b)"
+_OWN_FILES = re.compile(rf"\s*\({_OWN}\)|\s*[;,]\s*{_OWN}|\s*{_OWN}")
+_EMPTY_PARENS = re.compile(r"\(\s*[;,]?\s*\)")
+
+
+def source_words(source: str) -> str:
+    """A source as written, without references to the repository's own files, amounts kept whole."""
+    text = _OWN_FILES.sub("", source or "")
+    text = _EMPTY_PARENS.sub("", text)
+    text = re.sub(r"\s+([;,.)])", r"\1", text).strip().rstrip(";, ")
+    return keep_amounts(text)
+
+
+def keep_amounts(text: str) -> str:
+    """No line break between € and its amount, nor inside "4 uur" style pairs after €."""
+    return re.sub(r"€ (?=[\d-])", "€\u00a0", text)
+
+
+def is_assumption(source: str) -> bool:
+    """A source that is (or leans on) an assumption: it says "aanname" somewhere."""
+    low = source.strip().lower()
+    return not low or "aanname" in low or "assumption" in low
+
+
+SWITCHES = re.compile(r"(\.group_work|^norms\.enforce)$")  # yes/no settings, not figures
+
+
+@dataclass
+class Input:
+    path: str
+    label: str
+    value: str
+    source: str  # the scenario's own words, file references left out
+    assumption: bool
+
+
+def _value(path: str, num: Any, lang: str, plan_rooms: int | None) -> str:
+    """The value as a reader expects it (12, € 33,11, 5%), the range in brackets."""
+    if path == "locations" and plan_rooms is not None:
+        return by_kind("int", plan_rooms, lang)
+    kind = input_kind(path)
+    shown = [num.point, num.low, num.high] if num.is_range else [num.point]
+    decimals = decimals_needed(shown, 4 if kind == "fraction" else 2)  # a fraction's 2 more: its percent
+    if kind == "money" and decimals:
+        decimals = 2
+    text = by_kind(kind, num.point, lang, decimals)
+    if num.is_range:
+        text += f" ({by_kind(kind, num.low, lang, decimals)}\u2013{by_kind(kind, num.high, lang, decimals)})"
+    return keep_amounts(text)
+
+
+def inputs_of(model: Any, lang: str) -> list[Input]:
+    """Every input that was written, with its label, value (range in brackets) and source."""
+    rooms = getattr(model, "locations", None)
+    plan_rooms = sum(r.count for r in rooms) if isinstance(rooms, list) else None
+    out = []
+    for path, num in flatten(model).items():
+        if (num.point == NOT_SET or num.point == 0 or SWITCHES.search(path)) and not num.source:
+            continue  # not written, or a default nobody chose
+        source = source_words(num.source or "")
+        out.append(Input(path, input_label(path, lang, model), _value(path, num, lang, plan_rooms), source,
+                         is_assumption(num.source or "") or not source))
+    return out
+
+
+def key_inputs(inputs: list[Input]) -> list[Input]:
+    """The inputs that decide the answer (at most :data:`MAX_KEY`), leaving out those at zero."""
+    chosen = []
+    for pattern in KEY_INPUTS:
+        for inp in inputs:
+            if pattern.match(inp.path) and inp not in chosen and not _zero(inp):
+                chosen.append(inp)
+    return chosen[:MAX_KEY]
+
+
+def _zero(inp: Input) -> bool:
+    if inp.path == "locations":
+        return inp.value == "1"  # one room: the memo's sentences say so
+    return re.fullmatch(r"(€\s?)?0([.,]0+)?\s?%?", inp.value.replace("\u00a0", " ").strip()) is not None
+
+
+def short_source(inp: Input, lang: str) -> str:
+    """"aanname" or the source's first words (up to a bracket or colon), cut at a word."""
+    if inp.assumption:
+        return t("memo_i_assumption", lang)
+    head = re.split(r"[(:]", inp.source, maxsplit=1)[0].strip().rstrip(",;")
+    if len(head) > SHORT_SOURCE:
+        head = head[:SHORT_SOURCE].rsplit(" ", 1)[0] + " \u2026"
+    return head or t("memo_i_source", lang)
+
+
+def starting_points(items: list[MemoItem], lang: str, title: str) -> Table:
+    """One table of the inputs that decide the answer. One scenario: value and ground; several:
+    a value column per scenario, only the inputs that differ (the shared ones are in the appendix)."""
+    per = [inputs_of(it.model, lang) for it in items]
+    if len(items) == 1:
+        rows = [Row(i.label, [i.value, short_source(i, lang)]) for i in key_inputs(per[0])]
+        return Table("starting_points", title, [t("memo_i_value", lang), t("memo_i_ground", lang)], rows,
+                     kinds=["text", "text"], label_header="")
+    by_label = [{i.label: i for i in inputs} for inputs in per]  # by label: "vrijwilliger" in any place
+    labels: list[str] = []
+    for inputs in per:
+        labels += [i.label for i in key_inputs(inputs) if i.label not in labels]
+    rows = []
+    for label in labels:
+        shown = [d[label].value if label in d else "\u2013" for d in by_label]
+        if len(set(shown)) > 1:
+            rows.append(Row(label, shown))
+    return Table("starting_points", title, [it.label for it in items], rows, kinds=["text"] * len(items),
+                 label_header="")
+
+
+def appendix_blocks(items: list[MemoItem], lang: str) -> list[Block]:
+    """Every input, one line each: "label: value — source". Several scenarios: the shared lines once,
+    then per scenario the lines that differ."""
+    per = [inputs_of(it.model, lang) for it in items]
+    if len(items) == 1:
+        return [Block("note", _line(i, lang)) for i in per[0]]
+    keyed = [{(i.path, i.value, i.source): i for i in inputs} for inputs in per]
+    shared = set(keyed[0]).intersection(*keyed[1:])
+    blocks = [Block("h", t("memo_i_shared", lang))]
+    blocks += [Block("note", _line(i, lang)) for i in per[0] if (i.path, i.value, i.source) in shared]
+    for it, inputs in zip(items, per, strict=True):
+        own = [i for i in inputs if (i.path, i.value, i.source) not in shared]
+        if own:
+            blocks.append(Block("h", t("memo_i_own", lang, name=named(it, lang))))
+            blocks += [Block("note", _line(i, lang)) for i in own]
+    return blocks
+
+
+def _line(i: Input, lang: str) -> str:
+    source = i.source or t("memo_i_no_source", lang)
+    return f"{i.label}: {i.value} \u2014 {source}"
