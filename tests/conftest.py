@@ -16,6 +16,7 @@ os.environ.setdefault("MPLBACKEND", "Agg")
 
 REPO = Path(__file__).resolve().parent.parent
 SCENARIOS = REPO / "scenarios"
+V2 = REPO / "tests" / "fixtures" / "v2"  # the version 2 shipped scenarios, frozen: what older tests were worked out on
 
 # The example of MODEL.md section 2, written out in full.
 EXAMPLE = """\

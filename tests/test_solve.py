@@ -17,7 +17,7 @@ from aldlan_model.cli.app import app
 from aldlan_model.engine.room import run
 from aldlan_model.io.loader import load_scenario, read_document
 from aldlan_model.model.errors import ScenarioError, SolveError, UsageError
-from tests.conftest import EXAMPLE, SCENARIOS, write
+from tests.conftest import EXAMPLE, V2, write
 
 # No indexation, ramp 1, one professional paid by the hour: every figure by hand.
 # staff_professional = 32 h × 40 weeks × €50 = 64,000; housing 10,000 → cost 74,000 a year.
@@ -133,7 +133,7 @@ def test_a_jump_past_the_goal_gives_the_reaching_side(simple):
 
 
 def test_solve_the_shipped_break_even_answer_meets_the_goal_to_the_cent():
-    path = SCENARIOS / "aldlan-mix.yaml"
+    path = V2 / "aldlan-mix.yaml"
     sol = solve(read_document(path), "participants.zin.count", "result", 0.0)
     again = achieved(path, [f"participants.zin.count={number_text(sol.value)}"], "result")
     assert abs(again) <= 0.005
@@ -144,7 +144,7 @@ def test_solve_the_shipped_break_even_answer_meets_the_goal_to_the_cent():
 
 
 def test_tariff_that_covers_costs_in_another_year():
-    path = SCENARIOS / "aldlan-mix.yaml"
+    path = V2 / "aldlan-mix.yaml"
     sol = solve(read_document(path), "tariffs.buurtkamer.zin", "result", 0.0, year=2023)
     assert sol.year == 2023
     again = achieved(path, [f"tariffs.buurtkamer.zin={number_text(sol.value)}"], "result", 2023)
@@ -250,11 +250,13 @@ def test_cli_errors_exit_2(simple, args, message):
     assert message in " ".join(res.stderr.split())
 
 
-@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=40, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(goal=st.floats(min_value=-70000, max_value=-23000))
 def test_property_any_reachable_goal_is_met_to_the_cent(simple, goal):
     # with the norm, result = 1,600 × min(zin, 32) − 74,000 covers −74,000 … −22,800: every goal in
-    # between is reached, on the rising piece, at zin = (goal + 74,000) / 1,600
+    # between is reached, on the rising piece, at zin = (goal + 74,000) / 1,600; solve may answer the
+    # roundest number within half a cent of the goal (28.08 for 28.0799975…), never further
     sol = solve(read_document(simple), "participants.zin.count", "result", goal)
-    assert sol.value == pytest.approx((goal + 74000) / 1600, abs=1e-9)
+    assert abs(sol.value - (goal + 74000) / 1600) * 1600 <= 0.005
     assert abs(achieved(simple, [f"participants.zin.count={number_text(sol.value)}"], "result") - goal) <= 0.005

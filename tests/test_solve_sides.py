@@ -18,7 +18,7 @@ from aldlan_model.cli.app import app
 from aldlan_model.io.loader import read_document
 from aldlan_model.model.errors import SolveError
 from aldlan_model.tables.solve import override_text, sentences
-from tests.conftest import SCENARIOS
+from tests.conftest import V2
 from tests.test_solve import SIMPLE, achieved, write
 
 # SIMPLE (tests/test_solve.py), per location, every year from 2020 (no ramp, no indexation):
@@ -191,7 +191,7 @@ def test_property_a_whole_answer_reaches_the_goal_and_its_neighbour_does_not(sim
      "bij 78 € 3.568.681."),
 ])
 def test_shipped_scenario_answers_reach_their_goal(args, value, phrase):
-    path = str(SCENARIOS / "aldlan-mix.yaml")
+    path = str(V2 / "aldlan-mix.yaml")
     res = runner.invoke(app, ["solve", path, *args])
     assert res.exit_code == 0, res.output
     assert phrase in " ".join(res.stdout.replace("\xa0", " ").split())
@@ -214,7 +214,7 @@ def test_override_text_rounds_a_solved_value(path, x, text):
 
 
 def test_source_line_shows_the_rounded_value_and_json_the_exact_one():
-    path = str(SCENARIOS / "aldlan-mix.yaml")
+    path = str(V2 / "aldlan-mix.yaml")
     args = ["solve", path, "--vary", "participants.zin.count", "--goal", "result=0"]
     out = " ".join(runner.invoke(app, args).stdout.replace("\xa0", " ").split())
     # break-even at 11.9012 participants with an indicatie (the shipped 12 leave € 557 in 2021)
@@ -230,10 +230,10 @@ def test_source_line_shows_the_rounded_value_and_json_the_exact_one():
     ["sweep", "--set", "costs.housing=0:1000:500"],
 ])
 def test_plans_are_refused_with_a_clear_message(args):
-    plan = str(SCENARIOS / "leeuwarden-kamers.yaml")
+    plan = str(V2 / "leeuwarden-kamers.yaml")
     res = runner.invoke(app, [args[0], plan, *args[1:]])
     assert res.exit_code == 2
     assert " ".join(res.stderr.split()) == (
-        f"fout: {plan}:87:1: locations: dit bestand is een plan met meerdere locaties; solve en sweep variëren een "
+        f"fout: {plan}:89:1: locations: dit bestand is een plan met meerdere locaties; solve en sweep variëren een "
         "getal van één scenario. Om een plan met andere waarden te zien, vergelijk het met zichzelf: aldlan "
         "compare PLAN PLAN PAD=WAARDE (run, compare, explain, validate en chart nemen plannen)")
