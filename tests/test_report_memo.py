@@ -13,11 +13,11 @@ from aldlan_model.cli.app import app
 from aldlan_model.render.memo.document import markdown_blocks, method_text, plain
 
 REPO = Path(__file__).resolve().parent.parent
-MIX = "scenarios/aldlan-mix.yaml"
-COMMERCIAL = "scenarios/commercial.yaml"
-VOLUNTEERS = "scenarios/volunteers-only.yaml"
-PLAN = "scenarios/leeuwarden-kamers.yaml"
-WIJKPLAN = "scenarios/aldlan-wijkplan.yaml"
+MIX = "tests/fixtures/v2/aldlan-mix.yaml"
+COMMERCIAL = "tests/fixtures/v2/commercial.yaml"
+VOLUNTEERS = "tests/fixtures/v2/volunteers-only.yaml"
+PLAN = "tests/fixtures/v2/leeuwarden-kamers.yaml"
+WIJKPLAN = "tests/fixtures/v2/aldlan-wijkplan.yaml"
 NL_HEADINGS = ["Samenvatting", "Uitgangspunten", "Kosten en inkomsten van de buurtkamer",
                "Waar komt de besparing vandaan", "Wie betaalt, wie bespaart", "Financiering", "Onzekerheid",
                "Bijlage A. Invoer en bronnen", "Bijlage B. Verantwoording"]
@@ -128,7 +128,9 @@ def test_one_room_summary_carries_the_message(made) -> None:
             "bespaard") in summary
     assert "79 buurtkamers" in summary and "93 zonder de aanname over substitutie" in summary
     assert "herindicatie" in summary and "€ 6.672" in summary and "(substitutie)" in summary
-    assert "€ 51.533" in summary and "€ 43.176" in summary
+    # the cash low point (v3 §3.5): cumulative result € -51.533 in 2020, plus two years' depreciation
+    # (2 × € 4.000) minus the € 20.000 start-up paid in 2019: € -63.533; in 2025 still € -43.176
+    assert "€ 63.533" in summary and "€ 43.176" in summary
     assert "de gemeente als geheel" in summary  # the municipality's net position
 
 
@@ -147,7 +149,7 @@ def test_no_path_no_key_name_no_command_word(made, key: str) -> None:
         assert not PATHS.search(text), PATHS.search(text).group()
         assert not KEY_PATH.search(text), KEY_PATH.search(text).group()
         assert not COMMAND_WORDS.search(text), COMMAND_WORDS.search(text).group()
-    assert "scenarios/" in appendix.rsplit("\n", 1)[1]  # the colophon
+    assert "tests/fixtures/v2/" in appendix.rsplit("\n", 1)[1]  # the colophon names the file
 
 
 @pytest.mark.parametrize("key", ["one", "three", "plan", "wijkplan"])
