@@ -148,13 +148,16 @@ class Context:
         idx = self.lab(f"ex_sym_{kind}")
         self.add(label, f"{sym} × {idx} {self.year} / {idx} {k}",
                  f"{self.m(v_k)} × {self.n(i_y, 8)} / {self.n(i_k, 8)} = {self.m(v_k)} × {self.n(i_y / i_k, 8)}",
-                 value, decimals=4)
+                 value, decimals=6)
         return Term(f"{path} {self.year}", self.mp(value), value)
 
     def mp(self, x: float) -> str:
-        """Money with four decimals (trailing zeros dropped to two): a value read from a dated input."""
-        text = money(x, self.lang, decimals=4)
-        return text[:-2] if text.endswith("00") else text
+        """Money with up to six decimals (trailing zeros dropped, at least two): a derived rate or a value read
+        from a dated input, shown with the digits a calculator needs to reach the next step to the cent."""
+        text = money(x, self.lang, decimals=6)
+        for _ in range(4):
+            text = text[:-1] if text.endswith("0") else text
+        return text
 
     def ramp(self) -> float:
         k = int(self.d["k"])

@@ -44,7 +44,7 @@ def financing_need(scenario: Scenario, result: Result, metric: str, lang: str) -
     j = int(cum.argmin())
     value = float(tg["financing_need"][0])
     steps = _cash_steps(result, lang)
-    steps.append(Step(t("financing_need", lang), f"max(0; −min {t('ex_name_cumulative_cash', lang)})",
+    steps.append(Step(t("ex_name_financing_need", lang), f"max(0; −min {t('ex_name_cumulative_cash', lang)})",
                       f"max(0; −({money(float(cum[j]), lang, decimals=2)})) ({years[j]})", value))
     if value <= 0:
         words = t("ex_financing_none", lang)
@@ -52,7 +52,8 @@ def financing_need(scenario: Scenario, result: Result, metric: str, lang: str) -
         words = t("ex_financing_bridge", lang, last=years[-1], amount=money(float(cum[-1]), lang, decimals=2))
     else:
         words = t("ex_financing_not_recovered", lang, last=years[-1], amount=money(float(cum[-1]), lang, decimals=2))
-    return Explanation(metric, t("financing_need", lang), year, value, value / locations, locations,
+    # the label says "financieringsbehoefte": a bridge only when it is recovered (the rule says which)
+    return Explanation(metric, t("ex_name_financing_need", lang), year, value, value / locations, locations,
                        f"{t(f'ex_rule_{metric}', lang)} {words}", steps, [], lang)
 
 

@@ -27,12 +27,12 @@ def transport_rate(ctx: Context, side: str) -> Term:
         trip = ctx.money_in(pre + ".per_trip", "t")
         value = trip.value * share / per
         ctx.add(f"{label} {ctx.year}", f"{trip.sym} × {pre}.share / {pre}.dagdelen_per_trip",
-                f"{trip.num} × {ctx.n(share, 8)} / {ctx.n(per)}", value, decimals=4)
+                f"{trip.num} × {ctx.n(share, 8)} / {ctx.n(per)}", value, decimals=6)
         return Term(f"{label} {ctx.year}", ctx.mp(value), value)
     bare, trip = ctx.p(pre), ctx.p(pre + ".per_trip")
     rate = bare + trip * share / per
     if trip:
-        ctx.add(label, formula, f"{ctx.m(trip)} × {ctx.n(share, 8)} / {ctx.n(per)}", rate, decimals=4)
+        ctx.add(label, formula, f"{ctx.m(trip)} × {ctx.n(share, 8)} / {ctx.n(per)}", rate, decimals=6)
     t = ctx.index("t")
     return Term(f"{label} × {ctx.lab('ex_sym_t')}", f"{ctx.mp(rate)} × {ctx.n(t, 8)}", rate * t)
 

@@ -25,6 +25,10 @@ def render_explanation(ex: Explanation) -> str:
     for i, step in enumerate(ex.steps, 1):
         if not math.isfinite(step.value):
             shown = t("not_applicable", lang)
+        elif step.money and step.decimals > 2:  # as the next step reads it: trailing zeros dropped, two kept
+            shown = money(step.value, lang, decimals=step.decimals)
+            for _ in range(step.decimals - 2):
+                shown = shown[:-1] if shown.endswith("0") else shown
         elif step.money:
             shown = money(step.value, lang, decimals=step.decimals)
         else:
