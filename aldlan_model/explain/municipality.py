@@ -157,7 +157,9 @@ def _former(ctx: Context) -> tuple[float, float]:
     cnt = ctx.p("participants.former_indication.count")
     dpw = ctx.p("participants.former_indication.dagdelen_per_week")
     base = ctx.p("participants.former_indication.baseline_dagdelen_per_week")
-    base = dpw if base < 0 else base
+    if base < 0:  # not written: what they have in the room (not an input to show)
+        ctx.used.pop("participants.former_indication.baseline_dagdelen_per_week", None)
+        base = dpw
     W, r, att = ctx.p("opening.weeks_per_year"), ctx.ramp(), ctx.p("participants.attendance")
     k = int(ctx.d["k"])
     B = ctx.add(ctx.lab("ex_sym_B_former"),
