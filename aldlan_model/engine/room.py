@@ -503,6 +503,7 @@ def detail(fr: Frame, v: Arrays, mun: Arrays, each: list[ProjectLines], maxima: 
         "P_zin": v["P_zin"], "P_pgb": v["P_pgb"], "P_none": v["P_none"], "N_ind": v["N_ind"], "N_none": v["N_none"],
         "P_former": np.broadcast_to(v["P_former"], r.shape), "B_former": np.broadcast_to(v["B_former"], r.shape),
         "N_former": np.broadcast_to(v["N_former"], r.shape),
+        "N_zin": np.broadcast_to(v["N_zin"], r.shape), "N_pgb": np.broadcast_to(v["N_pgb"], r.shape),  # explain v3
         "T_b": np.broadcast_to(mun["T_b"], fr.shape)[:, 0], "T_0": np.broadcast_to(mun["T_0"], fr.shape)[:, 0],
         "allowance_over": over, "project_allowance_over": project_over,
         "legal_max": np.broadcast_to(maxima[0], r.shape), "hourly_max": np.broadcast_to(maxima[1], r.shape),

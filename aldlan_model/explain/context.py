@@ -12,7 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from aldlan_model.engine.lines import Result
-from aldlan_model.i18n.labels import t
+from aldlan_model.engine.params import dated_column
+from aldlan_model.explain.dated import KINDS, factor_terms, factor_value, index_kind, key_in_force
+from aldlan_model.i18n.labels import placeholders, t
 from aldlan_model.i18n.numfmt import money, number
 from aldlan_model.model.scenario import Scenario
 
@@ -24,6 +26,16 @@ class Step:
     numeric: str
     value: float
     money: bool = True
+    decimals: int = 2  # a money value derived from a dated input shows more, to check with a calculator
+
+
+@dataclass
+class Term:
+    """A money input as it enters a rule in the year asked: with its index, or (dated) read for the year."""
+
+    sym: str
+    num: str
+    value: float  # in money of the year asked
 
 
 @dataclass
@@ -66,51 +78,115 @@ class Context:
     def m(self, x: float) -> str:
         return money(x, self.lang, decimals=2)
 
-    def lab(self, key: str, **kw: object) -> str:
-        return t(key, self.lang, **kw)
+    def lab(self, label: str, /, **kw: object) -> str:
+        return t(label, self.lang, **kw)
 
-    def add(self, label: str, symbolic: str, numeric: str, value: float, is_money: bool = True) -> float:
+    def name(self, line: str) -> str:
+        """A line's label; a v3 line without a report label yet reads ``ex_name_…``."""
+        try:
+            placeholders(line, self.lang)
+        except KeyError:
+            return t(f"ex_name_{line}", self.lang)
+        return t(line, self.lang)
+
+    def add(self, label: str, symbolic: str, numeric: str, value: float, is_money: bool = True,
+            decimals: int = 2) -> float:
         if any(s.label == label and s.numeric == numeric for s in self.steps):
             return value  # the same intermediate figure is shown once
-        self.steps.append(Step(label, symbolic, numeric, value, is_money))
+        self.steps.append(Step(label, symbolic, numeric, value, is_money, decimals))
         return value
 
-    def index(self, kind: str) -> float:
-        rate_path = {"w": "indexation.wages", "p": "indexation.prices", "t": "indexation.tariffs"}[kind]
-        rate = self.p(rate_path)
-        value = self.d[kind]
-        self.add(
-            self.lab(f"ex_sym_{kind}"),
-            self.lab("ex_sym_index_base", rate=rate_path, year=self.year, first=self.s.first),
-            self.lab("ex_sym_index_base", rate=self.n(rate, 8), year=self.year, first=self.s.first),
-            value,
-            False,
-        )
+    def index(self, kind: str, year: int | None = None) -> float:
+        """The index factor ``w``, ``p`` or ``t`` of ``year`` (default: the year asked), as a step."""
+        year = self.year if year is None else year
+        st = self.r.structure
+        columns, inverted = factor_terms(st, kind, year)
+        rates = {c: self.p(c) for c in columns}
+        value = self.d[kind] if year == self.year else factor_value(st, rates, kind, year)
+        label = self.lab(f"ex_sym_{kind}") if year == self.year else f"{self.lab(f'ex_sym_{kind}')} {year}"
+        if st.keys_of(f"indexation.{KINDS[kind]}") is None:
+            sym = self.lab("ex_sym_index_base", rate=columns[0], year=year, first=self.s.first)
+            num = self.lab("ex_sym_index_base", rate=self.n(rates[columns[0]], 8), year=year, first=self.s.first)
+        elif not columns:
+            sym, num = self.lab("ex_index_first", first=self.s.first), "1"
+        else:
+            sym = " × ".join(f"(1 + {c.replace('@', ' ')})" for c in columns)
+            num = " × ".join(f"(1 + {self.n(rates[c], 8)})" for c in columns)
+            if inverted:
+                sym, num = f"1 / ({sym})", f"1 / ({num})"
+        self.add(label, sym, num, value, False)
         return value
+
+    def money_in(self, path: str, kind: str | None = "auto") -> Term:
+        """A money input as its rule uses it in the year asked (MODEL.md §3.9).
+
+        Not dated: ``v × I`` (the index as a step). Dated: the key in force, the index from the key's
+        year to this one and ``v_k × I_y / I_k`` as a step; the term is that value.
+        """
+        if kind == "auto":
+            kind = index_kind(path, self.r.structure.replaced)
+        keys = self.r.structure.keys_of(path)
+        if keys is None:
+            v = self.p(path)
+            if kind is None:
+                return Term(path, self.m(v), v)
+            factor = self.index(kind)
+            return Term(f"{path} × {self.lab(f'ex_sym_{kind}')}", f"{self.m(v)} × {self.n(factor, 8)}", v * factor)
+        return self._dated(path, kind, keys)
+
+    def _dated(self, path: str, kind: str | None, keys: tuple[int, ...]) -> Term:
+        k = key_in_force(keys, self.year)
+        v_k = self.p(dated_column(path, k))
+        why = "ex_key_before" if self.year < k else "ex_key_from"
+        sym = self.lab("ex_key_value", since=k)
+        label = self.lab("ex_dated_label", path=path, year=self.year, since=k, why=self.lab(why, year=self.year))
+        if kind is None:
+            self.add(label, sym, self.m(v_k), v_k)
+            return Term(f"{path} {self.year}", self.m(v_k), v_k)
+        i_y, i_k = self.index(kind), self.index(kind, k)
+        value = v_k / i_k * i_y  # as the engine: first-year money (v_k / I_k), then × I_y
+        idx = self.lab(f"ex_sym_{kind}")
+        self.add(label, f"{sym} × {idx} {self.year} / {idx} {k}",
+                 f"{self.m(v_k)} × {self.n(i_y, 8)} / {self.n(i_k, 8)} = {self.m(v_k)} × {self.n(i_y / i_k, 8)}",
+                 value, decimals=6)
+        return Term(f"{path} {self.year}", self.mp(value), value)
+
+    def mp(self, x: float) -> str:
+        """Money with up to six decimals (trailing zeros dropped, at least two): a derived rate or a value read
+        from a dated input, shown with the digits a calculator needs to reach the next step to the cent."""
+        text = money(x, self.lang, decimals=6)
+        for _ in range(4):
+            text = text[:-1] if text.endswith("0") else text
+        return text
 
     def ramp(self) -> float:
         k = int(self.d["k"])
-        idx = min(k, len(self.s.ramp_up)) - 1
         value = self.d["r"]
+        if k < 1:  # not open yet: every flow of the room is 0
+            return self.add(self.lab("ex_sym_ramp", k=k), self.lab("ex_not_open_zero"), "0", value, False)
+        idx = min(k, len(self.s.ramp_up)) - 1
         self.add(self.lab("ex_sym_ramp", k=k), f"ramp_up.{idx}", self.n(value, 8), value, False)
         self.used[f"ramp_up.{idx}"] = None
         return value
 
     def dagdelen(self, group: str) -> float:
-        key = {"zin": "P_zin", "pgb": "P_pgb", "without_indication": "P_none"}[group]
+        """Participant-dagdelen of a group this year (ramped, × attendance: MODEL.md §3.1, §2.8)."""
+        key = {"zin": "P_zin", "pgb": "P_pgb", "without_indication": "P_none", "former_indication": "P_former"}[group]
         cnt = self.p(f"participants.{group}.count")
         dpw = self.p(f"participants.{group}.dagdelen_per_week")
         W = self.p("opening.weeks_per_year")
         r = self.ramp()
-        f = float(self.r.staffing["served_share"][0]) if group != "without_indication" else 1.0
-        count_label = {"zin": "ex_sym_count_zin", "pgb": "ex_sym_count_pgb", "without_indication": "ex_sym_count_none"}
+        att = self.p("participants.attendance")
+        count_label = {"zin": "ex_sym_count_zin", "pgb": "ex_sym_count_pgb", "without_indication": "ex_sym_count_none",
+                       "former_indication": "ex_sym_count_former"}
         names = [self.lab(count_label[group])]
         nums = [self.n(cnt)]
-        if group != "without_indication":
+        if group in ("zin", "pgb"):
             names.append(self.lab("ex_sym_served"))
-            nums.append(self.n(f, 8))
-        names += [self.lab("ex_sym_dpw"), self.lab("ex_sym_weeks"), self.lab("ex_sym_ramp", k=int(self.d["k"]))]
-        nums += [self.n(dpw), self.n(W), self.n(r, 8)]
+            nums.append(self.n(float(self.r.staffing["served_share"][0]), 8))
+        names += [self.lab("ex_sym_dpw"), self.lab("ex_sym_weeks"), self.lab("ex_sym_ramp", k=int(self.d["k"])),
+                  self.lab("ex_sym_attendance")]
+        nums += [self.n(dpw), self.n(W), self.n(r, 8), self.n(att, 8)]
         return self.add(self.lab(f"ex_sym_{key}"), " × ".join(names), " × ".join(nums), self.d[key], False)
 
 
@@ -126,7 +202,7 @@ def product(ctx: Context, label: str, parts: list[tuple[str, float, str]]) -> fl
 def sum_step(ctx: Context, label: str, names: list[str], signs: list[str] | None = None) -> None:
     """A step that adds (or subtracts) lines of this year."""
     signs = signs or ["+"] * len(names)
-    sym = " ".join(f"{sg} {ctx.lab(n)}" for sg, n in zip(signs, names, strict=True)).lstrip("+ ")
+    sym = " ".join(f"{sg} {ctx.name(n)}" for sg, n in zip(signs, names, strict=True)).lstrip("+ ")
     num = " ".join(f"{sg} {ctx.m(ctx.L[n])}" for sg, n in zip(signs, names, strict=True)).lstrip("+ ")
     ctx.add(
         label, sym, num, float(sum((1 if sg == "+" else -1) * ctx.L[n] for sg, n in zip(signs, names, strict=True)))
@@ -135,12 +211,12 @@ def sum_step(ctx: Context, label: str, names: list[str], signs: list[str] | None
 
 def difference(ctx: Context, name: str, a: str, b: str, sign: str = "−") -> None:
     """The line ``name`` as ``a`` minus (or plus) ``b``."""
-    lab, L = ctx.lab, ctx.L
-    ctx.add(lab(name), f"{lab(a)} {sign} {lab(b)}", f"{ctx.m(L[a])} {sign} {ctx.m(L[b])}", L[name])
+    L = ctx.L
+    ctx.add(ctx.name(name), f"{ctx.name(a)} {sign} {ctx.name(b)}", f"{ctx.m(L[a])} {sign} {ctx.m(L[b])}", L[name])
 
 
 def running_sum(ctx: Context, name: str, line: str) -> None:
     """The line ``name`` as the sum of ``line`` over the years up to this one."""
     values = ctx.r.per_location[line][0, : ctx.j + 1]
-    ctx.add(ctx.lab(name), " + ".join(f"{ctx.lab(line)} {y}" for y in ctx.r.years[: ctx.j + 1]),
+    ctx.add(ctx.name(name), " + ".join(f"{ctx.name(line)} {y}" for y in ctx.r.years[: ctx.j + 1]),
             " + ".join(ctx.m(v) for v in values), float(values.sum()))

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from aldlan_model.engine.lines import OPERATOR_LINES, V1_MONEY_LINES, Result
+from aldlan_model.engine.lines import OPERATOR_LINES, OTHER_INCOME_LINES, V1_MONEY_LINES, Result
 from aldlan_model.engine.params import flatten
-from aldlan_model.explain import financing, municipality, operator, projects, target
+from aldlan_model.explain import cash, financing, municipality, operator, present_value, projects, target
 from aldlan_model.explain.context import Context, Explanation, Step
 from aldlan_model.i18n.labels import t
 from aldlan_model.i18n.messages import msg
@@ -22,11 +22,14 @@ from aldlan_model.model.errors import UsageError
 from aldlan_model.model.keys import suggest
 from aldlan_model.model.scenario import Scenario
 
-METRICS = (*V1_MONEY_LINES, *municipality.MECHANISMS, "savings_hard", "net_municipality",
-           "cumulative_net_municipality", "organisation_result", "cumulative_result", *projects.PROJECT_METRICS)
-TARGETS: dict[str, Callable[[Scenario, Result, str, str], Explanation]] = {**target.FIGURES, **financing.FIGURES}
+METRICS = (*V1_MONEY_LINES, *OTHER_INCOME_LINES, *municipality.MECHANISMS, "savings_hard", "net_municipality",
+           "cumulative_net_municipality", "organisation_result", "cumulative_result", *cash.FIGURES,
+           *projects.PROJECT_METRICS)
+TARGETS: dict[str, Callable[[Scenario, Result, str, str], Explanation]] = {
+    **target.FIGURES, **financing.FIGURES, **present_value.FIGURES}
 TARGET_METRICS = tuple(TARGETS)
-STEPS: dict[str, Callable[[Context, str], None]] = {**operator.LINES, **operator.FIGURES, **municipality.FIGURES}
+STEPS: dict[str, Callable[[Context, str], None]] = {
+    **operator.LINES, **operator.FIGURES, **municipality.FIGURES, **cash.FIGURES}
 """Each figure of one year (but the projects') and the function that adds its steps."""
 
 
@@ -66,7 +69,7 @@ def explain(
     rule = _rule(ctx, metric)
     if metric in projects.PROJECT_METRICS:
         projects.figure(ctx, metric, project)
-    elif _operating(ctx) or metric not in OPERATOR_LINES:
+    elif _operating(ctx) or metric not in (*OPERATOR_LINES, *OTHER_INCOME_LINES):
         STEPS[metric](ctx, metric)
     return _explanation(ctx, metric, rule, project)
 
@@ -82,8 +85,12 @@ def _rule(ctx: Context, metric: str) -> str:
     rule_key = f"ex_rule_{metric}"
     if metric == "subsidy":
         rule_key = "ex_rule_subsidy_cover" if ctx.s.income.covers_deficit else "ex_rule_subsidy_fixed"
+    if metric.startswith("payers_"):
+        rule_key = "ex_rule_payers"
+    elif metric in OTHER_INCOME_LINES:
+        rule_key = "ex_rule_income_other_budget"
     rule = t(rule_key, lang, first=ctx.s.first) if metric == "cumulative_savings" else t(rule_key, lang)
-    if metric in OPERATOR_LINES and not _operating(ctx):
+    if metric in (*OPERATOR_LINES, *OTHER_INCOME_LINES) and not _operating(ctx):
         rule = rule + " " + t("ex_not_operating", lang, year=ctx.year, k=int(ctx.d["k"]))
     elif metric == "savings":
         rule += " " + t("ex_see_also", lang)
@@ -98,8 +105,8 @@ def _explanation(ctx: Context, metric: str, rule: str, project: str | None) -> E
     locations = int(ctx.row["locations"])
     led = ledger(result)  # the tables' own rounding
     value, per_location = float(result.lines[metric][0, ctx.j]), ctx.L[metric]
-    shown = int(led.lines[metric][ctx.j])
-    label = t(metric, lang)
+    shown = int(led.lines[metric][ctx.j]) if metric in led.lines else None  # a v3 line the ledger may not hold yet
+    label = ctx.name(metric)
     if project is not None:
         value, shown = projects.one_project(result, led, metric, project, ctx.j)
         per_location = value / locations
@@ -122,6 +129,8 @@ def _explanation(ctx: Context, metric: str, rule: str, project: str | None) -> E
 def _explain_plan(plan, result: Result, metric: str, year: int | None, lang: str, location: str | None,
                   project: str | None = None) -> Explanation:
     """A plan's figure: of one location with ``location``, else the sum over its locations."""
+    if location is None and metric in present_value.FIGURES:
+        return _plan_present_value(plan, result, metric, lang)
     if location is None and metric in TARGET_METRICS:
         return TARGETS[metric](plan.base, result, metric, lang)  # the plan's totals, its rooms counted
     if location is not None:
@@ -134,10 +143,10 @@ def _explain_plan(plan, result: Result, metric: str, year: int | None, lang: str
     j = result.year_index(first.year)
     values = [float(part.lines[metric][0, j]) for part in result.parts]
     names = [f"{room.name} ({room.count} ×)" for room in plan.locations]
-    step = Step(t(metric, lang), " + ".join(names), " + ".join(money(v, lang, decimals=2) for v in values), sum(values))
+    step = Step(first.label, " + ".join(names), " + ".join(money(v, lang, decimals=2) for v in values), sum(values))
     return Explanation(
         metric=metric,
-        label=t(metric, lang),
+        label=first.label,
         year=first.year,
         value=float(result.lines[metric][0, j]),
         per_location=float(result.per_location[metric][0, j]),
@@ -147,3 +156,14 @@ def _explain_plan(plan, result: Result, metric: str, year: int | None, lang: str
         inputs=[],
         lang=lang,
     )
+
+
+def _plan_present_value(plan, result: Result, metric: str, lang: str) -> Explanation:
+    """A plan's present value: the sum of its locations' (each with its own index and rooms)."""
+    one = present_value.present_value(plan.base, result.parts[0], metric, lang)
+    values = [float(part.target[metric][0]) for part in result.parts]
+    names = [f"{room.name} ({room.count} ×)" for room in plan.locations]
+    step = Step(one.label, " + ".join(names), " + ".join(money(v, lang, decimals=2) for v in values), sum(values))
+    return Explanation(metric=metric, label=one.label, year=one.year, value=float(result.target[metric][0]),
+                       per_location=float(result.target[metric][0]), locations=1,
+                       rule=t("ex_rule_plan", lang), steps=[step], inputs=[], lang=lang, kind="money2")

@@ -13,62 +13,50 @@ from aldlan_model.engine.lines import COST_LINES, INCOME_LINES
 from aldlan_model.explain.context import Context, difference, product, running_sum, sum_step
 
 
-def _staff_member(ctx: Context, i: int, label: str, is_fte: bool, w: float) -> None:
+def _staff_member(ctx: Context, i: int, label: str, kind: str) -> None:
+    """One professional: fte × salary × (1 + charges) × w, hours × weeks × hourly cost × w, or (v3, part
+    time) hours_per_week / hours_per_fte FTE at a salary."""
     pre = f"staff.{i}."
-    if is_fte:
-        product(
-            ctx,
-            label,
-            [
-                (pre + "fte", ctx.p(pre + "fte"), "number"),
-                (pre + "salary", ctx.p(pre + "salary"), "money"),
-                ("(1 + " + pre + "employer_charges)", 1 + ctx.p(pre + "employer_charges"), "factor"),
-                (ctx.lab("ex_sym_w"), w, "factor"),
-            ],
-        )
+    if kind == "hours":
+        cost = ctx.money_in(pre + "hourly_cost")
+        hours, W = ctx.p(pre + "hours_per_week"), ctx.p("opening.weeks_per_year")
+        ctx.add(label, f"{pre}hours_per_week × {ctx.lab('ex_sym_weeks')} × {cost.sym}",
+                f"{ctx.n(hours)} × {ctx.n(W)} × {cost.num}", hours * W * cost.value)
+        return
+    if kind == "part_time":
+        hours, per_fte = ctx.p(pre + "hours_per_week"), ctx.p("norms.hours_per_fte")
+        fte = ctx.add(f"{label}: fte", f"{pre}hours_per_week / norms.hours_per_fte",
+                      f"{ctx.n(hours)} / {ctx.n(per_fte)}", hours / per_fte, False)
+        fte_sym = "fte"
     else:
-        product(
-            ctx,
-            label,
-            [
-                (pre + "hours_per_week", ctx.p(pre + "hours_per_week"), "number"),
-                (ctx.lab("ex_sym_weeks"), ctx.p("opening.weeks_per_year"), "number"),
-                (pre + "hourly_cost", ctx.p(pre + "hourly_cost"), "money"),
-                (ctx.lab("ex_sym_w"), w, "factor"),
-            ],
-        )
+        fte, fte_sym = ctx.p(pre + "fte"), pre + "fte"
+    salary = ctx.money_in(pre + "salary")
+    charges = 1 + ctx.p(pre + "employer_charges")
+    ctx.add(label, f"{fte_sym} × {salary.sym} × (1 + {pre}employer_charges)",
+            f"{ctx.n(fte, 8)} × {salary.num} × {ctx.n(charges, 8)}", fte * salary.value * charges)
 
 
 def staff_professional(ctx: Context, name: str) -> None:
-    w = ctx.index("w")
+    kinds = ctx.r.structure.staff
     for i, m in enumerate(ctx.s.staff):
         if m.kind != "volunteer":
-            _staff_member(ctx, i, m.label, m.is_fte, w)
+            _staff_member(ctx, i, m.label, kinds[i])
 
 
 def staff_volunteer(ctx: Context, name: str) -> None:
-    p = ctx.index("p")
     for i, m in enumerate(ctx.s.staff):
         pre = f"staff.{i}."
         if m.kind == "volunteer":
-            product(
-                ctx,
-                m.label,
-                [
-                    (pre + "count", ctx.p(pre + "count"), "number"),
-                    (
-                        f"({pre}allowance + {pre}other_costs)",
-                        ctx.p(pre + "allowance") + ctx.p(pre + "other_costs"),
-                        "money",
-                    ),
-                    (ctx.lab("ex_sym_p"), p, "factor"),
-                ],
-            )
+            count = ctx.p(pre + "count")
+            allowance, other = ctx.money_in(pre + "allowance"), ctx.money_in(pre + "other_costs")
+            ctx.add(m.label, f"{pre}count × ({allowance.sym} + {other.sym})",
+                    f"{ctx.n(count)} × ({allowance.num} + {other.num})", count * (allowance.value + other.value))
 
 
 def _priced(ctx: Context, name: str, path: str) -> None:
-    """An amount of the first year × the price index (housing, other income)."""
-    product(ctx, ctx.lab(name), [(path, ctx.p(path), "money"), (ctx.lab("ex_sym_p"), ctx.index("p"), "factor")])
+    """An amount of the first year × the price index (housing, other income); dated: read for the year."""
+    term = ctx.money_in(path)
+    ctx.add(ctx.name(name), term.sym, term.num, ctx.L[name])
 
 
 def housing(ctx: Context, name: str) -> None:
@@ -77,17 +65,10 @@ def housing(ctx: Context, name: str) -> None:
 
 def activities(ctx: Context, name: str) -> None:
     lab = ctx.lab
-    total = ctx.dagdelen("zin") + ctx.dagdelen("pgb") + ctx.dagdelen("without_indication")
-    p = ctx.index("p")
-    product(
-        ctx,
-        lab(name),
-        [
-            ("costs.per_participant_dagdeel", ctx.p("costs.per_participant_dagdeel"), "money"),
-            (f"({lab('ex_sym_P_zin')} + {lab('ex_sym_P_pgb')} + {lab('ex_sym_P_none')})", total, "number"),
-            (lab("ex_sym_p"), p, "factor"),
-        ],
-    )
+    total = sum(ctx.dagdelen(g) for g in ("zin", "pgb", "without_indication", "former_indication"))
+    cost = ctx.money_in("costs.per_participant_dagdeel")
+    ctx.add(lab(name), f"{cost.sym} × ({lab('ex_sym_P_zin')} + {lab('ex_sym_P_pgb')} + {lab('ex_sym_P_none')}"
+            f" + {lab('ex_sym_P_former')})", f"{cost.num} × {ctx.n(total)}", ctx.L[name])
 
 
 def overhead(ctx: Context, name: str) -> None:
@@ -135,34 +116,41 @@ def income_tariff(ctx: Context, name: str) -> None:
     """income_zin, income_pgb: the buurtkamer's tariff × the tariff index × the dagdelen."""
     group = name[-3:]
     P = ctx.dagdelen(group)
-    tix = ctx.index("t")
-    product(
-        ctx,
-        ctx.lab(name),
-        [
-            (f"tariffs.buurtkamer.{group}", ctx.p(f"tariffs.buurtkamer.{group}"), "money"),
-            (ctx.lab("ex_sym_t"), tix, "factor"),
-            (ctx.lab(f"ex_sym_P_{group}"), P, "number"),
-        ],
-    )
+    tariff = ctx.money_in(f"tariffs.buurtkamer.{group}")
+    ctx.add(ctx.lab(name), f"{tariff.sym} × {ctx.lab(f'ex_sym_P_{group}')}", f"{tariff.num} × {ctx.n(P)}",
+            ctx.L[name])
 
 
 def income_contribution(ctx: Context, name: str) -> None:
-    P = ctx.dagdelen("without_indication")
-    p = ctx.index("p")
-    product(
-        ctx,
-        ctx.lab(name),
-        [
-            ("income.contribution", ctx.p("income.contribution"), "money"),
-            (ctx.lab("ex_sym_p"), p, "factor"),
-            (ctx.lab("ex_sym_P_none"), P, "number"),
-        ],
-    )
+    lab = ctx.lab
+    P = ctx.dagdelen("without_indication") + ctx.dagdelen("former_indication")
+    fee = ctx.money_in("income.contribution")
+    ctx.add(lab(name), f"{fee.sym} × ({lab('ex_sym_P_none')} + {lab('ex_sym_P_former')})",
+            f"{fee.num} × {ctx.n(P)}", ctx.L[name])
+
+
+def _other_lines(ctx: Context, budget: str | None) -> None:
+    """income.other as a list (v3 §2.9): each line of ``budget`` (None: every line) × p, then their sum."""
+    lines = [(i, line) for i, line in enumerate(ctx.s.income.other) if budget in (None, line.budget)]
+    syms, nums, total = [], [], 0.0
+    for i, line in lines:
+        term = ctx.money_in(f"income.other.{i}.amount")
+        ctx.add(f"{line.name} ({line.budget})", term.sym, term.num, term.value)
+        syms.append(line.name)
+        nums.append(ctx.m(term.value))
+        total += term.value
+    name = "income_other" if budget is None else f"income_other_{budget}"
+    ctx.add(ctx.name(name), " + ".join(syms) or "0", " + ".join(nums) or ctx.m(0.0), ctx.L[name])
 
 
 def income_other(ctx: Context, name: str) -> None:
-    _priced(ctx, name, "income.other")
+    """Other income: a bare number (external, × p) or the sum of its lines (v3), split by budget."""
+    if isinstance(ctx.s.income.other, list):
+        _other_lines(ctx, None if name == "income_other" else name.removeprefix("income_other_"))
+    elif name in ("income_other", "income_other_external"):
+        _priced(ctx, name, "income.other")
+    else:  # a bare number is external money: nothing from this budget
+        ctx.add(ctx.name(name), ctx.lab("ex_other_bare"), ctx.m(0.0), ctx.L[name])
 
 
 def subsidy(ctx: Context, name: str = "subsidy") -> None:
@@ -176,7 +164,8 @@ def subsidy(ctx: Context, name: str = "subsidy") -> None:
             L[name],
         )
     else:
-        ctx.add(lab(name), "income.subsidy", ctx.m(ctx.p("income.subsidy")), L[name])
+        term = ctx.money_in("income.subsidy", None)
+        ctx.add(lab(name), term.sym, term.num, L[name])
 
 
 def cost(ctx: Context, name: str) -> None:
@@ -212,6 +201,9 @@ LINES: dict[str, Callable[[Context, str], None]] = {
     "income_contribution": income_contribution,
     "income_other": income_other,
     "subsidy": subsidy,
+    "income_other_wmo": income_other,
+    "income_other_municipal": income_other,
+    "income_other_external": income_other,
 }
 """Each base line of the operator (per location) and the function that adds its steps."""
 

@@ -23,7 +23,16 @@ def render_explanation(ex: Explanation) -> str:
     lang = ex.lang
     lines = [t("ex_title", lang, metric=ex.label, year=ex.year), "", ex.rule, ""]
     for i, step in enumerate(ex.steps, 1):
-        shown = money(step.value, lang, decimals=2) if step.money else _trim(number(step.value, lang, 8))
+        if not math.isfinite(step.value):
+            shown = t("not_applicable", lang)
+        elif step.money and step.decimals > 2:  # as the next step reads it: trailing zeros dropped, two kept
+            shown = money(step.value, lang, decimals=step.decimals)
+            for _ in range(step.decimals - 2):
+                shown = shown[:-1] if shown.endswith("0") else shown
+        elif step.money:
+            shown = money(step.value, lang, decimals=step.decimals)
+        else:
+            shown = _trim(number(step.value, lang, 8))
         lines.append(f"{i}. {step.label}")
         lines.append(f"   = {step.symbolic}")
         lines.append(f"   = {step.numeric}")
@@ -34,6 +43,8 @@ def render_explanation(ex: Explanation) -> str:
     elif ex.kind == "year":
         shown = t("payback_never", lang) if ex.value <= 0 or math.isnan(ex.value) else str(int(ex.value))
         lines.append(f"{t('ex_value', lang)}: {shown}")
+    elif ex.kind == "money2" and not math.isfinite(ex.value):
+        lines.append(f"{t('ex_value', lang)}: {t('not_applicable', lang)}")
     elif ex.kind == "money2":
         lines.append(f"{t('ex_value', lang)}: {money(ex.value, lang, decimals=2)}")
     elif ex.kind == "rooms":
@@ -53,6 +64,8 @@ def render_explanation(ex: Explanation) -> str:
         for path, value, source in ex.inputs:
             is_year = path.rsplit(".", 1)[-1] in {"start", "end", "year", "first", "last"}
             shown = str(int(value)) if is_year and float(value).is_integer() else _trim(number(value, lang, 8))
-            lines.append(f"  {path} = {shown}"
+            path, _, key = path.partition("@")  # a dated input: one line per key used
+            where = f" ({t('ex_key', lang, since=key)})" if key else ""
+            lines.append(f"  {path}{where} = {shown}"
                          f"  [{source or t('ex_source_none', lang)}]")
     return "\n".join(lines)
