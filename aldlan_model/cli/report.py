@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from aldlan_model.cli.common import ForceOpt, Lang, LangOpt, command, handled
+from aldlan_model.cli.common import ForceOpt, Lang, LangOpt, TargetYearOpt, command, handled, year_override
 from aldlan_model.i18n.messages import h, msg
 
 MEMO_FORMATS = {".docx": "docx", ".html": "html", ".htm": "html"}
@@ -48,6 +48,7 @@ def report(
         "--set", "-s", metavar="PATH=VALUE", help=h("opt_report_set"))] = None,
     force: ForceOpt = False,
     lang: LangOpt = Lang.nl,
+    year: TargetYearOpt = None,
 ) -> None:
     """Write a memo for a letter to the council: summary, comparison, where the saving comes from,
     financing, uncertainty (20,000 draws, seed 1), charts, sources and the method.
@@ -70,7 +71,7 @@ def report(
         fmt = memo_format(output)
         if exists(output) and not force:  # a name too long or an existing file: fail before the work
             write_output(output, b"", force=False)
-        global_overrides = list(set_ or [])
+        global_overrides = [*(set_ or []), *year_override(year)]
         comparison = run_compare(parse_variants(items), global_overrides)
         memo_items = []
         for c in comparison.columns:
