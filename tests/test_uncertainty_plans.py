@@ -26,6 +26,8 @@ from aldlan_model.uncertainty.sensitivity import sensitivity
 from aldlan_model.uncertainty.simulate import simulate
 from tests.conftest import SCENARIOS, write
 
+V2 = SCENARIOS.parent / "tests" / "fixtures" / "v2"  # the frozen v2 copies these answers were worked on
+
 PLAN = """\
 name: Klein plan
 period: {first: 2020, last: 2023}
@@ -146,7 +148,7 @@ def test_plan_cli_json_and_table(plan):
 
 
 def test_solve_p_target_reproducible_monotone_and_checked_by_simulate():
-    doc = read_document(SCENARIOS / "aldlan-mix.yaml")
+    doc = read_document(V2 / "aldlan-mix.yaml")
     draws = 3_000
     a = solve_chance(doc, "locations", "p_target", 0.9, draws=draws, seed=1)
     b = solve_chance(doc, "locations", "p_target", 0.9, draws=draws, seed=1)
@@ -155,34 +157,34 @@ def test_solve_p_target_reproducible_monotone_and_checked_by_simulate():
     assert a.chance >= 0.9 > a.neighbour_chance
     assert a.error == pytest.approx(np.sqrt(a.chance * (1 - a.chance) / draws))
     # monotone: common random numbers make more rooms never a smaller chance
-    f = Chance(rooms_mod.build(load_model(SCENARIOS / "aldlan-mix.yaml")), "locations", "p_target", draws, 1, None)
+    f = Chance(rooms_mod.build(load_model(V2 / "aldlan-mix.yaml")), "locations", "p_target", draws, 1, None)
     xs = np.arange(a.value - 6, a.value + 7)
     chances = [f(x) for x in xs]
     assert all(x <= y for x, y in zip(chances, chances[1:], strict=False))
     # simulate at the answer and one below: the same draws, the same chances
-    at = simulate(load_model(SCENARIOS / "aldlan-mix.yaml", [f"locations={int(a.value)}"]), draws, 1)
-    below = simulate(load_model(SCENARIOS / "aldlan-mix.yaml", [f"locations={int(a.value) - 1}"]), draws, 1)
+    at = simulate(load_model(V2 / "aldlan-mix.yaml", [f"locations={int(a.value)}"]), draws, 1)
+    below = simulate(load_model(V2 / "aldlan-mix.yaml", [f"locations={int(a.value) - 1}"]), draws, 1)
     assert at.p_target == a.chance and at.p_target >= 0.9
     assert below.p_target == a.neighbour_chance and below.p_target < 0.9
 
 
 def test_solve_p_deficit_on_a_continuous_number():
-    doc = read_document(SCENARIOS / "aldlan-mix.yaml")
+    doc = read_document(V2 / "aldlan-mix.yaml")
     sol = solve_chance(doc, "income.subsidy", "p_deficit", 0.1, draws=1_000, seed=2)
     assert sol.direction == "up" and sol.chance <= 0.1 < sol.neighbour_chance
     assert sol.neighbour == pytest.approx(sol.value - 0.01)
-    s = simulate(load_model(SCENARIOS / "aldlan-mix.yaml", [f"income.subsidy={sol.value!r}"]), 1_000, 2)
+    s = simulate(load_model(V2 / "aldlan-mix.yaml", [f"income.subsidy={sol.value!r}"]), 1_000, 2)
     assert s.p_deficit == sol.chance
 
 
 def test_solve_chance_cli(tmp_path):
-    r = CliRunner().invoke(app, ["solve", str(SCENARIOS / "aldlan-mix.yaml"), "--vary", "locations",
+    r = CliRunner().invoke(app, ["solve", str(V2 / "aldlan-mix.yaml"), "--vary", "locations",
                                  "--goal", "p_target=0.9", "--draws", "2000", "--seed", "1", "--format", "json"])
     assert r.exit_code == 0, r.output
     data = json.loads(r.stdout)
     assert data["draws"] == 2000 and data["chance"] >= 0.9 > data["neighbour"]["chance"]
     assert data["check"].endswith(f"--set locations={data['value']} --draws 2000 --seed 1")
-    bad = CliRunner().invoke(app, ["solve", str(SCENARIOS / "aldlan-mix.yaml"), "--vary", "locations",
+    bad = CliRunner().invoke(app, ["solve", str(V2 / "aldlan-mix.yaml"), "--vary", "locations",
                                    "--goal", "p_target=1.5"])
     assert bad.exit_code == 2
 
@@ -216,5 +218,5 @@ def test_every_input_of_the_shipped_scenarios_has_a_label():
         for path in flatten(scenario):
             assert input_label(path, "nl", scenario) != path, (file.name, path)
             assert input_label(path, "en", scenario) != path, (file.name, path)
-    mix = load_model(SCENARIOS / "aldlan-mix.yaml")
+    mix = load_model(V2 / "aldlan-mix.yaml")
     assert input_label("staff.0.fte", "nl", mix) == "activiteitenbegeleider: fte"
