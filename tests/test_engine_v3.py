@@ -327,7 +327,7 @@ def test_ledger_adds_up_with_origins_income_lines_and_cash(tmp_path):
     import yaml
 
     from aldlan_model.api import load_model, run_model
-    from aldlan_model.ledger.rounded import MECHANISM_LINES_V3, PAYER_LINES, ledger
+    from aldlan_model.ledger.rounded import MECHANISM_LINES, PAYER_LINES, ledger
 
     d = hand(period={"first": 2020, "last": 2023, "start": 2021}, ramp_up=[0.5, 1], target={"year": 2022},
              participants={"zin": {"origin": {"reindicated": 0.333, "same_product": 0.333, "new": 0.334}},
@@ -339,7 +339,7 @@ def test_ledger_adds_up_with_origins_income_lines_and_cash(tmp_path):
     path.write_text(yaml.safe_dump(d), encoding="utf-8")
     L = ledger(run_model(load_model(path)))
     lines = L.lines
-    assert (sum(lines[n] for n in MECHANISM_LINES_V3) + lines["assessment_difference"] == lines["savings"]).all()
+    assert (sum(lines[n] for n in MECHANISM_LINES) + lines["assessment_difference"] == lines["savings"]).all()
     assert (lines["assessment_difference"] == 0).all()
     assert (lines["payers_wmo"] + lines["payers_municipal"] == lines["net_municipality"]).all()
     assert (sum(lines[n] for n in PAYER_LINES[:-1]) == lines["payers_total"]).all()

@@ -267,7 +267,7 @@ def test_part_time_salary_reads_hours_as_fte(v3):
 
 def test_new_clients_in_english(v3):
     out = explain(v3, "new_clients", "--year", "2021", "--lang", "en")
-    assert out[0] == "How was New clients in 2021 computed?"
+    assert out[0] == "How was New clients (no indicatie before) in 2021 computed?"
     assert "   = −(0.1 × ((€30.00 × 1 + €1.00 × 1) × 720 + €100.00 × 1 × 10) + 0 × ((€0.00 × 1 + €1.00 × 1) × 0 + "\
            "€100.00 × 1 × 0))" in out
     assert any("n ZIN (new)" in line for line in out)

@@ -122,6 +122,7 @@ def test_cli_chart_errors(tmp_path):
 
 
 SHIPPED = Path(__file__).resolve().parent.parent / "scenarios"
+V2 = Path(__file__).resolve().parent / "fixtures" / "v2"
 
 
 def test_cli_chart_takes_plans_as_the_docs_show(tmp_path, monkeypatch):

@@ -36,12 +36,13 @@ def workbook(tmp_path_factory):
 
 
 def test_xlsx_sheets(workbook):
-    # v2: the mechanisms (2) and the financing (4) have their own sheets; names are cut at 31 characters;
-    # the numbered sources (issue 13) have a sheet of their own, last
+    # v2: the mechanisms (2) and the financing (5) have their own sheets; names are cut at 31 characters;
+    # the numbered sources (issue 13) have a sheet of their own, last; v3: who pays (4), present value (6)
     names = workbook.sheetnames
-    assert len(names) == 8 and [names[i] for i in (0, 1, 3, 5, 6, 7)] == [
-        "Samenvatting", "1 Gemeente", "3 Exploitatie", "5 Bezetting", "Invoer", "Bronnen"]
-    assert names[2].startswith("2 Waar komt de besparing") and names[4].startswith("4 Financiering")
+    assert len(names) == 10 and [names[i] for i in (0, 1, 3, 7, 8, 9)] == [
+        "Samenvatting", "1 Gemeente", "3 Exploitatie", "7 Bezetting", "Invoer", "Bronnen"]
+    assert names[2].startswith("2 Waar komt de besparing") and names[4].startswith("4 Wie betaalt, wie bespaart")
+    assert names[5].startswith("5 Financiering") and names[6].startswith("6 Contante waarde")
 
 
 def test_xlsx_money_is_a_number_in_whole_euros_format(workbook):
@@ -73,7 +74,7 @@ def test_xlsx_holds_the_ledgers_whole_euros_and_sum_formulas(workbook):
 
 
 def test_xlsx_percent_and_inputs(workbook):
-    ws = workbook["5 Bezetting"]
+    ws = workbook["7 Bezetting"]
     share = next(row for row in ws.iter_rows(min_row=3) if row[0].value == "Aandeel vrijwilligersuren")[1]
     # 24 volunteer hours / (28.8 professional + 24 volunteer hours) = 0.4545...
     assert share.value == pytest.approx(24 / 52.8) and share.number_format == "0.0%"
@@ -91,9 +92,10 @@ def test_xlsx_percent_and_inputs(workbook):
 def test_xlsx_english_euro_format(tmp_path):
     wb = load_workbook(write(tmp_path, "brief.xlsx", "--lang", "en"))
     names = wb.sheetnames
-    assert [names[i] for i in (0, 1, 3, 5, 6)] == ["Summary", "1 Municipality", "3 Operating account", "5 Staffing",
+    assert [names[i] for i in (0, 1, 3, 7, 8)] == ["Summary", "1 Municipality", "3 Operating account", "7 Staffing",
                                                    "Inputs"]
-    assert names[2].startswith("2 Where the saving comes from") and names[4].startswith("4 Financing")
+    assert names[2].startswith("2 Where the saving comes from") and names[4].startswith("4 Who pays, who saves")
+    assert names[5].startswith("5 Financing")
     assert wb["3 Operating account"]["C3"].number_format == '"€"#,##0;-"€"#,##0'
 
 
@@ -127,11 +129,13 @@ def test_docx_tables(document):
         "Tabel 2 – Waar komt de besparing vandaan, 2022, Buurtkamer De Brug | test & <proef>",
         "Tabel 3 – Exploitatie van de buurtkamer 2020–2023, Buurtkamer De Brug | test & <proef>",
         "Tabel 4 – Exploitatie van de buurtkamer 2024–2026, Buurtkamer De Brug | test & <proef>",
-        "Tabel 5 – Financiering van de organisatie en positie van de gemeente, Buurtkamer De Brug | test & <proef>",
-        "Tabel 6 – Bezetting en norm, Buurtkamer De Brug | test & <proef>",
+        "Tabel 5 – Wie betaalt, wie bespaart, Buurtkamer De Brug | test & <proef>",
+        "Tabel 6 – Financiering van de organisatie en positie van de gemeente, Buurtkamer De Brug | test & <proef>",
+        "Tabel 7 – Contante waarde 2020–2026 (discontovoet 2,25%), Buurtkamer De Brug | test & <proef>",
+        "Tabel 8 – Bezetting en norm, Buurtkamer De Brug | test & <proef>",
     ]
     data = document.tables[1:]  # the first table is the summary
-    assert len(data) == 6 and all(len(t.columns) <= 7 for t in data)
+    assert len(data) == 8 and all(len(t.columns) <= 7 for t in data)
     for i, table in enumerate(data):
         assert table.style.name == "Table Grid"
         if i < len(data) - 1:

@@ -164,7 +164,8 @@ def test_parse_goal(text, expected):
 @pytest.mark.parametrize(("text", "message"), [
     ("result", "--goal verwacht BEDRAG=WAARDE, bijv. result=0 of savings=3600000, maar dit is 'result'"),
     ("reslt=0", "onbekend bedrag 'reslt' (bedoelde u 'result'?); kies een van: savings, cumulative_savings, "
-                "result, cost, income, subsidy, baseline, scenario, share"),
+                "result, cost, income, subsidy, baseline, scenario, share, savings_hard, net_municipality, "
+                "cumulative_net_municipality, organisation_result, cumulative_result, cash, cumulative_cash"),
     ("result=nul", "--goal result=nul: 'nul' is geen getal"),
 ])
 def test_parse_goal_errors(text, message):

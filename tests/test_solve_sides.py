@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -18,8 +19,10 @@ from aldlan_model.cli.app import app
 from aldlan_model.io.loader import read_document
 from aldlan_model.model.errors import SolveError
 from aldlan_model.tables.solve import override_text, sentences
-from tests.conftest import V2
+from tests.conftest import SCENARIOS
 from tests.test_solve import SIMPLE, achieved, write
+
+V2 = SCENARIOS.parent / "tests" / "fixtures" / "v2"  # the frozen v2 copies these answers were worked on
 
 # SIMPLE (tests/test_solve.py), per location, every year from 2020 (no ramp, no indexation):
 # cost 74,000; income_zin 1,600 × zin = 16,000 (zin 10); result −58,000; savings 8,000.
@@ -230,10 +233,12 @@ def test_source_line_shows_the_rounded_value_and_json_the_exact_one():
     ["sweep", "--set", "costs.housing=0:1000:500"],
 ])
 def test_plans_are_refused_with_a_clear_message(args):
-    plan = str(V2 / "leeuwarden-kamers.yaml")
+    plan = str(SCENARIOS / "leeuwarden-kamers.yaml")
+    line = next(n for n, text in enumerate(Path(plan).read_text(encoding="utf-8").splitlines(), 1)
+                if text.startswith("locations:"))  # where the shipped plan lists its rooms
     res = runner.invoke(app, [args[0], plan, *args[1:]])
     assert res.exit_code == 2
     assert " ".join(res.stderr.split()) == (
-        f"fout: {plan}:89:1: locations: dit bestand is een plan met meerdere locaties; solve en sweep variëren een "
+        f"fout: {plan}:{line}:1: locations: dit bestand is een plan met meerdere locaties; solve en sweep variëren een "
         "getal van één scenario. Om een plan met andere waarden te zien, vergelijk het met zichzelf: aldlan "
         "compare PLAN PLAN PAD=WAARDE (run, compare, explain, validate en chart nemen plannen)")

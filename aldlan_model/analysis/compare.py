@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from aldlan_model.analysis.overrides import DocumentCache, Variant, column_labels
-from aldlan_model.engine.lines import Result
+from aldlan_model.engine.lines import PAYERS, Result
 from aldlan_model.engine.run import run_model
 from aldlan_model.engine.warnings import Warning, warnings_for
 from aldlan_model.i18n.messages import msg
@@ -108,6 +108,11 @@ def figures(column: Column, year: int) -> dict[str, float | None]:
         "payback_year": float(r.target["payback_year"][0]) if r.target["payback_year"][0] > 0 else None,
         "net_municipality": _at(r, "net_municipality", year),
         "projects_cost": _at(r, "projects_cost", year),
+        # v3: cash need recovered (§3.5), present values (§3.7), the payers in ``year`` (§3.8)
+        "financing_recovered": bool(r.target["financing_recovered"][0]),
+        "pv_savings": float(r.target["pv_savings"][0]),
+        "pv_net_municipality": float(r.target["pv_net_municipality"][0]),
+        **{f"payers_{name}": _at(r, f"payers_{name}", year) for name in PAYERS},
     }
 
 

@@ -13,8 +13,11 @@ from aldlan_model.model.errors import UsageError
 
 METRICS = (
     "savings", "cumulative_savings", "result", "cost", "income", "subsidy", "baseline", "scenario", "share",
+    "savings_hard", "net_municipality", "cumulative_net_municipality", "organisation_result", "cumulative_result",
+    "cash", "cumulative_cash",
 )
-"""``share`` is savings / target.amount; every other metric is a money line of the run JSON."""
+"""``share`` is savings / target.amount; every other metric is a money line of the run JSON (the running sums
+``cumulative_*`` up to and including the year asked)."""
 
 AT_LEAST, AT_MOST = "at_least", "at_most"
 GOAL_SIDE = {metric: AT_LEAST for metric in METRICS} | {m: AT_MOST for m in ("cost", "subsidy", "baseline", "scenario")}

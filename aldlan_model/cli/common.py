@@ -82,6 +82,12 @@ LangOpt = Annotated[Lang, typer.Option(
     "--lang", envvar="ALDLAN_LANG", callback=_set_lang, case_sensitive=False,
     help=h("opt_lang"))]
 YearOpt = Annotated[int | None, typer.Option("--year", "-y", help=h("opt_year"))]
+TargetYearOpt = Annotated[int | None, typer.Option("--year", "-y", help=h("opt_year_as_target"))]
+
+
+def year_override(year: int | None) -> list[str]:
+    """``--year`` of ``report`` and ``chart``: the year shown in place of the target year, as an override."""
+    return [] if year is None else [f"target.year={int(year)}"]
 
 
 class SourcesMode(StrEnum):

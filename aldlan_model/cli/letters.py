@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from aldlan_model.cli.common import ForceOpt, Lang, LangOpt, SetOpt, command, handled
+from aldlan_model.cli.common import ForceOpt, Lang, LangOpt, SetOpt, TargetYearOpt, command, handled, year_override
 from aldlan_model.i18n.messages import h
 
 
@@ -18,6 +18,7 @@ class ChartKind(str, Enum):  # noqa: UP042 - Typer shows the values of a str Enu
     target = "target"
     mechanisms = "mechanisms"
     funding = "funding"
+    payers = "payers"
 
 
 @command(help=h("cmd_chart"))
@@ -31,6 +32,7 @@ def chart(
     lang: LangOpt = Lang.nl,
     force: ForceOpt = False,
     set_: SetOpt = None,
+    year: TargetYearOpt = None,
 ) -> None:
     """Draw a chart of scenarios side by side, ready for a letter (readable in black and white).
 
@@ -48,7 +50,8 @@ def chart(
         fmt = chart_format(output)
         items = []
         for f in files:
-            model = load_model(f, set_ or [])  # a scenario, or a plan of several rooms (its totals)
+            # a scenario, or a plan of several rooms (its totals); --year as the target year
+            model = load_model(f, [*(set_ or []), *year_override(year)])
             items.append((model, run_model(model)))
         written = write_output(output, render_chart(items, kind.value, lang.value, fmt), force=force)
         wrote(written)

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from aldlan_model.cli.common import ForceOpt, Lang, LangOpt, command, handled
+from aldlan_model.cli.common import ForceOpt, Lang, LangOpt, TargetYearOpt, command, handled, year_override
 from aldlan_model.i18n.messages import h, msg
 
 MEMO_FORMATS = {".docx": "docx", ".html": "html", ".htm": "html"}
@@ -67,6 +67,7 @@ def report(
     subject: Annotated[str, typer.Option("--subject", metavar="TEXT", help=h("opt_report_subject"))] = "",
     force: ForceOpt = False,
     lang: LangOpt = Lang.nl,
+    year: TargetYearOpt = None,
 ) -> None:
     """Write a memo as a council annex: the bijlage block (Aan, Van, Datum, Kenmerk, Onderwerp), the
     message on the first page, the starting points, costs and income, where the saving comes from,
@@ -90,7 +91,7 @@ def report(
         fmt = memo_format(output)
         if exists(output) and not force:  # a name too long or an existing file: fail before the work
             write_output(output, b"", force=False)
-        global_overrides = list(set_ or [])
+        global_overrides = [*(set_ or []), *year_override(year)]
         comparison = run_compare(parse_variants(items), global_overrides)
         memo_items = []
         for c in comparison.columns:

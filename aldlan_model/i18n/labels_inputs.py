@@ -152,6 +152,11 @@ def input_label(path: str, lang: str = "nl", scenario: Any = None) -> str:
     return path
 
 
+def from_year(year: int | str, lang: str = "nl") -> str:
+    """"vanaf 2022": the key of a dated value (MODEL.md §2.11) after its amount."""
+    return _word("from_year", lang, year=year)
+
+
 def input_kind(path: str) -> str:
     """How a value of ``path`` reads best: 'money', 'fraction', 'year', 'int' or 'number'."""
     m = _ROOM.match(path)
@@ -160,6 +165,8 @@ def input_kind(path: str) -> str:
     path = path.partition("@")[0]  # a dated input's key reads as the input
     if path in ("participants.attendance", "discount_rate") or ".origin." in path:
         return "fraction"
+    if path == "income.payment_days":  # days, not euros (it sits under income)
+        return "int"
     if YEAR.match(path):
         return "year"
     if INT.match(path):

@@ -17,6 +17,7 @@ from aldlan_model.engine.lines import (
     BASELINE_PARTS,
     COST_LINES,
     INCOME_LINES,
+    MECHANISMS,
     NEW_CLIENTS_PARTS,
     OTHER_INCOME_LINES,
     PAYERS,
@@ -30,12 +31,9 @@ PROJECT_BASE = ("cost", "wmo", "municipal", "external")
 BASE_LINES = tuple(dict.fromkeys((*COST_LINES, *(n for n in INCOME_LINES if n != "income_other"),
                                   *OTHER_INCOME_LINES, *BASELINE_PARTS, "scenario_transport",
                                   *NEW_CLIENTS_PARTS, "startup_paid", "receivable")))
-MECHANISM_LINES = ("tariff_difference", "transport_avoided", "substitution", "replaced", "moved_clients", "paid")
-"""The version 2 mechanisms (the rows today's tables show); with v3 origins add ``new_clients``."""
-MECHANISM_LINES_V3 = (
-    "tariff_difference", "transport_avoided", "new_clients", "substitution", "replaced", "moved_clients", "paid",
-)
-"""The seven mechanisms of MODEL.md v3 §3.4: they add up to ``savings`` in the ledger, by addition."""
+MECHANISM_LINES = MECHANISMS
+"""The seven mechanisms of MODEL.md v3 §3.4 (``new_clients`` added): they add up to ``savings`` in the ledger,
+by addition. Every table, chart and check of the mechanisms reads this one list."""
 PAYER_LINES = tuple(f"payers_{name}" for name in PAYERS)
 
 
@@ -210,4 +208,4 @@ def _room_ledger(part: Result) -> Ledger:
                   int(part.table["period.start"].iloc[0]))
 
 
-__all__ = ["Ledger", "ledger", "room_ledger", "MECHANISM_LINES", "MECHANISM_LINES_V3", "PAYER_LINES", "PROJECT_KEYS"]
+__all__ = ["Ledger", "ledger", "room_ledger", "MECHANISM_LINES", "PAYER_LINES", "PROJECT_KEYS"]

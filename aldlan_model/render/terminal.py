@@ -9,6 +9,9 @@ from rich.text import Text
 from aldlan_model.i18n.labels import t
 from aldlan_model.ledger.report import Report, Table
 from aldlan_model.tables.cells import cell
+from aldlan_model.tables.termfit import fit_parts, take
+
+WIDTH = 80  # the terminal this layout is made for
 
 
 def table(tb: Table, lang: str) -> RichTable:
@@ -52,7 +55,10 @@ def render(report: Report) -> RenderableType:
     parts += [Text(""), head]
     for tb in report.tables:
         # the caption goes above the table as text: a long caption wraps instead of widening the table
-        parts += [Text(""), Text(tb.title, style="bold"), table(tb, lang)]
+        parts += [Text(""), Text(tb.title, style="bold")]
+        # a table wider than the terminal (the financing table's six columns) is shown in parts, never cut off
+        parts += [table(take(tb, part) if len(part) < len(tb.columns) else tb, lang)
+                  for part in fit_parts(tb, lang, WIDTH, max(1, len(tb.columns)))]
         parts += [Text(note, style="dim") for note in tb.notes]
     parts.append(Text(""))
     parts.append(Text(t("heading_warnings", lang), style="bold"))

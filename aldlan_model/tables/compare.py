@@ -16,6 +16,7 @@ from aldlan_model.i18n.labels import t
 from aldlan_model.io.notes import note_texts
 from aldlan_model.ledger.report import Report, Row, Table
 from aldlan_model.ledger.rounded import ledger
+from aldlan_model.tables.positions import PAYER_ROWS, present_values
 from aldlan_model.tables.run import chunks, report_date, rounded_lines, sources_for
 from aldlan_model.tables.sources import long_date, merged_notes, shown_path
 from aldlan_model.tables.termfit import FIT, fit_parts, take
@@ -40,7 +41,11 @@ ROWS: tuple[tuple[str, str, str | None], ...] = (
     ("subsidy", "money", None),
     ("result", "money", "max"),
     ("financing_need", "money", "min"),
+    ("financing_recovered", "text", None),  # v3 §3.5: a bridge only when the cash comes back
     ("payback_year", "year", None),
+    ("pv_savings", "money", "max"),  # v3 §3.7
+    ("pv_net_municipality", "money", "max"),
+    *((f"payers_{name}", "money", None) for name in (*PAYER_ROWS, "total")),  # v3 §3.8, in the comparison year
     ("cost_per_dagdeel", "money2", "min"),
     ("professional_hours", "number1", None),
     ("volunteer_hours", "number1", None),
@@ -49,7 +54,7 @@ ROWS: tuple[tuple[str, str, str | None], ...] = (
     ("warnings", "int", None),  # fewer warnings is not "better": a warning can be a mere note
 )
 MONEY = {"baseline", "scenario", "savings", "cost", "income", "subsidy", "result", "savings_hard",
-         "net_municipality", "projects_cost"}
+         "net_municipality", "projects_cost", *(f"payers_{name}" for name in (*PAYER_ROWS, "total"))}
 TARGET_RELATIVE = {"share", "share_hard", "locations_needed", "locations_needed_hard"}
 
 
@@ -81,6 +86,10 @@ def _rows(comparison: Comparison, lang: str) -> tuple[list[Row], dict[int, int]]
             shown = [L.financing_need for L in ledgers]
         elif key == "payback_year":
             shown = [L.payback_year() for L in ledgers]
+        elif key == "financing_recovered":
+            shown = [t("cmp_yes" if L.financing_recovered else "cmp_no", lang) for L in ledgers]
+        elif key.startswith("pv_"):
+            shown = [present_values(c.result.target)[key[3:]] for c in cols]
         elif kind == "int":
             shown = [None if v is None else int(v) for v in raws]
         else:

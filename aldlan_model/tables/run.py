@@ -20,6 +20,12 @@ from aldlan_model.ledger.report import Report, Row, Table
 from aldlan_model.ledger.rounded import MECHANISM_LINES, Ledger, ledger, room_ledger
 from aldlan_model.model.errors import UsageError
 from aldlan_model.model.scenario import Scenario
+from aldlan_model.tables.positions import (
+    full_operation_headline,
+    payers_table,
+    present_value_headline,
+    present_value_table,
+)
 from aldlan_model.tables.sources import Notes, long_date, shown_path, source_notes
 from aldlan_model.tables.warnings import warning_texts
 
@@ -115,8 +121,13 @@ def headline(scenario: Scenario, result: Result, lang: str, variant: int = 0) ->
         (t("locations_needed", lang), t("not_applicable", lang) if np.isnan(needed) else number(needed, lang)),
         (t("first_year_target_reached", lang), str(reached) if reached > 0 else t("never_within_period", lang)),
         (t("result_target_year", lang) + f" ({year})", money(L.at("result"), lang)),
-        (t("financing_need", lang), financing_sentence(L, lang)),
+        (financing_label(L, lang), financing_sentence(L, lang)),
     ]
+    full = full_operation_headline(L, int(tg["full_operation_year"][variant]), lang)
+    if full is not None:  # a room that opens late still ramps up in the target year
+        out.insert(3, full)
+    if "pv_savings" in tg:
+        out.append(present_value_headline(tg, L.years, lang, variant))
     cpd = tg["cost_per_dagdeel"][variant]
     if np.isfinite(cpd):  # the operator's full cost of a participant-dagdeel against the tariffs it is paid
         tariffs = getattr(getattr(scenario, "base", scenario), "tariffs", None)
@@ -134,8 +145,14 @@ def headline(scenario: Scenario, result: Result, lang: str, variant: int = 0) ->
     return out
 
 
+def financing_label(L: Ledger, lang: str) -> str:
+    """The headline's name for the need: bridge financing only when the cash comes back (MODEL.md v3 §3.5)."""
+    return t("financing_need" if L.financing_recovered else "financing_need_unrecovered", lang)
+
+
 def financing_sentence(L: Ledger, lang: str) -> str:
-    """"The organisation needs € X of bridge financing; the municipality has its money back in Y"."""
+    """"The organisation needs € X of bridge financing; the municipality has its money back in Y" — or, when
+    the cumulative cash is still below 0 in the last year, that the loss is not recovered within the period."""
     cum = L.lines["cumulative_net_municipality"]
     payback = L.payback_year()
     if payback is None:
@@ -146,6 +163,9 @@ def financing_sentence(L: Ledger, lang: str) -> str:
         when = t("financing_payback_in", lang, year=str(payback))
     if L.financing_need <= 0:
         return t("financing_sentence_none", lang, payback=when)
+    if not L.financing_recovered:
+        return t("financing_sentence_unrecovered", lang, need=money(L.financing_need, lang),
+                 payback=when)
     return t("financing_sentence", lang, need=money(L.financing_need, lang), payback=when)
 
 
@@ -199,7 +219,10 @@ def run_report(
             notes=notes.cite(TABLE_INPUTS["operator"], lang),
         ))
 
+    tables.append(payers_table(L, lang, caption(t("heading_payers", lang))))
     tables.append(financing_table(L, lang, caption(t("heading_financing", lang))))
+    if "pv_savings" in result.target:
+        tables.append(present_value_table(result.target, years, lang, caption, variant))
     if result.projects:
         tables.append(funding_table(L, lang, caption(t("heading_funding", lang, period=str(ty))), [ty], notes))
         whole = t("period_whole", lang, first=years[0], last=years[-1])
@@ -244,30 +267,47 @@ def run_report(
 
 MECHANISM_INPUTS = ("tariffs", "transport", "municipality", "participants", "ramp_up", "indexation.tariffs",
                     "opening.weeks_per_year")
-MECHANISM_KIND = {"tariff_difference": "mechanism_hard", "transport_avoided": "mechanism_hard",
-                  "substitution": "mechanism_soft", "replaced": "mechanism_hard", "moved_clients": "mechanism_hard",
-                  "paid": "mechanism_paid"}
+MECHANISM_KIND = {"tariff_difference": "mechanism_reindication", "transport_avoided": "mechanism_hard",
+                  "new_clients": "mechanism_paid", "substitution": "mechanism_soft", "replaced": "mechanism_hard",
+                  "moved_clients": "mechanism_hard", "paid": "mechanism_paid"}
+MECHANISM_LABEL = {"tariff_difference": "tariff_difference_reindication"}  # the saving that needs re-indication
 
 
-def mechanisms_table(L: Ledger, lang: str, title: str, notes: Notes | None = None) -> Table:
-    """Where the saving comes from in the target year: the mechanisms as rows, their sum the saving."""
-    rows = [Row(t(name, lang), [L.at(name), t(MECHANISM_KIND[name], lang)]) for name in MECHANISM_LINES]
-    rows.append(Row(t("savings", lang), [L.at("savings"), ""], total=True))
-    rows.append(Row(t("savings_hard", lang), [L.at("savings_hard"), t("mechanism_hard", lang)]))
+def mechanisms_table(L: Ledger, lang: str, title: str, notes: Notes | None = None, year: int | None = None) -> Table:
+    """Where the saving comes from in the target year (or ``year``): the seven mechanisms of MODEL.md v3 §3.4
+    as rows, those at € 0 named in a note instead; the saving is the sum of the rows shown."""
+    y = L.target_year if year is None else int(year)
+    shown = [name for name in MECHANISM_LINES if L.at(name, y)]
+    zero = [name for name in MECHANISM_LINES if name not in shown]
+    rows = [Row(t(MECHANISM_LABEL.get(name, name), lang), [L.at(name, y), t(MECHANISM_KIND[name], lang)])
+            for name in shown]
+    rows.append(Row(t("savings", lang), [sum(L.at(name, y) for name in shown), ""], total=True))
+    rows.append(Row(t("savings_hard", lang), [L.at("savings_hard", y), t("mechanism_hard", lang)]))
+    text = [t("mechanisms_note", lang)]
+    if "tariff_difference" in shown:
+        text.append(t("mechanisms_reindication_note", lang))
+    if "new_clients" in shown:
+        text.append(t("mechanisms_new_clients_note", lang))
+    if zero:
+        text.append(t("mechanisms_zero_note", lang, zero=money(0, lang), year=y,
+                      names=", ".join(t(name, lang) for name in zero)))
     return Table("mechanisms", title, [t("mechanism_amount", lang), t("mechanism_kind", lang)], rows,
                  kinds=["money", "text"], label_header="",
-                 notes=[t("mechanisms_note", lang), *(notes.cite(MECHANISM_INPUTS, lang) if notes else [])])
+                 notes=[*text, *(notes.cite(MECHANISM_INPUTS, lang) if notes else [])])
 
 
-FINANCING_LINES = ("organisation_result", "cumulative_result", "net_municipality", "cumulative_net_municipality")
+FINANCING_LINES = ("organisation_result", "cumulative_result", "cash", "cumulative_cash", "net_municipality",
+                   "cumulative_net_municipality")
 
 
 def financing_table(L: Ledger, lang: str, title: str) -> Table:
-    """Per year: the organisation's result and its running sum, the municipality's net and its running sum."""
+    """Per year: the organisation's result, its cash (v3 §3.5) and their running sums, the municipality's net and
+    its running sum."""
     rows = [Row(str(y), [L.row(name)[j] for name in FINANCING_LINES]) for j, y in enumerate(L.years)]
-    return Table("financing", title, [t(name, lang) for name in FINANCING_LINES], rows,
-                 kinds=["money"] * 4, label_header=t("year", lang),
-                 notes=[financing_sentence(L, lang)])
+    return Table("financing", title, [t(f"fin_{name}", lang) for name in FINANCING_LINES], rows,
+                 kinds=["money"] * len(FINANCING_LINES), label_header=t("year", lang),
+                 notes=[t("financing_cash_note", lang),
+                        financing_sentence(L, lang)])
 
 
 def funding_table(L: Ledger, lang: str, title: str, years: list[int], notes: Notes | None = None) -> Table:

@@ -17,7 +17,7 @@ from typing import Any
 
 from aldlan_model.engine.params import NOT_SET, flatten
 from aldlan_model.i18n.labels import t
-from aldlan_model.i18n.labels_inputs import input_kind, input_label
+from aldlan_model.i18n.labels_inputs import from_year, input_kind, input_label
 from aldlan_model.i18n.numfmt import money, number, percent
 
 MODES = ("none", "short", "full")
@@ -79,8 +79,8 @@ def value_text(num: Any, path: str, lang: str, full: bool) -> str:
     def one(x: float) -> str:
         if kind == "money":
             return money(x, lang, 0 if float(x).is_integer() else 2)
-        if kind == "fraction":
-            return percent(x, lang, 0 if round(x * 100, 6).is_integer() else 1)
+        if kind == "fraction":  # 30%, 2,5%, 2,25% (a discount rate or an NZa index as published)
+            return percent(x, lang, next((d for d in (0, 1) if round(x * 100, d) == round(x * 100, 6)), 2))
         if kind == "year":
             return str(int(x))
         if kind == "int" or float(x).is_integer():
@@ -101,6 +101,8 @@ def source_notes(scenario: Any, lang: str, mode: str = "short") -> Notes:
     if mode == "none":
         return notes
     by_source: dict[str, SourceNote] = {}
+    # per note, per input: its value, or (v3) the value of each key of a dated input, in key order
+    values: dict[int, dict[str, list[tuple[str, str]]]] = {}
     for path, num in flatten(scenario).items():
         if num.point == NOT_SET and not num.source:
             continue  # an optional input that was not written
@@ -111,9 +113,21 @@ def source_notes(scenario: Any, lang: str, mode: str = "short") -> Notes:
         if note is None:
             note = by_source[source] = SourceNote(len(by_source) + 1, source)
             notes.notes.append(note)
-        note.inputs.append(f"{input_label(path, lang, scenario)}: {value_text(num, path, lang, mode == 'full')}")
+            values[note.number] = {}
+        base, _, year = path.partition("@")  # costs.housing@2022: one key of a dated value
+        values[note.number].setdefault(base, []).append((year, value_text(num, path, lang, mode == "full")))
         notes.by_path[path] = note.number
+    for note in notes.notes:
+        note.inputs = [f"{input_label(base, lang, scenario)}: {dated_text(keys, lang)}"
+                       for base, keys in values[note.number].items()]
     return notes
+
+
+def dated_text(keys: list[tuple[str, str]], lang: str) -> str:
+    """An input's value; a dated value as its path: "€ 9.000 vanaf 2020, € 10.500 vanaf 2022"."""
+    if len(keys) == 1 and not keys[0][0]:
+        return keys[0][1]
+    return ", ".join(f"{text} {from_year(year, lang)}" if year else text for year, text in keys)
 
 
 def shown_path(file: str | None) -> str:

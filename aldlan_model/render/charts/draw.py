@@ -1,7 +1,7 @@
 """The charts of letters by kind, as a matplotlib ``Figure`` or as PNG, SVG or PDF bytes.
 
 Kinds: ``savings``, ``costs`` and ``target`` (:mod:`.results`, scenarios side by side);
-``mechanisms`` and ``funding`` (:mod:`.flows`, one scenario or plan each). The frame, the font,
+``mechanisms``, ``funding`` and ``payers`` (:mod:`.flows`, one scenario or plan each). The frame, the font,
 the source line and the file formats come from :mod:`.base`; matplotlib is imported lazily.
 """
 
@@ -13,14 +13,14 @@ from typing import Any
 from aldlan_model.i18n.messages import msg
 from aldlan_model.model.errors import UsageError
 from aldlan_model.render.charts.base import Item, add_source, chart_context, check_format, new_figure, save, source_text
-from aldlan_model.render.charts.flows import funding_chart, mechanisms_chart
+from aldlan_model.render.charts.flows import funding_chart, mechanisms_chart, payers_chart
 from aldlan_model.render.charts.results import costs_chart, savings_chart, target_chart
 from aldlan_model.render.safetext import quiet_glyphs
 
-KINDS = ("savings", "costs", "target", "mechanisms", "funding")
+KINDS = ("savings", "costs", "target", "mechanisms", "funding", "payers")
 DRAW: dict[str, Callable[[Any, Sequence[Item], str], None]] = {
     "savings": savings_chart, "costs": costs_chart, "target": target_chart,
-    "mechanisms": mechanisms_chart, "funding": funding_chart}
+    "mechanisms": mechanisms_chart, "funding": funding_chart, "payers": payers_chart}
 
 
 def figure(items: Sequence[Item], kind: str = "savings", lang: str = "nl", *, source: bool = True,

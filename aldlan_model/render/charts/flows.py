@@ -19,6 +19,8 @@ from aldlan_model.ledger.rounded import MECHANISM_LINES, ledger
 from aldlan_model.model.errors import UsageError
 from aldlan_model.render.charts.base import money_axis
 from aldlan_model.render.safetext import mpl_text
+from aldlan_model.tables.positions import PAYER_ROWS
+from aldlan_model.tables.run import MECHANISM_LABEL
 
 HARD, SOFT, PAID, TOTAL = "#1f5a96", "#9ecae1", "#b35806", "#555555"
 BUDGET_COLOURS = {"wmo": "#1f5a96", "municipal": "#6baed6", "external": "#2d7d3a"}
@@ -44,19 +46,19 @@ def mechanisms_chart(ax: Any, items: Sequence[Any], lang: str) -> None:
     ax.bar(0, level, 0.6, color=TOTAL, edgecolor="black", linewidth=0.5)
     ax.annotate(money(level, lang), (0, level), xytext=(0, 2), textcoords="offset points", ha="center",
                 va="bottom", fontsize=7)
-    drawn = [name for name in MECHANISM_LINES if L.at(name)]  # no € 0 bars
-    for i, name in enumerate(drawn, start=1):
+    shown = [name for name in MECHANISM_LINES if L.at(name)]  # as the table: a mechanism at € 0 has no bar
+    for i, name in enumerate(shown, start=1):
         amount = L.at(name)
         new = level - amount
-        colour = SOFT if name == "substitution" else PAID if name == "paid" else HARD
+        colour = SOFT if name == "substitution" else PAID if name in ("paid", "new_clients") else HARD
         ax.bar(i, new - level, 0.6, bottom=level, color=colour, edgecolor="black", linewidth=0.5,
                hatch="//" if name == "substitution" else "")
         ax.annotate(money(-amount, lang), (i, max(level, new)), xytext=(0, 2), textcoords="offset points",
                     ha="center", va="bottom", fontsize=7)
         ax.plot([i - 0.3, i + 1.3], [new, new], color="#999999", linewidth=0.6)
-        labels.append(t(name, lang))
+        labels.append(t(MECHANISM_LABEL.get(name, name), lang))
         level = new
-    end = len(drawn) + 1
+    end = len(shown) + 1
     ax.bar(end, level, 0.6, color=TOTAL, edgecolor="black", linewidth=0.5)
     ax.annotate(money(level, lang), (end, level), xytext=(0, 2), textcoords="offset points", ha="center",
                 va="bottom", fontsize=7)
@@ -73,12 +75,12 @@ def mechanisms_chart(ax: Any, items: Sequence[Any], lang: str) -> None:
     money_axis(ax.yaxis, lang)
     from matplotlib.patches import Patch
 
-    kinds = {"substitution": "soft", "paid": "paid"}
-    shown = {kinds.get(name, "hard") for name in MECHANISM_LINES if L.at(name)}  # no legend item without a bar
+    kinds = {"substitution": "soft", "paid": "paid", "new_clients": "paid"}
+    drawn = {kinds.get(name, "hard") for name in shown}  # no legend item without a bar
     handles = [Patch(facecolor=HARD, edgecolor="black", label=t("mechanism_hard", lang)) if k == "hard" else
                Patch(facecolor=SOFT, edgecolor="black", hatch="//", label=t("mechanism_soft", lang)) if k == "soft" else
                Patch(facecolor=PAID, edgecolor="black", label=t("mechanism_paid", lang))
-               for k in ("hard", "soft", "paid") if k in shown]
+               for k in ("hard", "soft", "paid") if k in drawn]
     if len(handles) > 1:  # one kind of bar needs no legend
         ax.legend(handles=handles, fontsize=7, loc="upper right")
     del scenario
@@ -118,3 +120,30 @@ def funding_chart(ax: Any, items: Sequence[Any], lang: str) -> None:
     ax.set_ylabel(t("chart_euro_period", lang))
     money_axis(ax.yaxis, lang)
     ax.legend(fontsize=7, loc="upper right")
+
+
+def payers_chart(ax: Any, items: Sequence[Any], lang: str) -> None:
+    """Who pays, who saves in the target year (MODEL.md v3 §3.8): a horizontal bar per payer, better off to the
+    right, worse off to the left, and the total; the ledger's euros, as the table."""
+    _scenario, result = _one(items, "payers")
+    L = ledger(result)
+    year = L.target_year
+    names = [*PAYER_ROWS, "total"]
+    values = [L.at(f"payers_{name}") for name in names]
+    labels = [t(f"payers_{name}", lang) if name != "total" else t("total", lang) for name in names]
+    rows = range(len(names))[::-1]  # the first payer on top
+    colours = [TOTAL if name == "total" else HARD if v >= 0 else PAID for name, v in zip(names, values, strict=True)]
+    ax.barh(list(rows), values, 0.6, color=colours, edgecolor="black", linewidth=0.5)
+    for r, v in zip(rows, values, strict=True):
+        ax.annotate(money(v, lang), (v, r), xytext=(3 if v >= 0 else -3, 0), textcoords="offset points",
+                    ha="left" if v >= 0 else "right", va="center", fontsize=7)
+    ax.axvline(0, color="black", linewidth=0.8)
+    ax.set_yticks(list(rows), [_wrap(x, 22) for x in labels], fontsize=7)
+    low, high = ax.get_xlim()
+    span = (high - low) or 1.0
+    ax.set_xlim(low - 0.2 * span * (low < 0), high + 0.2 * span * (high > 0))  # room for the amounts
+    ax.grid(axis="x", color="#dddddd", linewidth=0.6)
+    ax.grid(axis="y", visible=False)
+    ax.set_title(t("chart_payers_title", lang, year=year, total=money(L.at("payers_total"), lang)), fontsize=10)
+    ax.set_xlabel(t("chart_payers_axis", lang, year=year))
+    money_axis(ax.xaxis, lang)

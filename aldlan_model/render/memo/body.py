@@ -21,10 +21,12 @@ from aldlan_model.render.memo.sentences import (
     uncertainty_sentences,
 )
 from aldlan_model.render.memo.state import Build, without_zero_rows
+from aldlan_model.tables.positions import PAYER_ROWS, payers_table
+from aldlan_model.tables.run import funding_table
 
 MECHANISM_KIND = {"tariff_difference": "memo_k_reindication", "transport_avoided": "memo_k_hard",
                   "substitution": "memo_k_assumption", "replaced": "memo_k_replaced",
-                  "moved_clients": "memo_k_hard", "paid": "memo_k_paid"}
+                  "moved_clients": "memo_k_hard", "paid": "memo_k_paid", "new_clients": "memo_k_new"}
 
 
 def _years_shown(L: Ledger, start: int) -> list[int]:
@@ -94,7 +96,6 @@ def mechanisms_section(b: Build) -> Section:
     return section
 
 
-PAYERS = ("savings", "projects_municipal", "net_municipality", "projects_external", "organisation_result")
 
 
 def payers_section(b: Build) -> Section:
@@ -106,19 +107,20 @@ def payers_section(b: Build) -> Section:
     lang = b.lang
     section = Section("payers", t("memo_h_payers", lang))
     year = b.ledgers[0].target_year
-    cols = [it.label for it in b.items] if b.several else [str(year)]
-    rows = [Row(t(f"memo_pay_{n}", lang), [_payer(L, n) for L in b.ledgers]) for n in PAYERS]
-    rows = [r for r in without_zero_rows(rows) if not (r.label == t("memo_pay_net_municipality", lang)
-                                                        and not any(L.projects for L in b.ledgers))]
     section.blocks.append(Block("p", t("memo_pay_intro", lang, year=year)))
-    table = Table("payers", b.caption(t("memo_pay_table", lang, year=year)), cols, rows,
-                  kinds=["money"] * len(cols), label_header="")
+    if b.several:  # one column per scenario, the target year (MODEL.md v3 §3.8)
+        cols = [it.label for it in b.items]
+        rows = [Row(t(f"payers_{n}", lang), [L.at(f"payers_{n}") for L in b.ledgers]) for n in PAYER_ROWS]
+        rows = without_zero_rows(rows)
+        rows.append(Row(t("total", lang), [sum(r.values[i] for r in rows) for i in range(len(cols))], total=True))
+        table = Table("payers", b.caption(t("memo_pay_table", lang, year=year)), cols, rows,
+                      kinds=["money"] * len(cols), label_header="")
+    else:
+        table = payers_table(b.ledgers[0], lang, b.caption(t("memo_pay_table", lang, year=year)))
     section.blocks.append(b.table(table))
     for it, L in zip(b.items, b.ledgers, strict=True):
         if not L.projects:
             continue
-        from aldlan_model.tables.run import funding_table
-
         whole = t("period_whole", lang, first=L.years[0], last=L.years[-1])
         fund = funding_table(L, lang, b.caption(t("memo_funding_table", lang, period=whole, name=it.label)), L.years)
         section.blocks.append(b.table(fund, t("funding_note", lang)))
