@@ -157,7 +157,8 @@ def test_mechanisms_without_zero_rows_and_the_tariff_difference_named(tmp_path):
     notes = " ".join(tb.notes)
     assert "alleen een besparing voor deelnemers die het zwaardere product hadden en opnieuw worden geïndiceerd" \
         in notes
-    assert (f"{euro(0)} in 2020, daarom niet in de tabel: Deelnemers zonder indicatie die anders een indicatie kregen (aanname), "
+    assert (f"{euro(0)} in 2020, daarom niet in de tabel: "
+            "Deelnemers zonder indicatie die anders een indicatie kregen (aanname), "
             "Vervangen bestaande uitgaven, Oud-cliënten zonder indicatie, Subsidie en Wmo-bijdrage aan projecten.") \
         in notes
 
