@@ -324,3 +324,88 @@ def test_read_only_home_prints_no_matplotlib_warning(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr == f"✓ geschreven: {out}\n"
     assert os.listdir(tmp_path) == ["c.png"]  # the temporary matplotlib folder is gone
+
+
+# --- 8. hints that never change the meaning ------------------------------------------------------
+
+
+@pytest.mark.parametrize(("path", "value", "hint"), [
+    (("participants", "zonder_indicatie"), {"count": 5}, "; bedoelde u 'without_indication'?"),
+    (("costs", "huur"), 9000, "; bedoelde u 'housing'?"),
+    (("costs", "rent"), 9000, "; bedoelde u 'housing'?"),
+    (("rent",), 9000, "; bedoelde u 'costs.housing'?"),
+    (("huur",), 9000, "; bedoelde u 'costs.housing'?"),
+    (("projects", 0, "huur"), 9000, "; bedoelde u 'costs.housing'?"),
+    (("deelnemers",), {}, "; bedoelde u 'participants'?"),
+    (("tarieven",), {}, "; bedoelde u 'tariffs'?"),
+    (("subsidie",), 5, "; bedoelde u 'income.subsidy'?"),
+    (("income", "subsidie"), 5, "; bedoelde u 'subsidy'?"),
+    (("vervoer",), {}, "; bedoelde u 'transport'?"),
+    (("indexatie",), {}, "; bedoelde u 'indexation'?"),
+    (("participants", "opkomst"), 0.9, "; bedoelde u 'attendance'?"),
+    (("opkomst",), 0.9, "; bedoelde u 'participants.attendance'?"),
+    (("participants", "zin", "herkomst"), {}, "; bedoelde u 'origin'?"),
+    (("personeel",), [], "; bedoelde u 'staff'?"),
+    (("kosten",), {}, "; bedoelde u 'costs'?"),
+    (("inkomsten",), {}, "; bedoelde u 'income'?"),
+    (("gemeente",), {}, "; bedoelde u 'municipality'?"),
+    (("projecten",), [], "; bedoelde u 'projects'?"),
+    (("staff", 0, "salaris"), 40000, "; bedoelde u 'salary'?"),
+    (("staff", 0, "uurloon"), 40, "; bedoelde u 'hourly_cost'?"),
+    (("staff", 0, "vergoeding"), 400, "; bedoelde u 'allowance'?"),
+    (("staff", 0, "aantal"), 4, "; bedoelde u 'count'?"),
+    (("participants", "zin", "aantal"), 4, "; bedoelde u 'count'?"),
+    (("costs", "housng"), 9000, "; bedoelde u 'housing'?"),
+    (("context", "volunteers"), 30, "; bedoelde u 'volunteers_available'?"),
+    (("zin",), {"count": 5}, "; bedoelde u 'participants.zin'? (spring de regel verder in)"),
+    (("costs", "startup", "housing"), 9000, "; bedoelde u 'costs.housing'? (spring de regel minder ver in)"),
+    (("housing",), 9000, "; bedoelde u 'costs.housing'? (spring de regel verder in)"),
+])
+def test_a_hint_names_a_key_of_the_same_meaning(path: tuple[Any, ...], value: Any, hint: str) -> None:
+    from aldlan_model.model.keys import unknown_key_message
+
+    assert unknown_key_message(path, value) == f"onbekende sleutel '{path[-1]}'{hint}"
+
+
+@pytest.mark.parametrize(("path", "value", "never"), [
+    (("participants", "zonder_indicatie"), {"count": 5}, "former_indication"),
+    (("rent",), 9000, "funding"),
+    (("projects", 0, "funding", 0, "rent"), 9000, "rest"),
+    (("volunteers",), 4, "context"),
+    (("vrijwilligers",), 4, "context"),
+    (("zin",), {"count": 5}, "tariffs"),
+    (("start",), 2021, "target"),
+])
+def test_a_hint_never_crosses_meanings(path: tuple[Any, ...], value: Any, never: str) -> None:
+    from aldlan_model.model.keys import unknown_key_message
+
+    assert never not in unknown_key_message(path, value)
+
+
+def test_volunteers_are_pointed_to_staff() -> None:
+    from aldlan_model.model.keys import unknown_key_message
+
+    for word in ("vrijwilligers", "volunteers"):
+        assert unknown_key_message((word,), 4) == (
+            f"onbekende sleutel '{word}'; vrijwilligers staan in 'staff', elk als een item met kind: volunteer, "
+            "count en hours_per_week")
+
+
+def test_no_near_key_lists_the_valid_keys() -> None:
+    from aldlan_model.model.keys import unknown_key_message
+
+    assert unknown_key_message(("costs", "koffie"), 5) == (
+        "onbekende sleutel 'koffie'; verwacht een van: housing, per_participant_dagdeel, overhead, margin, startup")
+
+
+def test_following_the_hint_for_zonder_indicatie_keeps_the_meaning(shipped: Path) -> None:
+    Path("zi.yaml").write_text("extends: base.yaml\nparticipants:\n  zonder_indicatie:\n    count: 5\n")
+    line = first_error("run", "zi.yaml", "-f", "json")
+    assert line.endswith("bedoelde u 'without_indication'?")
+    Path("zi.yaml").write_text("extends: base.yaml\nparticipants:\n  without_indication:\n    count: 5\n")
+    assert invoke("run", "zi.yaml", "-f", "json").exit_code == 0
+
+
+def test_set_with_a_key_at_the_wrong_level_names_the_path_not_indentation(shipped: Path) -> None:
+    assert first_error("run", "base.yaml", "--set", "housing=8000") == (
+        "fout: --set housing=8000: housing: onbekende sleutel 'housing'; bedoelde u 'costs.housing'?")

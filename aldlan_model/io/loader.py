@@ -448,7 +448,8 @@ _LIST_EXAMPLES = {"ramp_up": "list_ramp_up", "staff": "list_staff"}
 def _message(doc: Document, path: KeyPath, err: dict[str, Any]) -> str:
     kind = err["type"]
     if kind == "extra_forbidden":
-        return keys.unknown_key_message(path)
+        where = doc.locs.get(path)
+        return keys.unknown_key_message(path, err.get("input"), in_file=where is None or where.line is not None)
     if kind == "missing":
         return msg("missing_key", key=path[-1]) if path else msg("missing_key_bare")
     loc = doc.locs.get(path)
