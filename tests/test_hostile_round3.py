@@ -409,3 +409,33 @@ def test_following_the_hint_for_zonder_indicatie_keeps_the_meaning(shipped: Path
 def test_set_with_a_key_at_the_wrong_level_names_the_path_not_indentation(shipped: Path) -> None:
     assert first_error("run", "base.yaml", "--set", "housing=8000") == (
         "fout: --set housing=8000: housing: onbekende sleutel 'housing'; bedoelde u 'costs.housing'?")
+
+
+# --- 9. every error of a file in one run ---------------------------------------------------------
+
+
+def test_three_independent_errors_come_in_one_run(shipped: Path) -> None:
+    Path("three.yaml").write_text(
+        "extends: base.yaml\nparticipants:\n  zin:\n    count: -3\nstaff:\n  - kind: professional\n    fte: 1\n"
+        "    hours_per_week: 20\n    salary: 40000\ncosts:\n  housing: veel\n")
+    result = invoke("run", "three.yaml", "-f", "json")
+    assert result.exit_code == 2
+    assert errors(result) == [
+        "fout: three.yaml:4:5: participants.zin.count: moet ≥ 0 zijn, maar dit is -3",
+        "fout: three.yaml:6:5: staff.0: een professional heeft óf fte óf hours_per_week, niet beide (salary met "
+        "hours_per_week rekent fte = hours_per_week / norms.hours_per_fte)",
+        "fout: three.yaml:11:3: costs.housing: verwacht een getal, maar dit is de tekst 'veel'",
+    ]
+
+
+def test_a_rule_on_a_key_with_an_error_is_not_reported_twice(shipped: Path) -> None:
+    # fte: -1 is wrong; without it the member would "need hourly_cost", which is only the default speaking
+    Path("pro.yaml").write_text(
+        "extends: base.yaml\nstaff:\n  - kind: professional\n    fte: -1\n    hours_per_week: 20\n"
+        "    salary: 40000\nprojects:\n  - name: a\n  - name: a\n    yearly_costs: x\n")
+    result = invoke("run", "pro.yaml", "-f", "json")
+    assert errors(result) == [
+        "fout: pro.yaml:4:5: staff.0.fte: moet ≥ 0 zijn, maar dit is -1",
+        "fout: pro.yaml:9:5: projects.1.name: dubbele projectnaam 'a' (ook item 1)",
+        "fout: pro.yaml:10:5: projects.1.yearly_costs: verwacht een getal, maar dit is de tekst 'x'",
+    ]

@@ -353,6 +353,7 @@ def validate_document(doc: Document) -> Scenario:
         scenario = Scenario.model_validate(doc.data)
     except ValidationError as exc:
         found = _problems(doc, exc)
+        found += [p for p in _checks_on_the_rest(doc, exc) if p not in found]
         found.sort(key=lambda p: (p.file != doc.file, p.file, p.line or 0, p.col or 0))  # in reading order
         raise ScenarioError(found) from None
     problems = [_problem(doc, path, msg) for path, msg in cross_checks(scenario)]
@@ -364,6 +365,41 @@ def validate_document(doc: Document) -> Scenario:
 
     object.__setattr__(scenario, "__notes__", notes_for(doc, scenario))
     return scenario
+
+
+def _error_paths(doc: Document, data: Any, exc: ValidationError) -> list[KeyPath]:
+    out = []
+    for err in exc.errors(include_url=False):
+        path = _clean_loc(err["loc"], data)
+        out.append(path[:-1] if path and path[-1] == "value" and path not in doc.locs else path)
+    return out
+
+
+def _checks_on_the_rest(doc: Document, exc: ValidationError, rounds: int = 3) -> list[Problem]:
+    """The rules between fields (:func:`cross_checks`) on what is valid, so that every error of a
+    file comes in one run: the keys with a field error are left out (their defaults stand in)
+    and the rest validated again; a rule that touches a key left out is not reported (it may
+    only be the default speaking). Nothing when a key left out is required, or sits in a list."""
+    data = copy.deepcopy(doc.data)
+    dropped: list[KeyPath] = []
+    for _ in range(rounds):
+        for path in _error_paths(doc, data, exc):
+            node = data
+            for part in path[:-1]:
+                inside = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+                node = node[part] if inside or (isinstance(node, dict) and part in node) else None
+            if not path or not isinstance(node, dict) or path[-1] not in node or isinstance(path[-1], int):
+                return []
+            del node[path[-1]]
+            dropped.append(path)
+        try:
+            scenario = Scenario.model_validate(data)
+        except ValidationError as again:
+            exc = again
+            continue
+        return [_problem(doc, path, text) for path, text in cross_checks(scenario)
+                if not any(path[:len(d)] == d or d[:len(path)] == path for d in dropped)]
+    return []
 
 
 def load_scenario(
