@@ -309,7 +309,7 @@ def test_long_text_cell_is_cut_with_a_marker() -> None:
 def test_columns_zero_or_garbage_is_ignored(shipped: Path, columns: str) -> None:
     result = invoke("run", "aldlan-mix.yaml", env={"COLUMNS": columns})
     assert result.exit_code == 0 and "Aldlan" in result.stdout
-    assert first_error("run", "nope.yaml", env={"COLUMNS": columns}) == "fout: nope.yaml:1: bestand niet gevonden"
+    assert first_error("run", "nope.yaml", env={"COLUMNS": columns}) == "fout: nope.yaml: bestand niet gevonden"
 
 
 def test_read_only_home_prints_no_matplotlib_warning(tmp_path: Path) -> None:
@@ -439,3 +439,36 @@ def test_a_rule_on_a_key_with_an_error_is_not_reported_twice(shipped: Path) -> N
         "fout: pro.yaml:9:5: projects.1.name: dubbele projectnaam 'a' (ook item 1)",
         "fout: pro.yaml:10:5: projects.1.yearly_costs: verwacht een getal, maar dit is de tekst 'x'",
     ]
+
+
+# --- 10. a missing file, a sweep range without its step, a fraction for fte ---------------------
+
+
+@pytest.mark.parametrize(("typed", "hint"), [
+    ("Schakel.yaml", "; bedoelde u 'schakel.yaml'?"),
+    ("schakel", "; bedoelde u 'schakel.yaml'?"),
+    ("schakle.yaml", "; bedoelde u 'schakel.yaml'?"),
+    ("sub/Schakel.yml", "; bedoelde u 'sub/schakel.yml'?"),
+    ("iets-anders.yaml", ""),
+])
+def test_missing_file_has_no_line_and_suggests_the_file_that_exists(shipped: Path, typed: str, hint: str) -> None:
+    shutil.copyfile("base.yaml", "schakel.yaml")
+    Path("sub").mkdir()
+    shutil.copyfile("base.yaml", "sub/schakel.yml")
+    assert first_error("run", typed) == f"fout: {typed}: bestand niet gevonden{hint}"
+
+
+@pytest.mark.parametrize(("value", "full"), [
+    ("10:24", "locations=10:24:1"), ("10-24", "locations=10:24:1"), ("10..24", "locations=10:24:1"),
+    ("0.1:0.5", "locations=0.1:0.5:0.04"),
+])
+def test_sweep_range_without_a_step_is_told_the_form(shipped: Path, value: str, full: str) -> None:
+    assert first_error("sweep", "aldlan-mix.yaml", "--set", f"locations={value}") == (
+        f"fout: --set locations={value}: een reeks voor sweep schrijft u als START:STOP:STEP (begin, eind en "
+        f"stapgrootte), bijv. --set {full}")
+
+
+def test_fte_as_a_fraction_gets_the_decimal(shipped: Path) -> None:
+    assert first_error("run", "aldlan-mix.yaml", "--set", "staff.0.fte=24/36").endswith(
+        "verwacht een getal, maar dit is de tekst '24/36'; schrijf 0.667, of schrijf de uren: hours_per_week: 24 "
+        "met salary")

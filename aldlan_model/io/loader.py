@@ -19,7 +19,7 @@ from pydantic import ValidationError
 
 from aldlan_model.i18n.messages import L, msg
 from aldlan_model.io.document import Document, locate
-from aldlan_model.io.yamlsrc import KeyPath, Loc, dotted, parse, parse_value, read_text
+from aldlan_model.io.yamlsrc import KeyPath, Loc, dotted, near_file, parse, parse_value, read_text
 from aldlan_model.model import keys
 from aldlan_model.model.errors import Problem, ScenarioError
 from aldlan_model.model.numbers import DATED_TAG, NUM_TAG, fmt_number, looks_dated
@@ -74,9 +74,8 @@ def read_document(path: str | os.PathLike[str], _seen: tuple[Path, ...] = ()) ->
     try:
         real = target.resolve(strict=True)
     except FileNotFoundError:
-        near = [c for c in (target.with_name(target.name + ".yaml"), target.with_name(target.name + ".yml"))
-                if c.is_file()]
-        hint = msg("ext_did_you_mean", name=repr(os.path.basename(near[0]))) if near else ""
+        near = near_file(target)
+        hint = msg("ext_did_you_mean", name=repr(near)) if near else ""
         raise fail(msg("ext_not_found", name=_shown(target), hint=hint)) from None
     except RuntimeError:  # Python < 3.13 on a symbolic link loop
         raise fail(msg("ext_loop", ref=ref)) from None
