@@ -472,3 +472,62 @@ def test_fte_as_a_fraction_gets_the_decimal(shipped: Path) -> None:
     assert first_error("run", "aldlan-mix.yaml", "--set", "staff.0.fte=24/36").endswith(
         "verwacht een getal, maar dit is de tekst '24/36'; schrijf 0.667, of schrijf de uren: hours_per_week: 24 "
         "met salary")
+
+
+# --- 6. Unicode ----------------------------------------------------------------------------------
+
+
+ALDLAN_NFC = "Aldl\u00e2n"
+ALDLAN_NFD = "Aldla\u0302n"
+
+
+@pytest.mark.parametrize("key", ["locations", "projects"])
+def test_names_in_other_normal_forms_are_duplicates(shipped: Path, key: str) -> None:
+    Path("p.yaml").write_text(f"extends: base.yaml\n{key}:\n  - name: {ALDLAN_NFC}\n  - name: {ALDLAN_NFD}\n")
+    line = first_error("run", "p.yaml", "-f", "json")
+    assert line.startswith(f"fout: p.yaml:4:5: {key}.1.name: dubbele ") and "(ook item 1)" in line
+
+
+@pytest.mark.parametrize(("written", "typed"), [(ALDLAN_NFC, ALDLAN_NFD), (ALDLAN_NFD, ALDLAN_NFC)])
+def test_set_by_name_in_the_other_normal_form_finds_the_room(shipped: Path, written: str, typed: str) -> None:
+    Path("p.yaml").write_text(f"extends: base.yaml\nlocations:\n  - name: {written}\n  - name: Oost\n")
+    result = invoke("run", "p.yaml", "--set", f"locations.{typed}.count=2", "-f", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["locations"] == 3
+
+
+def test_key_with_a_cyrillic_letter_names_the_letter(shipped: Path) -> None:
+    Path("c.yaml").write_text("extends: base.yaml\nn\u0430me: Kamer\n")
+    assert first_error("run", "c.yaml") == (
+        "fout: c.yaml:2:1: n\u0430me: onbekende sleutel 'n\u0430me'; bedoelde u 'name'? (de '\u0430' in 'n\u0430me' is "
+        "U+0430 CYRILLIC SMALL LETTER A, een letter die op een Latijnse lijkt; typ hem opnieuw)")
+
+
+def test_key_with_a_greek_letter_names_the_letter() -> None:
+    from aldlan_model.model.keys import unknown_key_message
+
+    assert "U+03BF GREEK SMALL LETTER OMICRON" in unknown_key_message(("costs", "h\u03bfusing"), 5)
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ('"A\\ud800B"', "fout: s.yaml:2:16: '\\ud800' tussen dubbele aanhalingstekens is geen teken (een losse "
+                    "surrogaatcode, U+D800–U+DFFF); schrijf het teken zelf, of zet de tekst tussen enkele "
+                    "aanhalingstekens, waarin \\ gewoon een teken is"),
+    ('"C:\\map"', "fout: s.yaml:2:17: '\\m' is geen geldige escape tussen dubbele aanhalingstekens; schrijf het teken "
+                  "zelf, of zet de tekst tussen enkele aanhalingstekens, waarin \\ gewoon een teken is"),
+])
+def test_bad_escape_in_double_quotes_is_no_unclosed_quote(shipped: Path, text: str, message: str) -> None:
+    Path("s.yaml").write_text(f"extends: base.yaml\ndescription: {text}\n")
+    assert first_error("run", "s.yaml") == message
+
+
+def test_lone_surrogate_through_the_pure_python_reader(monkeypatch: pytest.MonkeyPatch) -> None:
+    import yaml
+
+    from aldlan_model.io import yamlsrc
+    from aldlan_model.model.errors import ScenarioError
+
+    monkeypatch.setattr(yamlsrc, "_Loader", yaml.SafeLoader)
+    with pytest.raises(ScenarioError) as info:
+        yamlsrc.parse('name: "A\\ud800B"\n', "s.yaml")
+    assert "'\\ud800' tussen dubbele aanhalingstekens is geen teken" in str(info.value)

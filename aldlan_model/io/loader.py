@@ -22,7 +22,7 @@ from aldlan_model.io.document import Document, locate
 from aldlan_model.io.yamlsrc import KeyPath, Loc, dotted, near_file, parse, parse_value, read_text
 from aldlan_model.model import keys
 from aldlan_model.model.errors import Problem, ScenarioError
-from aldlan_model.model.numbers import DATED_TAG, NUM_TAG, fmt_number, looks_dated
+from aldlan_model.model.numbers import DATED_TAG, NUM_TAG, fmt_number, looks_dated, nfc
 from aldlan_model.model.scenario import (
     DATED_PATHS,
     LINES_TAG,
@@ -265,7 +265,7 @@ def resolve_names(data: Any, path: KeyPath) -> KeyPath:
     for i, part in enumerate(path):
         if isinstance(node, list) and isinstance(part, str):
             found = None
-            for match in (lambda a, b: a == b, lambda a, b: a.casefold() == b.casefold()):
+            for match in (lambda a, b: nfc(a) == nfc(b), lambda a, b: nfc(a).casefold() == nfc(b).casefold()):
                 hits = [j for j, item in enumerate(node) if isinstance(item, dict)
                         and any(isinstance(item.get(k), str) and match(item[k], part) for k in NAME_KEYS)]
                 if len(hits) == 1:

@@ -230,6 +230,8 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, lines: _Lines) -> tuple[int, int | 
     nbsp = _nbsp_near(lines, line)
     if nbsp is not None:
         return nbsp[0], nbsp[1], msg("nbsp", line=nbsp[0], col=nbsp[1])
+    if "quoted scalar" in context and ("escape" in problem or "hexdecimal" in problem):
+        return _escape_problem(lines, line, col)
     if "quoted scalar" in context and exc.context_mark is not None:
         line, col = lines.at(exc.context_mark)
         quote = _char_at(lines.text, exc.context_mark) or '"'
@@ -278,6 +280,24 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, lines: _Lines) -> tuple[int, int | 
         name = lines.line(line)[col - 1:].lstrip("*").split()[0] if lines.line(line)[col - 1:].strip() else "?"
         return line, col, msg("yaml_undefined_alias", name=name.rstrip(",]}"))
     return line, col, msg("yaml_other", problem=problem)
+
+
+_ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|x[0-9a-fA-F]{2}|[uUx][0-9a-fA-F]*|.?)")
+
+
+def _escape_problem(lines: _Lines, line: int, col: int) -> tuple[int, int, str]:
+    """A backslash escape in a "double-quoted" text that is no character: ``"A\\ud800B"`` (a lone
+    surrogate), ``"\\q"``. Not an unclosed quote: the escape is named, with the way out."""
+    text = lines.line(line)
+    start = text.rfind("\\", 0, max(col, 1))
+    found = _ESCAPE.match(text, start) if start >= 0 else None
+    if found is None:
+        return line, col, msg("yaml_bad_escape", esc="\\")
+    esc = found.group(0)
+    code = int(esc[2:], 16) if re.fullmatch(r"\\[uU][0-9a-fA-F]+", esc) else None
+    if code is not None and 0xD800 <= code <= 0xDFFF:
+        return line, start + 1, msg("yaml_escape_surrogate", esc=esc)
+    return line, start + 1, msg("yaml_bad_escape", esc=esc)
 
 
 def _missing_colon(text: str) -> str:
@@ -489,6 +509,11 @@ class _Walker:
             return items
         if isinstance(node, yaml.ScalarNode) and self._nbsp(node, path):
             return None
+        if isinstance(node.value, str) and _SURROGATE.search(node.value):  # the pure-Python reader lets "\ud800" in
+            line, col = self._where(node)
+            esc = f"\\u{ord(_SURROGATE.search(node.value).group(0)):04x}"
+            self.problems.append(Problem(self.shown, line, col, _dotted(path), msg("yaml_escape_surrogate", esc=esc)))
+            return None
         if node.tag.endswith(":timestamp"):
             return node.value  # a date is text to us, never a number
         if node.tag.endswith((":int", ":float")) and (why := _odd_number(node.value)):
@@ -504,6 +529,7 @@ class _Walker:
         return self.loader.construct_object(node)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _FLOAT12 = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)[eE][-+]?[0-9]+")
 _OCTAL = re.compile(r"[-+]?0[0-9_]+")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import types
 import typing
+import unicodedata
 from functools import cache
 from typing import Any
 
@@ -227,6 +228,26 @@ def _indent_hint(word: str, parent: KeyPath, value: Any) -> tuple[str, str] | No
 
 _NO_VALUE = object()
 
+_LOOKALIKES = str.maketrans(
+    "аеіјорсѕухһԁԛԝӏАВЕКМНІЈОРСЅТХҮԚԜαικνορυχΑΒΕΖΗΙΚΜΝΟΡΤΥΧı",
+    "aeijopcsyxhdqwlABEKMHIJOPCSTXYQWaikvopuxABEZHIKMNOPTYXi",
+)
+"""Cyrillic and Greek letters (and the dotless i) that look like a Latin one."""
+
+
+def _lookalike_hint(written: str, candidates: list[str]) -> str | None:
+    """``nаme`` with a Cyrillic а: the key it looks like, naming the letter that is not Latin."""
+    plain = unicodedata.normalize("NFKC", written).translate(_LOOKALIKES)
+    if plain == written or not plain.isascii():
+        return None
+    hit = next((c for c in candidates if c.lower() == plain.lower()), None)
+    odd = next((ch for ch in written if not ch.isascii()), None)
+    if hit is None or odd is None:
+        return None
+    return msg("lookalike", hint=hit, char=odd, key=short(written), code=f"U+{ord(odd):04X}",
+               name=unicodedata.name(odd, "?"))
+
+
 
 def unknown_key_message(path: KeyPath, value: Any = _NO_VALUE, in_file: bool = True) -> str:
     """Why a key is unknown, with a hint only for a key of the same meaning: the same key in
@@ -234,7 +255,7 @@ def unknown_key_message(path: KeyPath, value: Any = _NO_VALUE, in_file: bool = T
     near spelling at the same place; at the top, the same key deeper; else the valid keys."""
     written = str(path[-1]) if path else "?"
     key = short(written)  # control characters are escaped when the problem is printed
-    hint = _hint(written, path[:-1], value, in_file)
+    hint = _lookalike_hint(written, valid_keys(path[:-1])) or _hint(written, path[:-1], value, in_file)
     if hint:
         return msg("unknown_key", key=key, hint=hint)
     if candidates := valid_keys(path[:-1]):
