@@ -531,3 +531,84 @@ def test_lone_surrogate_through_the_pure_python_reader(monkeypatch: pytest.Monke
     with pytest.raises(ScenarioError) as info:
         yamlsrc.parse('name: "A\\ud800B"\n', "s.yaml")
     assert "'\\ud800' tussen dubbele aanhalingstekens is geen teken" in str(info.value)
+
+
+# --- 7. smaller ----------------------------------------------------------------------------------
+
+
+def test_label_starting_with_underscore_stays_in_the_legend() -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from aldlan_model.render.safetext import mpl_text
+
+    fig, ax = plt.subplots()
+    ax.plot([1, 2], [1, 2], label=mpl_text("_verborgen"))
+    texts = [x.get_text() for x in ax.legend().get_texts()]
+    plt.close(fig)
+    assert texts == ["\u2060_verborgen"]
+
+
+def test_chart_of_a_scenario_labelled_with_underscore(shipped: Path) -> None:
+    Path("u.yaml").write_text("extends: base.yaml\nlabel: _verborgen\n")
+    assert invoke("chart", "u.yaml", "-o", "u.png").exit_code == 0
+    assert Path("u.png").stat().st_size > 0
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("# kop", "\\# kop"), ("> citaat", "\\> citaat"), ("- punt", "\\- punt"), ("+ punt", "\\+ punt"),
+    ("1. een", "1\\. een"), ("---", "\\---"), ("gewoon # geen kop", "gewoon # geen kop"), ("-5 %", "-5 %"),
+])
+def test_markdown_block_markers_at_the_start_are_literal(text: str, shown: str) -> None:
+    from aldlan_model.render.markdown import escape
+
+    assert escape(text) == shown
+
+
+def test_description_heading_is_no_heading_in_markdown(shipped: Path) -> None:
+    Path("h.yaml").write_text('extends: base.yaml\nname: "# kop"\ndescription: "# kop\\n> citaat"\n')
+    result = invoke("run", "h.yaml", "-f", "markdown")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert not any(ln.startswith(("# kop", "> citaat", "## kop")) for ln in lines), lines[:6]
+
+
+@pytest.mark.parametrize("scenario", ["base.yaml", "leeuwarden-kamers.yaml", "aldlan-wijkplan.yaml"])
+def test_explain_an_unknown_project_exits_2(shipped: Path, scenario: str) -> None:
+    line = first_error("explain", scenario, "projects_cost", "--project", "bestaat niet")
+    assert line.startswith("fout: geen project 'bestaat niet' in dit scenario (projecten: ")
+
+
+def test_explain_a_project_of_a_plan_sums_its_rooms(shipped: Path) -> None:
+    Path("w.yaml").write_text("extends: aldlan-wijkplan.yaml\nlocations:\n  - name: A\n  - name: B\n    count: 2\n")
+    def outcome(*args: str) -> float:
+        result = invoke("explain", *args, "projects_cost", "--project", "Sociaal Platform Aldlan")
+        assert result.exit_code == 0, result.output
+        line = next(ln for ln in result.stdout.splitlines() if ln.startswith("Uitkomst: "))
+        return float(line.split("€")[1].strip().replace(".", "").replace(",", "."))
+
+    assert outcome("w.yaml") == pytest.approx(3 * outcome("aldlan-wijkplan.yaml"), abs=0.02)
+
+
+def test_set_an_item_of_a_list_the_file_does_not_have(shipped: Path) -> None:
+    assert first_error("run", "base.yaml", "--set", "ramp_up.0=0.5") == (
+        "fout: --set ramp_up.0=0.5: ramp_up.0: ramp_up staat niet in het scenario, dus er is geen item 0; geef de "
+        "hele lijst, bijv. --set 'ramp_up=[0.5, 1]'")
+    assert invoke("run", "base.yaml", "--set", "ramp_up=[0.5, 1]", "-f", "json").exit_code == 0
+
+
+@pytest.mark.parametrize("goal", ["savings=1e300", "savings=-1e300", "x=1e300", "cost<=1e300",
+                                  "savings=1" + "0" * 400])
+def test_huge_goal_gets_a_short_message(shipped: Path, goal: str) -> None:
+    line = first_error("solve", "base.yaml", "--vary", "locations", "--goal", goal)
+    assert len(line) <= 200, line
+
+
+def test_extends_of_a_file_that_is_no_scenario_quotes_nothing(shipped: Path) -> None:
+    Path("geheim.yml").write_text("label: geheim-1234\nlocations: s3cr3t-waarde\ntoken: abcdef\n")
+    Path("e.yaml").write_text("extends: geheim.yml\nname: x\n")
+    result = invoke("run", "e.yaml")
+    assert errors(result) == ["fout: e.yaml:1:1: extends: 'geheim.yml' is geen scenario (het heeft geen name, period "
+                              "of tariffs); extends bouwt voort op een ander scenariobestand"]

@@ -21,14 +21,22 @@ def _key(name: str) -> str:
     return name.removeprefix("projects_")
 
 
+def canonical(names: list[str], project: str) -> str:
+    """The project's name as the scenario writes it ("Aldlân" typed in the other normal form)."""
+    return next((n for n in names if nfc(n) == nfc(project)), project)
+
+
+def no_project(project: str, names: list[str]) -> UsageError:
+    hint = suggest(project, names)
+    extra = msg("did_you_mean", hint=hint) if hint else ""
+    return UsageError(msg("ex_no_project", name=repr(project), hint=extra, names=", ".join(names) or msg("set_none")))
+
+
 def _project_index(ctx: Context, project: str) -> int:
     names = [p.name for p in ctx.s.projects]
     same = [i for i, n in enumerate(names) if nfc(n) == nfc(project)]
     if not same:
-        hint = suggest(project, names)
-        extra = msg("did_you_mean", hint=hint) if hint else ""
-        raise UsageError(msg("ex_no_project", name=repr(project), hint=extra,
-                             names=", ".join(names) or msg("set_none")))
+        raise no_project(project, names)
     return same[0]
 
 

@@ -96,6 +96,8 @@ def read_document(path: str | os.PathLike[str], _seen: tuple[Path, ...] = ()) ->
     if not real.is_file():
         raise fail(msg("ext_not_regular", ref=ref))
     parent = read_document(target, chain)
+    if not {"name", "period", "tariffs"} & parent.data.keys():  # no scenario: quote nothing of it
+        raise fail(msg("ext_not_scenario", ref=ref))
     merged = merge(parent.data, data)
     merged_locs = merge_locs(parent.locs, locs, data)
     for own in ("description", "label"):  # they describe their own file, not the files built on it
@@ -208,6 +210,10 @@ def apply_overrides(doc: Document, overrides: list[str] | tuple[str, ...], origi
                     ok = False
                     break
                 nxt = node.get(p)
+                if nxt is None and isinstance(path[i + 1], int) and keys.is_list(path[: i + 1]):
+                    problems.append(Problem(where, None, None, dotted(path), _no_list(path[: i + 1], path[i + 1])))
+                    ok = None
+                    break
                 if not isinstance(nxt, dict | list):
                     nxt = node[p] = {}
                     made.append(tuple(path[: i + 1]))
@@ -221,6 +227,8 @@ def apply_overrides(doc: Document, overrides: list[str] | tuple[str, ...], origi
                 ok = False
                 break
         last = path[-1]
+        if ok is None:  # reported: a list that is not in the scenario
+            continue
         if ok and isinstance(node, dict) and isinstance(last, int) and not isinstance(last, bool):
             if not looks_dated(node):  # costs.housing.2022=… on a value that is not per year
                 problems.append(Problem(where, None, None, dotted(path), msg("set_not_dated", path=dotted(path[:-1]))))
@@ -292,6 +300,14 @@ def resolve_names(data: Any, path: KeyPath) -> KeyPath:
         else:
             node = None
     return tuple(out)
+
+
+def _no_list(at: KeyPath, item: int) -> str:
+    """``--set ramp_up.0=0.5`` on a file without ``ramp_up``: its item cannot be set, the list can."""
+    generic = ".".join("N" if isinstance(p, int) else str(p) for p in at)
+    if f"{generic}.N" in keys.all_paths():  # a list of numbers (ramp_up)
+        return msg("set_list_missing", path=dotted(at), item=item, example="0.5, 1" if at[-1] == "ramp_up" else "…")
+    return msg("set_list_missing_items", path=dotted(at), item=item)
 
 
 def _no_such_path(data: Any, path: KeyPath) -> str:

@@ -54,6 +54,14 @@ def model_at(path: KeyPath) -> type[BaseModel] | None:
     return model
 
 
+def is_list(path: KeyPath) -> bool:
+    """Is the key at ``path`` a list in the scenario model (``ramp_up``, ``staff``, ``projects``)?"""
+    model = model_at(path[:-1]) if path else None
+    info = model.model_fields.get(str(path[-1])) if model is not None else None
+    return info is not None and typing.get_origin(info.annotation) is list or "list[" in str(
+        getattr(info, "annotation", ""))
+
+
 def valid_keys(path: KeyPath) -> list[str]:
     """Valid keys of the mapping at ``path`` (the parent of an unknown key)."""
     model = model_at(path)
