@@ -179,7 +179,7 @@ def test_file_over_the_size_limit(tmp_path: Path) -> None:
     path = tmp_path / "big.yaml"
     path.write_bytes(GOOD.encode() + b"#" * (yamlsrc.MAX_BYTES + 1 - len(GOOD)))
     assert first_error("run", str(path)) == (
-        f"fout: {path}:1: het bestand is te groot (1.000.001 bytes; de grens is 1.000.000)"
+        f"fout: {path}: het bestand is te groot (1.000.001 bytes; de grens is 1.000.000)"
     )
 
 
@@ -222,7 +222,7 @@ def test_extends_symlink_loop(tmp_path: Path) -> None:
 def test_symlink_loop_given_as_file(tmp_path: Path) -> None:
     os.symlink("loop.yaml", tmp_path / "loop.yaml")
     line = first_error("run", str(tmp_path / "loop.yaml"))
-    assert line == (f"fout: {tmp_path / 'loop.yaml'}:1: het bestand kan niet gelezen worden (Too many levels of "
+    assert line == (f"fout: {tmp_path / 'loop.yaml'}: het bestand kan niet gelezen worden (Too many levels of "
         f"symbolic links)")
 
 
@@ -241,14 +241,15 @@ def test_extends_through_a_symlink_to_itself_is_a_cycle(tmp_path: Path) -> None:
 def test_file_that_is_no_scenario(tmp_path: Path, make: Any, message: str) -> None:
     path = tmp_path / "x.yaml"
     make(path)
-    assert first_error("run", str(path)).startswith(f"fout: {path}:1")
+    empty = message.startswith("het bestand is leeg")  # the content is at fault: a line; otherwise none
+    assert first_error("run", str(path)).startswith(f"fout: {path}:1:1:" if empty else f"fout: {path}: ")
     assert first_error("run", str(path)).endswith(message)
 
 
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
 def test_device_given_as_file_is_refused_not_read() -> None:
     assert first_error("run", "/dev/zero") == (
-        "fout: /dev/zero:1: is geen gewoon bestand (een apparaat of socket?); geef een scenariobestand"
+        "fout: /dev/zero: is geen gewoon bestand (een apparaat of socket?); geef een scenariobestand"
     )
 
 
@@ -264,7 +265,7 @@ def test_unreadable_file(tmp_path: Path) -> None:
     path = tmp_path / "secret.yaml"
     path.write_text(GOOD)
     path.chmod(0)
-    assert first_error("run", str(path)) == f"fout: {path}:1: geen toegang: het bestand kan niet gelezen worden"
+    assert first_error("run", str(path)) == f"fout: {path}: geen toegang: het bestand kan niet gelezen worden"
 
 
 def test_validate_a_thousand_files(tmp_path: Path) -> None:

@@ -309,7 +309,7 @@ def test_long_text_cell_is_cut_with_a_marker() -> None:
 def test_columns_zero_or_garbage_is_ignored(shipped: Path, columns: str) -> None:
     result = invoke("run", "aldlan-mix.yaml", env={"COLUMNS": columns})
     assert result.exit_code == 0 and "Aldlan" in result.stdout
-    assert first_error("run", "nope.yaml", env={"COLUMNS": columns}) == "fout: nope.yaml:1: bestand niet gevonden"
+    assert first_error("run", "nope.yaml", env={"COLUMNS": columns}) == "fout: nope.yaml: bestand niet gevonden"
 
 
 def test_read_only_home_prints_no_matplotlib_warning(tmp_path: Path) -> None:
@@ -324,3 +324,292 @@ def test_read_only_home_prints_no_matplotlib_warning(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr == f"✓ geschreven: {out}\n"
     assert os.listdir(tmp_path) == ["c.png"]  # the temporary matplotlib folder is gone
+
+
+# --- 8. hints that never change the meaning ------------------------------------------------------
+
+
+@pytest.mark.parametrize(("path", "value", "hint"), [
+    (("participants", "zonder_indicatie"), {"count": 5}, "; bedoelde u 'without_indication'?"),
+    (("costs", "huur"), 9000, "; bedoelde u 'housing'?"),
+    (("costs", "rent"), 9000, "; bedoelde u 'housing'?"),
+    (("rent",), 9000, "; bedoelde u 'costs.housing'?"),
+    (("huur",), 9000, "; bedoelde u 'costs.housing'?"),
+    (("projects", 0, "huur"), 9000, "; bedoelde u 'costs.housing'?"),
+    (("deelnemers",), {}, "; bedoelde u 'participants'?"),
+    (("tarieven",), {}, "; bedoelde u 'tariffs'?"),
+    (("subsidie",), 5, "; bedoelde u 'income.subsidy'?"),
+    (("income", "subsidie"), 5, "; bedoelde u 'subsidy'?"),
+    (("vervoer",), {}, "; bedoelde u 'transport'?"),
+    (("indexatie",), {}, "; bedoelde u 'indexation'?"),
+    (("participants", "opkomst"), 0.9, "; bedoelde u 'attendance'?"),
+    (("opkomst",), 0.9, "; bedoelde u 'participants.attendance'?"),
+    (("participants", "zin", "herkomst"), {}, "; bedoelde u 'origin'?"),
+    (("personeel",), [], "; bedoelde u 'staff'?"),
+    (("kosten",), {}, "; bedoelde u 'costs'?"),
+    (("inkomsten",), {}, "; bedoelde u 'income'?"),
+    (("gemeente",), {}, "; bedoelde u 'municipality'?"),
+    (("projecten",), [], "; bedoelde u 'projects'?"),
+    (("staff", 0, "salaris"), 40000, "; bedoelde u 'salary'?"),
+    (("staff", 0, "uurloon"), 40, "; bedoelde u 'hourly_cost'?"),
+    (("staff", 0, "vergoeding"), 400, "; bedoelde u 'allowance'?"),
+    (("staff", 0, "aantal"), 4, "; bedoelde u 'count'?"),
+    (("participants", "zin", "aantal"), 4, "; bedoelde u 'count'?"),
+    (("costs", "housng"), 9000, "; bedoelde u 'housing'?"),
+    (("context", "volunteers"), 30, "; bedoelde u 'volunteers_available'?"),
+    (("zin",), {"count": 5}, "; bedoelde u 'participants.zin'? (spring de regel verder in)"),
+    (("costs", "startup", "housing"), 9000, "; bedoelde u 'costs.housing'? (spring de regel minder ver in)"),
+    (("housing",), 9000, "; bedoelde u 'costs.housing'? (spring de regel verder in)"),
+])
+def test_a_hint_names_a_key_of_the_same_meaning(path: tuple[Any, ...], value: Any, hint: str) -> None:
+    from aldlan_model.model.keys import unknown_key_message
+
+    assert unknown_key_message(path, value) == f"onbekende sleutel '{path[-1]}'{hint}"
+
+
+@pytest.mark.parametrize(("path", "value", "never"), [
+    (("participants", "zonder_indicatie"), {"count": 5}, "former_indication"),
+    (("rent",), 9000, "funding"),
+    (("projects", 0, "funding", 0, "rent"), 9000, "rest"),
+    (("volunteers",), 4, "context"),
+    (("vrijwilligers",), 4, "context"),
+    (("zin",), {"count": 5}, "tariffs"),
+    (("start",), 2021, "target"),
+])
+def test_a_hint_never_crosses_meanings(path: tuple[Any, ...], value: Any, never: str) -> None:
+    from aldlan_model.model.keys import unknown_key_message
+
+    assert never not in unknown_key_message(path, value)
+
+
+def test_volunteers_are_pointed_to_staff() -> None:
+    from aldlan_model.model.keys import unknown_key_message
+
+    for word in ("vrijwilligers", "volunteers"):
+        assert unknown_key_message((word,), 4) == (
+            f"onbekende sleutel '{word}'; vrijwilligers staan in 'staff', elk als een item met kind: volunteer, "
+            "count en hours_per_week")
+
+
+def test_no_near_key_lists_the_valid_keys() -> None:
+    from aldlan_model.model.keys import unknown_key_message
+
+    assert unknown_key_message(("costs", "koffie"), 5) == (
+        "onbekende sleutel 'koffie'; verwacht een van: housing, per_participant_dagdeel, overhead, margin, startup")
+
+
+def test_following_the_hint_for_zonder_indicatie_keeps_the_meaning(shipped: Path) -> None:
+    Path("zi.yaml").write_text("extends: base.yaml\nparticipants:\n  zonder_indicatie:\n    count: 5\n")
+    line = first_error("run", "zi.yaml", "-f", "json")
+    assert line.endswith("bedoelde u 'without_indication'?")
+    Path("zi.yaml").write_text("extends: base.yaml\nparticipants:\n  without_indication:\n    count: 5\n")
+    assert invoke("run", "zi.yaml", "-f", "json").exit_code == 0
+
+
+def test_set_with_a_key_at_the_wrong_level_names_the_path_not_indentation(shipped: Path) -> None:
+    assert first_error("run", "base.yaml", "--set", "housing=8000") == (
+        "fout: --set housing=8000: housing: onbekende sleutel 'housing'; bedoelde u 'costs.housing'?")
+
+
+# --- 9. every error of a file in one run ---------------------------------------------------------
+
+
+def test_three_independent_errors_come_in_one_run(shipped: Path) -> None:
+    Path("three.yaml").write_text(
+        "extends: base.yaml\nparticipants:\n  zin:\n    count: -3\nstaff:\n  - kind: professional\n    fte: 1\n"
+        "    hours_per_week: 20\n    salary: 40000\ncosts:\n  housing: veel\n")
+    result = invoke("run", "three.yaml", "-f", "json")
+    assert result.exit_code == 2
+    assert errors(result) == [
+        "fout: three.yaml:4:5: participants.zin.count: moet ≥ 0 zijn, maar dit is -3",
+        "fout: three.yaml:6:5: staff.0: een professional heeft óf fte óf hours_per_week, niet beide (salary met "
+        "hours_per_week rekent fte = hours_per_week / norms.hours_per_fte)",
+        "fout: three.yaml:11:3: costs.housing: verwacht een getal, maar dit is de tekst 'veel'",
+    ]
+
+
+def test_a_rule_on_a_key_with_an_error_is_not_reported_twice(shipped: Path) -> None:
+    # fte: -1 is wrong; without it the member would "need hourly_cost", which is only the default speaking
+    Path("pro.yaml").write_text(
+        "extends: base.yaml\nstaff:\n  - kind: professional\n    fte: -1\n    hours_per_week: 20\n"
+        "    salary: 40000\nprojects:\n  - name: a\n  - name: a\n    yearly_costs: x\n")
+    result = invoke("run", "pro.yaml", "-f", "json")
+    assert errors(result) == [
+        "fout: pro.yaml:4:5: staff.0.fte: moet ≥ 0 zijn, maar dit is -1",
+        "fout: pro.yaml:9:5: projects.1.name: dubbele projectnaam 'a' (ook item 1)",
+        "fout: pro.yaml:10:5: projects.1.yearly_costs: verwacht een getal, maar dit is de tekst 'x'",
+    ]
+
+
+# --- 10. a missing file, a sweep range without its step, a fraction for fte ---------------------
+
+
+@pytest.mark.parametrize(("typed", "hint"), [
+    ("Schakel.yaml", "; bedoelde u 'schakel.yaml'?"),
+    ("schakel", "; bedoelde u 'schakel.yaml'?"),
+    ("schakle.yaml", "; bedoelde u 'schakel.yaml'?"),
+    ("sub/Schakel.yml", "; bedoelde u 'sub/schakel.yml'?"),
+    ("iets-anders.yaml", ""),
+])
+def test_missing_file_has_no_line_and_suggests_the_file_that_exists(shipped: Path, typed: str, hint: str) -> None:
+    shutil.copyfile("base.yaml", "schakel.yaml")
+    Path("sub").mkdir()
+    shutil.copyfile("base.yaml", "sub/schakel.yml")
+    assert first_error("run", typed) == f"fout: {typed}: bestand niet gevonden{hint}"
+
+
+@pytest.mark.parametrize(("value", "full"), [
+    ("10:24", "locations=10:24:1"), ("10-24", "locations=10:24:1"), ("10..24", "locations=10:24:1"),
+    ("0.1:0.5", "locations=0.1:0.5:0.04"),
+])
+def test_sweep_range_without_a_step_is_told_the_form(shipped: Path, value: str, full: str) -> None:
+    assert first_error("sweep", "aldlan-mix.yaml", "--set", f"locations={value}") == (
+        f"fout: --set locations={value}: een reeks voor sweep schrijft u als START:STOP:STEP (begin, eind en "
+        f"stapgrootte), bijv. --set {full}")
+
+
+def test_fte_as_a_fraction_gets_the_decimal(shipped: Path) -> None:
+    assert first_error("run", "aldlan-mix.yaml", "--set", "staff.0.fte=24/36").endswith(
+        "verwacht een getal, maar dit is de tekst '24/36'; schrijf 0.667, of schrijf de uren: hours_per_week: 24 "
+        "met salary")
+
+
+# --- 6. Unicode ----------------------------------------------------------------------------------
+
+
+ALDLAN_NFC = "Aldl\u00e2n"
+ALDLAN_NFD = "Aldla\u0302n"
+
+
+@pytest.mark.parametrize("key", ["locations", "projects"])
+def test_names_in_other_normal_forms_are_duplicates(shipped: Path, key: str) -> None:
+    Path("p.yaml").write_text(f"extends: base.yaml\n{key}:\n  - name: {ALDLAN_NFC}\n  - name: {ALDLAN_NFD}\n")
+    line = first_error("run", "p.yaml", "-f", "json")
+    assert line.startswith(f"fout: p.yaml:4:5: {key}.1.name: dubbele ") and "(ook item 1)" in line
+
+
+@pytest.mark.parametrize(("written", "typed"), [(ALDLAN_NFC, ALDLAN_NFD), (ALDLAN_NFD, ALDLAN_NFC)])
+def test_set_by_name_in_the_other_normal_form_finds_the_room(shipped: Path, written: str, typed: str) -> None:
+    Path("p.yaml").write_text(f"extends: base.yaml\nlocations:\n  - name: {written}\n  - name: Oost\n")
+    result = invoke("run", "p.yaml", "--set", f"locations.{typed}.count=2", "-f", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["locations"] == 3
+
+
+def test_key_with_a_cyrillic_letter_names_the_letter(shipped: Path) -> None:
+    Path("c.yaml").write_text("extends: base.yaml\nn\u0430me: Kamer\n")
+    assert first_error("run", "c.yaml") == (
+        "fout: c.yaml:2:1: n\u0430me: onbekende sleutel 'n\u0430me'; bedoelde u 'name'? (de '\u0430' in 'n\u0430me' is "
+        "U+0430 CYRILLIC SMALL LETTER A, een letter die op een Latijnse lijkt; typ hem opnieuw)")
+
+
+def test_key_with_a_greek_letter_names_the_letter() -> None:
+    from aldlan_model.model.keys import unknown_key_message
+
+    assert "U+03BF GREEK SMALL LETTER OMICRON" in unknown_key_message(("costs", "h\u03bfusing"), 5)
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ('"A\\ud800B"', "fout: s.yaml:2:16: '\\ud800' tussen dubbele aanhalingstekens is geen teken (een losse "
+                    "surrogaatcode, U+D800–U+DFFF); schrijf het teken zelf, of zet de tekst tussen enkele "
+                    "aanhalingstekens, waarin \\ gewoon een teken is"),
+    ('"C:\\map"', "fout: s.yaml:2:17: '\\m' is geen geldige escape tussen dubbele aanhalingstekens; schrijf het teken "
+                  "zelf, of zet de tekst tussen enkele aanhalingstekens, waarin \\ gewoon een teken is"),
+])
+def test_bad_escape_in_double_quotes_is_no_unclosed_quote(shipped: Path, text: str, message: str) -> None:
+    Path("s.yaml").write_text(f"extends: base.yaml\ndescription: {text}\n")
+    assert first_error("run", "s.yaml") == message
+
+
+def test_lone_surrogate_through_the_pure_python_reader(monkeypatch: pytest.MonkeyPatch) -> None:
+    import yaml
+
+    from aldlan_model.io import yamlsrc
+    from aldlan_model.model.errors import ScenarioError
+
+    monkeypatch.setattr(yamlsrc, "_Loader", yaml.SafeLoader)
+    with pytest.raises(ScenarioError) as info:
+        yamlsrc.parse('name: "A\\ud800B"\n', "s.yaml")
+    assert "'\\ud800' tussen dubbele aanhalingstekens is geen teken" in str(info.value)
+
+
+# --- 7. smaller ----------------------------------------------------------------------------------
+
+
+def test_label_starting_with_underscore_stays_in_the_legend() -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from aldlan_model.render.safetext import mpl_text
+
+    fig, ax = plt.subplots()
+    ax.plot([1, 2], [1, 2], label=mpl_text("_verborgen"))
+    texts = [x.get_text() for x in ax.legend().get_texts()]
+    plt.close(fig)
+    assert texts == ["\u2060_verborgen"]
+
+
+def test_chart_of_a_scenario_labelled_with_underscore(shipped: Path) -> None:
+    Path("u.yaml").write_text("extends: base.yaml\nlabel: _verborgen\n")
+    assert invoke("chart", "u.yaml", "-o", "u.png").exit_code == 0
+    assert Path("u.png").stat().st_size > 0
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("# kop", "\\# kop"), ("> citaat", "\\> citaat"), ("- punt", "\\- punt"), ("+ punt", "\\+ punt"),
+    ("1. een", "1\\. een"), ("---", "\\---"), ("gewoon # geen kop", "gewoon # geen kop"), ("-5 %", "-5 %"),
+])
+def test_markdown_block_markers_at_the_start_are_literal(text: str, shown: str) -> None:
+    from aldlan_model.render.markdown import escape
+
+    assert escape(text) == shown
+
+
+def test_description_heading_is_no_heading_in_markdown(shipped: Path) -> None:
+    Path("h.yaml").write_text('extends: base.yaml\nname: "# kop"\ndescription: "# kop\\n> citaat"\n')
+    result = invoke("run", "h.yaml", "-f", "markdown")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert not any(ln.startswith(("# kop", "> citaat", "## kop")) for ln in lines), lines[:6]
+
+
+@pytest.mark.parametrize("scenario", ["base.yaml", "leeuwarden-kamers.yaml", "aldlan-wijkplan.yaml"])
+def test_explain_an_unknown_project_exits_2(shipped: Path, scenario: str) -> None:
+    line = first_error("explain", scenario, "projects_cost", "--project", "bestaat niet")
+    assert line.startswith("fout: geen project 'bestaat niet' in dit scenario (projecten: ")
+
+
+def test_explain_a_project_of_a_plan_sums_its_rooms(shipped: Path) -> None:
+    Path("w.yaml").write_text("extends: aldlan-wijkplan.yaml\nlocations:\n  - name: A\n  - name: B\n    count: 2\n")
+    def outcome(*args: str) -> float:
+        result = invoke("explain", *args, "projects_cost", "--project", "Sociaal Platform Aldlan")
+        assert result.exit_code == 0, result.output
+        line = next(ln for ln in result.stdout.splitlines() if ln.startswith("Uitkomst: "))
+        return float(line.split("€")[1].strip().replace(".", "").replace(",", "."))
+
+    assert outcome("w.yaml") == pytest.approx(3 * outcome("aldlan-wijkplan.yaml"), abs=0.02)
+
+
+def test_set_an_item_of_a_list_the_file_does_not_have(shipped: Path) -> None:
+    assert first_error("run", "base.yaml", "--set", "ramp_up.0=0.5") == (
+        "fout: --set ramp_up.0=0.5: ramp_up.0: ramp_up staat niet in het scenario, dus er is geen item 0; geef de "
+        "hele lijst, bijv. --set 'ramp_up=[0.5, 1]'")
+    assert invoke("run", "base.yaml", "--set", "ramp_up=[0.5, 1]", "-f", "json").exit_code == 0
+
+
+@pytest.mark.parametrize("goal", ["savings=1e300", "savings=-1e300", "x=1e300", "cost<=1e300",
+                                  "savings=1" + "0" * 400])
+def test_huge_goal_gets_a_short_message(shipped: Path, goal: str) -> None:
+    line = first_error("solve", "base.yaml", "--vary", "locations", "--goal", goal)
+    # one line: the huge number is never echoed whole; an unknown name lists the 20 goals (≈ 250 characters)
+    assert len(line) <= 300 and "0" * 30 not in line, line
+
+
+def test_extends_of_a_file_that_is_no_scenario_quotes_nothing(shipped: Path) -> None:
+    Path("geheim.yml").write_text("label: geheim-1234\nlocations: s3cr3t-waarde\ntoken: abcdef\n")
+    Path("e.yaml").write_text("extends: geheim.yml\nname: x\n")
+    result = invoke("run", "e.yaml")
+    assert errors(result) == ["fout: e.yaml:1:1: extends: 'geheim.yml' is geen scenario (het heeft geen name, period "
+                              "of tariffs); extends bouwt voort op een ander scenariobestand"]

@@ -74,11 +74,11 @@ def test_every_command_takes_lang_and_aldlan_lang(tmp_path, monkeypatch: pytest.
     missing = tmp_path / "missing.yaml"
     runner = CliRunner()
     assert runner.invoke(app, ["validate", str(missing)]).output.splitlines()[1] == \
-        f"  {missing}:1: bestand niet gevonden"
+        f"  {missing}: bestand niet gevonden"
     assert runner.invoke(app, ["validate", str(missing), "--lang", "en"]).output.splitlines()[1] == \
-        f"  {missing}:1: file not found"
+        f"  {missing}: file not found"
     monkeypatch.setenv("ALDLAN_LANG", "en")
-    assert runner.invoke(app, ["run", str(missing)]).stderr == f"error: {missing}:1: file not found\n"
+    assert runner.invoke(app, ["run", str(missing)]).stderr == f"error: {missing}: file not found\n"
 
 
 def test_validate_line_in_both_languages(tmp_path) -> None:
@@ -304,12 +304,12 @@ def test_lang_before_the_command(tmp_path, monkeypatch: pytest.MonkeyPatch, caps
     the command line parsed at start-up and in one invoked in-process."""
     missing = tmp_path / "missing.yaml"
     assert _main(["--lang", "en", "run", str(missing)], monkeypatch, capsys) == \
-        (2, f"error: {missing}:1: file not found\n")
+        (2, f"error: {missing}: file not found\n")
     assert _main(["--lang", "en", "run", str(missing), "--lang", "nl"], monkeypatch, capsys) == \
-        (2, f"fout: {missing}:1: bestand niet gevonden\n")
+        (2, f"fout: {missing}: bestand niet gevonden\n")
     runner = CliRunner()
-    assert runner.invoke(app, ["--lang", "en", "run", str(missing)]).stderr == f"error: {missing}:1: file not found\n"
-    assert runner.invoke(app, ["run", str(missing)]).stderr == f"fout: {missing}:1: bestand niet gevonden\n"
+    assert runner.invoke(app, ["--lang", "en", "run", str(missing)]).stderr == f"error: {missing}: file not found\n"
+    assert runner.invoke(app, ["run", str(missing)]).stderr == f"fout: {missing}: bestand niet gevonden\n"
 
 
 def test_whole_help_in_english_with_lang_before_the_command() -> None:

@@ -109,7 +109,8 @@ def test_item_errors_are_all_reported(tmp_path):
         f"{bad}:4:6: locations.1.name: dubbele locatienaam 'A' (ook item 1)",
         f"{bad}:5:15: locations.2.count: moet een heel getal van 1 tot 10.000 zijn, maar dit is 0",
         f"{bad}:6:15: locations.3.target: 'target' geldt voor het hele plan en kan niet per locatie verschillen",
-        f"{bad}:7:15: locations.4.housing: onbekende sleutel 'housing'; bedoelde u 'costs.housing'?",
+        f"{bad}:7:15: locations.4.housing: onbekende sleutel 'housing'; bedoelde u 'costs.housing'? "
+        "(spring de regel verder in)",
     ]
 
 

@@ -45,10 +45,10 @@ from aldlan_model.analysis.solve_region import Region, side_of, whole_answer, wh
 from aldlan_model.engine.lines import Result
 from aldlan_model.engine.params import Structure, point_table
 from aldlan_model.engine.room import compute, run
-from aldlan_model.i18n.messages import current, msg
+from aldlan_model.i18n.messages import current, grouped, msg
 from aldlan_model.i18n.numfmt import money, number, percent
 from aldlan_model.io.document import Document
-from aldlan_model.model.errors import SolveError, UsageError
+from aldlan_model.model.errors import SolveError, UsageError, short
 from aldlan_model.model.scenario import Scenario
 
 SEARCH_CAP = 1e9  # parameters without an upper bound (counts, money, hours) are searched up to this
@@ -91,6 +91,10 @@ class Solution:
 _GOAL = re.compile(r"^\s*([^<>=\s]*)\s*(>=|<=|=)(.*)$")
 
 
+GOAL_LIMIT = 1e15
+"""A goal beyond this (in euros, people or years) is no goal any scenario can reach."""
+
+
 def parse_goal(text: str) -> Goal:
     """``result=0`` → ('result', 0.0, 'at_least'); ``cost<=50000`` → ('cost', 50000.0, 'at_most')."""
     m = _GOAL.match(text)
@@ -103,7 +107,9 @@ def parse_goal(text: str) -> Goal:
     except ValueError:
         raise UsageError(msg("an_goal_not_number", text=text, raw=repr(raw))) from None
     if not math.isfinite(value):
-        raise UsageError(msg("an_goal_finite", text=text))
+        raise UsageError(msg("an_goal_finite", text=short(text)))
+    if abs(value) > GOAL_LIMIT:  # € 1e300 would be printed in full, 300 digits
+        raise UsageError(msg("an_goal_magnitude", text=short(text), limit=grouped(int(GOAL_LIMIT))))
     side = {">=": AT_LEAST, "<=": AT_MOST}.get(op, GOAL_SIDE[metric])
     return Goal(metric, value, side)
 

@@ -11,6 +11,7 @@ fraction of a whole number) gets the loader's message. At most ``MAX_POINTS`` po
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import product
@@ -106,6 +107,21 @@ def axis_values(expr: str) -> np.ndarray:
     return np.round(values, 10)  # 0.1 + 0.2 → 0.3, not 0.30000000000000004
 
 
+_HALF_RANGE = re.compile(r"\s*([-+]?\d+(?:\.\d+)?)\s*(?::|\.\.|–|—|-|\btot\b|\bto\b)\s*([-+]?\d+(?:\.\d+)?)\s*")
+
+
+def _half_range(expr: str) -> str | None:
+    """``PATH=10:24`` or ``PATH=10-24``: a range without its step, as the full form to write."""
+    path, sep, value = expr.partition("=")
+    found = _HALF_RANGE.fullmatch(value) if sep else None
+    if not found:
+        return None
+    start, stop = found.groups()
+    whole = "." not in start + stop
+    step = "1" if whole else f"{(float(stop) - float(start)) / 10:g}"
+    return f"{path.strip()}={start}:{stop}:{step}"
+
+
 def split_sets(sets: Sequence[str]) -> tuple[list[tuple[str, str]], list[str]]:
     """Separate axes (``PATH=START:STOP:STEP``) from fixed overrides (``PATH=VALUE``)."""
     axes, fixed = [], []
@@ -113,6 +129,8 @@ def split_sets(sets: Sequence[str]) -> tuple[list[tuple[str, str]], list[str]]:
         path, sep, value = expr.partition("=")
         if sep and _is_range(value.strip()):
             axes.append((path.strip(), expr))
+        elif (full := _half_range(expr)) is not None:
+            raise UsageError(msg("an_grid_form", where=f"--set {expr}", full=full))
         else:
             fixed.append(expr)
     paths = [p for p, _ in axes]

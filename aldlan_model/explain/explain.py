@@ -20,6 +20,7 @@ from aldlan_model.i18n.numfmt import money
 from aldlan_model.ledger.rounded import ledger
 from aldlan_model.model.errors import UsageError
 from aldlan_model.model.keys import suggest
+from aldlan_model.model.numbers import nfc
 from aldlan_model.model.scenario import Scenario
 
 METRICS = (*V1_MONEY_LINES, *OTHER_INCOME_LINES, *municipality.MECHANISMS, "savings_hard", "net_municipality",
@@ -54,6 +55,8 @@ def explain(
         raise UsageError(msg("ex_location_plans"))
     if project is not None and metric not in projects.PROJECT_METRICS:
         raise UsageError(msg("ex_project_figure"))
+    if project is not None:
+        project = projects.canonical([p.name for p in scenario.projects], project)
     if metric in TARGETS:
         return TARGETS[metric](scenario, result, metric, lang)
     if metric not in METRICS:
@@ -133,6 +136,12 @@ def _explain_plan(plan, result: Result, metric: str, year: int | None, lang: str
         return _plan_present_value(plan, result, metric, lang)
     if location is None and metric in TARGET_METRICS:
         return TARGETS[metric](plan.base, result, metric, lang)  # the plan's totals, its rooms counted
+    if project is not None:  # a project none of the rooms has is an error, not the plan's total
+        if metric not in projects.PROJECT_METRICS:
+            raise UsageError(msg("ex_project_figure"))
+        names = list(dict.fromkeys(p.name for room in plan.locations for p in room.scenario.projects))
+        if not any(nfc(n) == nfc(project) for n in names):
+            raise projects.no_project(project, names)
     if location is not None:
         room = plan.location(location)
         part = result.parts[plan.locations.index(room)]
@@ -142,14 +151,22 @@ def _explain_plan(plan, result: Result, metric: str, year: int | None, lang: str
     first = explain(plan.locations[0].scenario, result.parts[0], metric, year, lang)  # checks metric and year
     j = result.year_index(first.year)
     values = [float(part.lines[metric][0, j]) for part in result.parts]
+    label = first.label
+    if project is not None:  # that project's figure in each room that has it
+        values = [explain(room.scenario, part, metric, year, lang, project=project).value
+                  if any(nfc(p.name) == nfc(project) for p in room.scenario.projects) else 0.0
+                  for room, part in zip(plan.locations, result.parts, strict=True)]
+        label = f"{label} ({project})"
     names = [f"{room.name} ({room.count} ×)" for room in plan.locations]
-    step = Step(first.label, " + ".join(names), " + ".join(money(v, lang, decimals=2) for v in values), sum(values))
+    step = Step(label, " + ".join(names), " + ".join(money(v, lang, decimals=2) for v in values), sum(values))
+    total = float(result.lines[metric][0, j]) if project is None else sum(values)
     return Explanation(
         metric=metric,
-        label=first.label,
+        label=label,
         year=first.year,
-        value=float(result.lines[metric][0, j]),
-        per_location=float(result.per_location[metric][0, j]),
+        value=total,
+        per_location=float(result.per_location[metric][0, j]) if project is None else total / max(
+            1, sum(room.count for room in plan.locations)),
         locations=1,
         rule=t("ex_rule_plan", lang),
         steps=[step],

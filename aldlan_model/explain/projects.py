@@ -10,6 +10,7 @@ from aldlan_model.i18n.messages import msg
 from aldlan_model.ledger.rounded import Ledger
 from aldlan_model.model.errors import UsageError
 from aldlan_model.model.keys import suggest
+from aldlan_model.model.numbers import nfc
 
 PROJECT_METRICS = ("projects_cost", "projects_funding", "projects_result", "projects_wmo", "projects_municipal",
                    "projects_external")
@@ -20,14 +21,23 @@ def _key(name: str) -> str:
     return name.removeprefix("projects_")
 
 
+def canonical(names: list[str], project: str) -> str:
+    """The project's name as the scenario writes it ("Aldlân" typed in the other normal form)."""
+    return next((n for n in names if nfc(n) == nfc(project)), project)
+
+
+def no_project(project: str, names: list[str]) -> UsageError:
+    hint = suggest(project, names)
+    extra = msg("did_you_mean", hint=hint) if hint else ""
+    return UsageError(msg("ex_no_project", name=repr(project), hint=extra, names=", ".join(names) or msg("set_none")))
+
+
 def _project_index(ctx: Context, project: str) -> int:
     names = [p.name for p in ctx.s.projects]
-    if project not in names:
-        hint = suggest(project, names)
-        extra = msg("did_you_mean", hint=hint) if hint else ""
-        raise UsageError(msg("ex_no_project", name=repr(project), hint=extra,
-                             names=", ".join(names) or msg("set_none")))
-    return names.index(project)
+    same = [i for i, n in enumerate(names) if nfc(n) == nfc(project)]
+    if not same:
+        raise no_project(project, names)
+    return same[0]
 
 
 def _value(ctx: Context, key: str, pname: str) -> float:

@@ -19,10 +19,10 @@ from pydantic import ValidationError
 
 from aldlan_model.i18n.messages import L, msg
 from aldlan_model.io.document import Document, locate
-from aldlan_model.io.yamlsrc import KeyPath, Loc, dotted, parse, parse_value, read_text
+from aldlan_model.io.yamlsrc import KeyPath, Loc, dotted, near_file, parse, parse_value, read_text
 from aldlan_model.model import keys
 from aldlan_model.model.errors import Problem, ScenarioError
-from aldlan_model.model.numbers import DATED_TAG, NUM_TAG, fmt_number, looks_dated
+from aldlan_model.model.numbers import DATED_TAG, NUM_TAG, fmt_number, looks_dated, nfc
 from aldlan_model.model.scenario import (
     DATED_PATHS,
     LINES_TAG,
@@ -74,9 +74,8 @@ def read_document(path: str | os.PathLike[str], _seen: tuple[Path, ...] = ()) ->
     try:
         real = target.resolve(strict=True)
     except FileNotFoundError:
-        near = [c for c in (target.with_name(target.name + ".yaml"), target.with_name(target.name + ".yml"))
-                if c.is_file()]
-        hint = msg("ext_did_you_mean", name=repr(os.path.basename(near[0]))) if near else ""
+        near = near_file(target)
+        hint = msg("ext_did_you_mean", name=repr(near)) if near else ""
         raise fail(msg("ext_not_found", name=_shown(target), hint=hint)) from None
     except RuntimeError:  # Python < 3.13 on a symbolic link loop
         raise fail(msg("ext_loop", ref=ref)) from None
@@ -97,6 +96,8 @@ def read_document(path: str | os.PathLike[str], _seen: tuple[Path, ...] = ()) ->
     if not real.is_file():
         raise fail(msg("ext_not_regular", ref=ref))
     parent = read_document(target, chain)
+    if not {"name", "period", "tariffs"} & parent.data.keys():  # no scenario: quote nothing of it
+        raise fail(msg("ext_not_scenario", ref=ref))
     merged = merge(parent.data, data)
     merged_locs = merge_locs(parent.locs, locs, data)
     for own in ("description", "label"):  # they describe their own file, not the files built on it
@@ -209,6 +210,10 @@ def apply_overrides(doc: Document, overrides: list[str] | tuple[str, ...], origi
                     ok = False
                     break
                 nxt = node.get(p)
+                if nxt is None and isinstance(path[i + 1], int) and keys.is_list(path[: i + 1]):
+                    problems.append(Problem(where, None, None, dotted(path), _no_list(path[: i + 1], path[i + 1])))
+                    ok = None
+                    break
                 if not isinstance(nxt, dict | list):
                     nxt = node[p] = {}
                     made.append(tuple(path[: i + 1]))
@@ -222,6 +227,8 @@ def apply_overrides(doc: Document, overrides: list[str] | tuple[str, ...], origi
                 ok = False
                 break
         last = path[-1]
+        if ok is None:  # reported: a list that is not in the scenario
+            continue
         if ok and isinstance(node, dict) and isinstance(last, int) and not isinstance(last, bool):
             if not looks_dated(node):  # costs.housing.2022=… on a value that is not per year
                 problems.append(Problem(where, None, None, dotted(path), msg("set_not_dated", path=dotted(path[:-1]))))
@@ -266,7 +273,7 @@ def resolve_names(data: Any, path: KeyPath) -> KeyPath:
     for i, part in enumerate(path):
         if isinstance(node, list) and isinstance(part, str):
             found = None
-            for match in (lambda a, b: a == b, lambda a, b: a.casefold() == b.casefold()):
+            for match in (lambda a, b: nfc(a) == nfc(b), lambda a, b: nfc(a).casefold() == nfc(b).casefold()):
                 hits = [j for j, item in enumerate(node) if isinstance(item, dict)
                         and any(isinstance(item.get(k), str) and match(item[k], part) for k in NAME_KEYS)]
                 if len(hits) == 1:
@@ -293,6 +300,14 @@ def resolve_names(data: Any, path: KeyPath) -> KeyPath:
         else:
             node = None
     return tuple(out)
+
+
+def _no_list(at: KeyPath, item: int) -> str:
+    """``--set ramp_up.0=0.5`` on a file without ``ramp_up``: its item cannot be set, the list can."""
+    generic = ".".join("N" if isinstance(p, int) else str(p) for p in at)
+    if f"{generic}.N" in keys.all_paths():  # a list of numbers (ramp_up)
+        return msg("set_list_missing", path=dotted(at), item=item, example="0.5, 1" if at[-1] == "ramp_up" else "…")
+    return msg("set_list_missing_items", path=dotted(at), item=item)
 
 
 def _no_such_path(data: Any, path: KeyPath) -> str:
@@ -353,6 +368,7 @@ def validate_document(doc: Document) -> Scenario:
         scenario = Scenario.model_validate(doc.data)
     except ValidationError as exc:
         found = _problems(doc, exc)
+        found += [p for p in _checks_on_the_rest(doc, exc) if p not in found]
         found.sort(key=lambda p: (p.file != doc.file, p.file, p.line or 0, p.col or 0))  # in reading order
         raise ScenarioError(found) from None
     problems = [_problem(doc, path, msg) for path, msg in cross_checks(scenario)]
@@ -364,6 +380,41 @@ def validate_document(doc: Document) -> Scenario:
 
     object.__setattr__(scenario, "__notes__", notes_for(doc, scenario))
     return scenario
+
+
+def _error_paths(doc: Document, data: Any, exc: ValidationError) -> list[KeyPath]:
+    out = []
+    for err in exc.errors(include_url=False):
+        path = _clean_loc(err["loc"], data)
+        out.append(path[:-1] if path and path[-1] == "value" and path not in doc.locs else path)
+    return out
+
+
+def _checks_on_the_rest(doc: Document, exc: ValidationError, rounds: int = 3) -> list[Problem]:
+    """The rules between fields (:func:`cross_checks`) on what is valid, so that every error of a
+    file comes in one run: the keys with a field error are left out (their defaults stand in)
+    and the rest validated again; a rule that touches a key left out is not reported (it may
+    only be the default speaking). Nothing when a key left out is required, or sits in a list."""
+    data = copy.deepcopy(doc.data)
+    dropped: list[KeyPath] = []
+    for _ in range(rounds):
+        for path in _error_paths(doc, data, exc):
+            node = data
+            for part in path[:-1]:
+                inside = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+                node = node[part] if inside or (isinstance(node, dict) and part in node) else None
+            if not path or not isinstance(node, dict) or path[-1] not in node or isinstance(path[-1], int):
+                return []
+            del node[path[-1]]
+            dropped.append(path)
+        try:
+            scenario = Scenario.model_validate(data)
+        except ValidationError as again:
+            exc = again
+            continue
+        return [_problem(doc, path, text) for path, text in cross_checks(scenario)
+                if not any(path[:len(d)] == d or d[:len(path)] == path for d in dropped)]
+    return []
 
 
 def load_scenario(
@@ -448,7 +499,8 @@ _LIST_EXAMPLES = {"ramp_up": "list_ramp_up", "staff": "list_staff"}
 def _message(doc: Document, path: KeyPath, err: dict[str, Any]) -> str:
     kind = err["type"]
     if kind == "extra_forbidden":
-        return keys.unknown_key_message(path)
+        where = doc.locs.get(path)
+        return keys.unknown_key_message(path, err.get("input"), in_file=where is None or where.line is not None)
     if kind == "missing":
         return msg("missing_key", key=path[-1]) if path else msg("missing_key_bare")
     loc = doc.locs.get(path)

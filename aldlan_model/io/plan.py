@@ -20,7 +20,7 @@ from aldlan_model.io.loader import merge, merge_locs, validate_document
 from aldlan_model.io.yamlsrc import KeyPath, dotted
 from aldlan_model.model import keys
 from aldlan_model.model.errors import Problem, ScenarioError
-from aldlan_model.model.numbers import fmt_number
+from aldlan_model.model.numbers import fmt_number, nfc
 from aldlan_model.model.scenario import Scenario
 
 ITEM_ONLY = ("name", "count")
@@ -75,7 +75,7 @@ class Plan:
 
     def location(self, name: str) -> Location:
         for loc in self.locations:
-            if loc.name == name:
+            if nfc(loc.name) == nfc(name):
                 return loc
         names = [loc.name for loc in self.locations]
         hint = keys.suggest(name, names)
@@ -162,7 +162,7 @@ def split_plan(doc: Document) -> tuple[list[tuple[str, int, Document]], list[Pro
                 Problem(loc.file, loc.line, loc.col, dotted(here), msg("plan_item_name"))
             )
             continue
-        if name in seen:
+        if nfc(name) in seen:  # "Aldlân" typed once composed and once decomposed is one name
             nl = locate(doc, (*here, "name"))
             problems.append(
                 Problem(
@@ -170,11 +170,11 @@ def split_plan(doc: Document) -> tuple[list[tuple[str, int, Document]], list[Pro
                     nl.line,
                     nl.col,
                     dotted((*here, "name")),
-                    msg("plan_dup_name", name=repr(name), item=seen[name] + 1),
+                    msg("plan_dup_name", name=repr(name), item=seen[nfc(name)] + 1),
                 )
             )
             continue
-        seen[name] = i
+        seen[nfc(name)] = i
         cl = locate(doc, (*here, "count"))
         count, problem = _count(item, Problem(cl.file, cl.line, cl.col, dotted((*here, "count")), ""))
         if problem:

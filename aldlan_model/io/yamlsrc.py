@@ -68,18 +68,18 @@ def _open_limited(path: Path, shown: str, regular_only: bool = False) -> bytes:
     if stat.S_ISFIFO(st.st_mode) and not regular_only and inputs.pipe_data(str(path)) is not None:
         return inputs.pipe_data(str(path)) or b""  # `report /dev/stdin`: the pipe was read once already
     if stat.S_ISDIR(st.st_mode):
-        raise _fail(shown, 1, None, msg("is_folder"))
+        raise _fail(shown, None, None, msg("is_folder"))
     fifo_ok = not regular_only
     if not (stat.S_ISREG(st.st_mode) or (fifo_ok and stat.S_ISFIFO(st.st_mode))):
-        raise _fail(shown, 1, None, not_regular)
+        raise _fail(shown, None, None, not_regular)
     if st.st_size > MAX_BYTES:
-        raise _fail(shown, 1, None, msg("too_large_file", size=_n(st.st_size), limit=_n(MAX_BYTES)))
+        raise _fail(shown, None, None, msg("too_large_file", size=_n(st.st_size), limit=_n(MAX_BYTES)))
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
     fd = os.open(path, flags)  # <(command): never wait for a writer that never comes
     try:
         st = os.fstat(fd)
         if not (stat.S_ISREG(st.st_mode) or (fifo_ok and stat.S_ISFIFO(st.st_mode))):
-            raise _fail(shown, 1, None, not_regular)
+            raise _fail(shown, None, None, not_regular)
         inputs.remember(st)  # this command's output may never overwrite it
         if stat.S_ISFIFO(st.st_mode):
             os.set_blocking(fd, True)  # a pipe without a writer reads as empty; with one, wait for its data
@@ -90,11 +90,11 @@ def _open_limited(path: Path, shown: str, regular_only: bool = False) -> bytes:
     with fh:  # a pipe or a file growing meanwhile: never read past the limit
         data = fh.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
-        raise _fail(shown, 1, None, msg("too_large_stream", limit=_n(MAX_BYTES)))
+        raise _fail(shown, None, None, msg("too_large_stream", limit=_n(MAX_BYTES)))
     if stat.S_ISFIFO(st.st_mode):
         inputs.keep_pipe(str(path), data)
     if stat.S_ISREG(st.st_mode) and st.st_size == 0 and data:
-        raise _fail(shown, 1, None, msg("kernel_file"))
+        raise _fail(shown, None, None, msg("kernel_file"))
     return data
 
 
@@ -117,18 +117,41 @@ def _decode(data: bytes, shown: str) -> str:
     return text
 
 
+def near_file(path: Path) -> str | None:
+    """A scenario file in the same folder the user may have meant: the same name in other
+    capitals (``Schakel.yaml`` → ``schakel.yaml``), with ``.yaml`` added, or one typo away."""
+    import difflib
+
+    folder, name = path.parent, path.name
+    try:
+        with os.scandir(folder) as it:
+            names = [e.name for e, _ in zip(it, range(5000), strict=False)
+                     if os.path.splitext(e.name)[1].lower() in (".yaml", ".yml")]
+    except (OSError, ValueError):
+        return None
+    for candidate in (name.lower(), name.lower() + ".yaml", name.lower() + ".yml"):
+        same = [n for n in names if n.lower() == candidate]
+        if same:
+            return same[0]
+    close = difflib.get_close_matches(name, names, n=1, cutoff=0.85)
+    return close[0] if close else None
+
+
 def read_text(path: Path, shown: str, regular_only: bool = False) -> str:
-    """Read a file as UTF-8 text, with one-line errors (always with a line) for the usual accidents."""
+    """Read a file as UTF-8 text, with one-line errors for the usual accidents (a line number only
+    where the file's content is at fault)."""
     try:
         data = _open_limited(path, shown, regular_only)
     except FileNotFoundError:
-        raise _fail(shown, 1, None, msg("file_not_found")) from None
+        near = near_file(path)
+        hint = msg("ext_did_you_mean", name=repr(os.path.join(os.path.dirname(shown), near))) if near else ""
+        raise _fail(shown, None, None, msg("file_not_found") + hint) from None
     except PermissionError:
-        raise _fail(shown, 1, None, msg("permission_denied")) from None
+        raise _fail(shown, None, None, msg("permission_denied")) from None
     except OSError as exc:
-        raise _fail(shown, 1, None, msg("cannot_read", why=exc.strerror or exc)) from None
+        raise _fail(shown, None, None, msg("cannot_read", why=exc.strerror or exc)) from None
     except ValueError:  # a NUL character in the path (from the library API; a shell cannot pass one)
-        raise _fail(shown, 1, None, msg("file_not_found_nul")) from None
+        raise _fail(shown, None, None, msg("file_not_found_nul")) from None
     return _decode(data, shown)
 
 
@@ -207,6 +230,8 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, lines: _Lines) -> tuple[int, int | 
     nbsp = _nbsp_near(lines, line)
     if nbsp is not None:
         return nbsp[0], nbsp[1], msg("nbsp", line=nbsp[0], col=nbsp[1])
+    if "quoted scalar" in context and ("escape" in problem or "hexdecimal" in problem):
+        return _escape_problem(lines, line, col)
     if "quoted scalar" in context and exc.context_mark is not None:
         line, col = lines.at(exc.context_mark)
         quote = _char_at(lines.text, exc.context_mark) or '"'
@@ -255,6 +280,24 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, lines: _Lines) -> tuple[int, int | 
         name = lines.line(line)[col - 1:].lstrip("*").split()[0] if lines.line(line)[col - 1:].strip() else "?"
         return line, col, msg("yaml_undefined_alias", name=name.rstrip(",]}"))
     return line, col, msg("yaml_other", problem=problem)
+
+
+_ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|x[0-9a-fA-F]{2}|[uUx][0-9a-fA-F]*|.?)")
+
+
+def _escape_problem(lines: _Lines, line: int, col: int) -> tuple[int, int, str]:
+    """A backslash escape in a "double-quoted" text that is no character: ``"A\\ud800B"`` (a lone
+    surrogate), ``"\\q"``. Not an unclosed quote: the escape is named, with the way out."""
+    text = lines.line(line)
+    start = text.rfind("\\", 0, max(col, 1))
+    found = _ESCAPE.match(text, start) if start >= 0 else None
+    if found is None:
+        return line, col, msg("yaml_bad_escape", esc="\\")
+    esc = found.group(0)
+    code = int(esc[2:], 16) if re.fullmatch(r"\\[uU][0-9a-fA-F]+", esc) else None
+    if code is not None and 0xD800 <= code <= 0xDFFF:
+        return line, start + 1, msg("yaml_escape_surrogate", esc=esc)
+    return line, start + 1, msg("yaml_bad_escape", esc=esc)
 
 
 def _missing_colon(text: str) -> str:
@@ -466,6 +509,11 @@ class _Walker:
             return items
         if isinstance(node, yaml.ScalarNode) and self._nbsp(node, path):
             return None
+        if isinstance(node.value, str) and _SURROGATE.search(node.value):  # the pure-Python reader lets "\ud800" in
+            line, col = self._where(node)
+            esc = f"\\u{ord(_SURROGATE.search(node.value).group(0)):04x}"
+            self.problems.append(Problem(self.shown, line, col, _dotted(path), msg("yaml_escape_surrogate", esc=esc)))
+            return None
         if node.tag.endswith(":timestamp"):
             return node.value  # a date is text to us, never a number
         if node.tag.endswith((":int", ":float")) and (why := _odd_number(node.value)):
@@ -481,6 +529,7 @@ class _Walker:
         return self.loader.construct_object(node)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _FLOAT12 = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)[eE][-+]?[0-9]+")
 _OCTAL = re.compile(r"[-+]?0[0-9_]+")
 

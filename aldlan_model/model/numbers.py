@@ -371,3 +371,10 @@ Money = Annotated[Annotated[NonNeg, Tag(NUM_TAG)] | Annotated[DatedMoney, Tag(DA
 """A money input that may be dated (MODEL.md §2.11): a number ≥ 0, or ``{year: number ≥ 0}``."""
 Rate = dated_type(Fraction, "DatedRate")
 """An indexation rate that may be dated: a fraction, or ``{year: fraction}``."""
+
+
+def nfc(text: str) -> str:
+    """A name as compared: in Unicode normal form C ("Aldlân" composed or decomposed is one name)."""
+    import unicodedata
+
+    return unicodedata.normalize("NFC", text)

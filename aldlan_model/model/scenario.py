@@ -31,6 +31,7 @@ from aldlan_model.model.numbers import (
     dated_model,
     fmt_number,
     looks_dated,
+    nfc,
     num_type,
     strict_number,
 )
@@ -553,10 +554,10 @@ def _other_income_checks(s: Scenario) -> list[tuple[Path, str]]:
         return out
     seen: dict[str, int] = {}
     for i, line in enumerate(s.income.other):
-        if line.name in seen:
+        if nfc(line.name) in seen:
             out.append((("income", "other", i, "name"),
-                        msg("other_income_dup", name=repr(line.name), item=seen[line.name] + 1)))
-        seen.setdefault(line.name, i)
+                        msg("other_income_dup", name=repr(line.name), item=seen[nfc(line.name)] + 1)))
+        seen.setdefault(nfc(line.name), i)
     return out
 
 
@@ -573,9 +574,9 @@ def _project_checks(s: Scenario) -> list[tuple[Path, str]]:
     seen: dict[str, int] = {}
     for i, pr in enumerate(s.projects):
         at: Path = ("projects", i)
-        if pr.name in seen:
-            out.append(((*at, "name"), msg("dup_project", name=repr(pr.name), item=seen[pr.name] + 1)))
-        seen.setdefault(pr.name, i)
+        if nfc(pr.name) in seen:  # composed and decomposed accents are one name
+            out.append(((*at, "name"), msg("dup_project", name=repr(pr.name), item=seen[nfc(pr.name)] + 1)))
+        seen.setdefault(nfc(pr.name), i)
         for key in ("start", "end"):
             year = getattr(pr, key)
             if year is not None:

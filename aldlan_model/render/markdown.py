@@ -4,6 +4,8 @@ the caption in bold above each table, the source line and footnotes below it."""
 
 from __future__ import annotations
 
+import re
+
 from aldlan_model.i18n.labels import t
 from aldlan_model.ledger.report import Report, Table
 from aldlan_model.tables.parts import Footnotes, cells, footnotes, numeric_column
@@ -11,10 +13,24 @@ from aldlan_model.tables.parts import Footnotes, cells, footnotes, numeric_colum
 _SPECIAL = "\\`*_[]<>|"
 
 
+_BLOCK = re.compile(r"(#{1,6}(?=\s|$)|>|[-+](?=\s|$)|[-=]+\s*$|~~~)|(\d{1,9})([.)])(?=\s|$)")
+"""What starts a block at the start of a line: a heading, a quote, a list item, a rule or
+setext underline, a fence, a numbered item."""
+
+
 def escape(text: str) -> str:
-    """Text safe inside a Markdown paragraph or table cell (``|`` and emphasis escaped)."""
+    """Text safe inside a Markdown paragraph or table cell: ``|`` and emphasis escaped, and a
+    block marker at its start (``# kop``, ``> ``, ``- ``, ``+ ``, ``1. ``) made literal."""
     out = "".join("\\" + ch if ch in _SPECIAL else ch for ch in text)
-    return " ".join(out.splitlines())
+    out = " ".join(out.splitlines())
+    body = out.lstrip(" ")
+    lead = out[: len(out) - len(body)]
+    found = _BLOCK.match(body)
+    if found and found.group(1):
+        return f"{lead}\\{body}"
+    if found:
+        return f"{lead}{found.group(2)}\\{body[found.end(2):]}"
+    return out
 
 
 def _bold(text: str) -> str:

@@ -122,9 +122,16 @@ def doc_title(text: str) -> str:
     return text if len(text) <= MAX_DOC_TITLE else text[: MAX_DOC_TITLE - 1] + "…"
 
 
+MPL_KEEP = "\u2060"
+"""A word joiner (zero width) before a label that starts with ``_``, which matplotlib would leave
+out of the legend."""
+
+
 def mpl_text(text: str) -> str:
-    """A label for matplotlib: clean, and ``$`` literal (it would start math mode)."""
-    return clean(text).replace("$", r"\$")
+    """A label for matplotlib: clean, ``$`` literal (it would start math mode), and shown in a
+    legend also when it starts with ``_`` (matplotlib hides such labels)."""
+    text = clean(text).replace("$", r"\$")
+    return MPL_KEEP + text if text.startswith("_") else text
 
 
 def is_clean(text: str) -> bool:
