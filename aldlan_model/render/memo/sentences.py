@@ -201,8 +201,14 @@ def condition_sentences(L: Ledger, lang: str, *, parts: bool = True) -> list[str
     if hard and parts:
         parts = [t("memo_mech_part", lang, name=t(f"memo_mech_{n}", lang), amount=money(x, lang)) for x, n in hard]
         out.append(t("memo_c_parts", lang, parts=join_and(parts, lang)))
+    if L.at("new_clients") < 0:
+        out.append(t("memo_c_new_clients", lang, amount=money(-L.at("new_clients"), lang)))
     if L.at("paid") < 0:
-        out.append(t("memo_c_paid", lang, amount=money(-L.at("paid"), lang)))
+        out.append(t("memo_c_paid" if hard or L.at("new_clients") < 0 else "memo_c_paid_only", lang,
+                     amount=money(-L.at("paid"), lang)))
+    if parts and len(out) > 1:
+        net = L.at("savings")
+        out.append(t("memo_c_net_saving" if net >= 0 else "memo_c_net_extra", lang, amount=money(abs(net), lang)))
     if L.at("tariff_difference") > 0:
         out.append(t("memo_c_reindication", lang, amount=money(L.at("tariff_difference"), lang)))
     if L.at("replaced") > 0:
@@ -220,10 +226,10 @@ def _hard_phrase(hard: int, lang: str) -> str:
 
 
 def financing_sentences(L: Ledger, v: Voice, start: int) -> list[str]:
-    """The organisation's money: the deepest point of its running result and whether it comes back
-    within the period; nothing about a € 0 need but that there is no deficit."""
+    """The organisation's money (MODEL.md v3 §3.5): the deepest point of its cumulative cash and whether
+    the cash comes back to ≥ 0 within the period; nothing about a € 0 need but that there is no deficit."""
     lang = v.lang
-    cum = L.lines["cumulative_result"]
+    cum = L.lines["cumulative_cash"]
     need = L.financing_need
     last = L.years[-1]
     if need <= 0:
@@ -231,7 +237,7 @@ def financing_sentences(L: Ledger, v: Voice, start: int) -> list[str]:
             return [v.say("memo_f_covered", L.target_year, year=L.target_year, amount=money(L.at("subsidy"), lang))]
         return [v.say("memo_f_none", last, first=start, last=last)]
     low = L.years[int(cum.argmin())]
-    if cum[-1] < 0:
+    if not L.financing_recovered:
         return [v.say("memo_f_short", last, need=money(need, lang), year=low, last=last,
                       open=money(-int(cum[-1]), lang))]
     back = next(L.years[j] for j in range(int(cum.argmin()), len(cum)) if cum[j] >= 0)
