@@ -200,9 +200,9 @@ def test_plan_too_large_to_simulate_is_refused_at_once(shipped: Path) -> None:
 @pytest.mark.parametrize(("out", "grid", "message"), [
     ("s.xlsx", "0:999999:1", "fout: het rooster heeft 1.000.000 punten, meer dan het maximum van 20.000 in .xlsx; "
      "gebruik --format csv of json, of grotere stappen"),
-    ("s.docx", "0:999:1", "fout: een rooster van 1.000 waarden is te groot voor een tabel in een document (hoogstens "
+    ("s.docx", "0:999:1", "fout: een raster van 1.000 waarden is te groot voor een tabel in een document (hoogstens "
      "100 rijen × 24 kolommen); gebruik --format csv of json, of grotere stappen"),
-    ("s.html", "0:999:1", "fout: een rooster van 1.000 waarden is te groot voor een tabel in een document (hoogstens "
+    ("s.html", "0:999:1", "fout: een raster van 1.000 waarden is te groot voor een tabel in een document (hoogstens "
      "100 rijen × 24 kolommen); gebruik --format csv of json, of grotere stappen"),
 ])
 def test_sweep_too_large_for_the_format(shipped: Path, out: str, grid: str, message: str) -> None:
