@@ -120,7 +120,7 @@ def test_summary_holds_numbers_with_their_notes_beside(wb):
     assert rows["Resultaat organisatie in het doeljaar (2022)"][1].value == -53777
     # the cash never comes back within the period: a loss, not bridge financing (MODEL.md v3 §3.5)
     need = rows["Kastekort organisatie (niet terugverdiend)"]
-    assert need[1].value == 347285 and need[2].value.startswith("De organisatie staat op haar slechtste moment")
+    assert need[1].value == 347285 and need[2].value.startswith("De organisatie heeft op haar slechtste moment")
     pv = rows["Contante waarde besparing 2020–2026 (2,25%)"]
     assert pv[1].value == 454402 and pv[2].value.startswith("harde besparing")
     for r in rows.values():  # no amount typed as text in the figure column
