@@ -79,7 +79,7 @@ def test_global_overrides_first_then_the_columns_own(simple):
 def test_rows_use_the_rounded_lines_of_run(simple):
     comparison = compare(parse_variants(SHIPPED))
     report = compare_report(comparison)
-    rows = {r.label: r.values for r in report.tables[0].rows}
+    rows = {r.label.split(" (negatief")[0]: r.values for r in report.tables[0].rows}  # "(negatief = meerkosten)"
     for i, c in enumerate(comparison.columns):
         r = rounded_lines(c.result)
         j = c.result.year_index(2021)
@@ -214,7 +214,7 @@ def test_terminal_parts_are_balanced_and_keep_the_best_marks():
     assert [len(t.columns) for t in report.tables] == [3, 2]
     assert [t.title for t in report.tables] == ["Tabel 1 – Scenario's vergeleken in 2021 (deel 1 van 2)",
                                                 "Tabel 2 – Scenario's vergeleken in 2021 (deel 2 van 2)"]
-    savings = [r.label for r in report.tables[0].rows].index("Besparing")
+    savings = next(i for i, r in enumerate(report.tables[0].rows) if r.label.startswith("Besparing"))
     # the most savings (€ 419.836) is leeuwarden-kamers-professionals, the last column of the second part
     assert savings not in report.tables[0].best and report.tables[1].best[savings] == 1
 

@@ -296,3 +296,19 @@ def test_v3_inputs_have_labels_and_kinds(tmp_path):
 
     assert value_text(Num(value=0.0225), "discount_rate", "nl", False) == "2,25%"
     assert value_text(Num(value=45), "income.payment_days", "nl", False) == "45"
+
+
+def test_compare_names_a_negative_saving_as_extra_cost():
+    """The glossary: a negative saving is 'meerkosten'; compare says so in the row label, only when a column
+    is negative (volunteers-only: the municipality pays the € 44.258 deficit and nothing is replaced)."""
+    from typer.testing import CliRunner
+
+    from aldlan_model.cli.app import app
+
+    both = CliRunner().invoke(app, ["compare", "scenarios/aldlan-mix.yaml", "scenarios/volunteers-only.yaml",
+                                    "--format", "markdown"], env={"COLUMNS": "200"})
+    assert both.exit_code == 0
+    assert "Besparing (negatief = meerkosten)" in both.output
+    one = CliRunner().invoke(app, ["compare", "scenarios/aldlan-mix.yaml", "scenarios/aldlan-mix.yaml",
+                                   "costs.housing=9000", "--format", "markdown"], env={"COLUMNS": "200"})
+    assert one.exit_code == 0 and "negatief = meerkosten" not in one.output

@@ -100,7 +100,11 @@ def _rows(comparison: Comparison, lang: str) -> tuple[list[Row], dict[int, int]]
         if b is not None:
             best[len(rows)] = b
         # every format shows the ledger's euros (MODEL.md §4.1); other figures as computed
-        rows.append(Row(t("cmp_" + key, lang), shown, kind=kind, raw=None if shown is not raws else raws))
+        label = t("cmp_" + key, lang)
+        if key in ("savings", "savings_hard", "share", "share_hard") and any(
+                isinstance(v, int | float) and v < 0 for v in shown):  # the glossary: a negative saving is extra cost
+            label += t("cmp_negative_extra", lang)
+        rows.append(Row(label, shown, kind=kind, raw=None if shown is not raws else raws))
     for upto in sorted({year, comparison.horizon}):
         cum = [r["cumulative_savings"][c.result.year_index(upto)] for r, c in zip(rounded, cols, strict=True)]
         rows.append(Row(t("cmp_foregone", lang, year=upto), [cum[0] - x for x in cum], kind="money",
