@@ -71,12 +71,6 @@ class Ledger:
         """The cumulative cash is back at ≥ 0 in the last year: the need is bridge financing."""
         return bool(self.lines["cumulative_cash"][-1] >= 0)
 
-    @property
-    def opening(self) -> int:
-        """The first year with anything in it (a room that opens in 2020 has nothing in 2019)."""
-        busy = (self.lines["cost"] != 0) | (self.lines["baseline"] != 0) | (self.lines["projects_cost"] != 0)
-        return self.years[int(busy.argmax())] if busy.any() else self.years[0]
-
     def payback_year(self) -> int | None:
         """First year from which the cumulative net position stays ≥ 0 (in whole euros); when it is
         never negative, the room's first year (v3 §3.5)."""
@@ -85,9 +79,8 @@ class Ledger:
             return None
         if ok.all() and self.start is not None:
             return self.start
-        j0 = 0
         j = len(ok) - 1
-        while j > j0 and ok[j - 1]:
+        while j > 0 and ok[j - 1]:
             j -= 1
         return self.years[j]
 

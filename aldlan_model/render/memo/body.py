@@ -99,11 +99,8 @@ def mechanisms_section(b: Build) -> Section:
 
 
 def payers_section(b: Build) -> Section:
-    """Wie betaalt, wie bespaart, in the target year: the Wmo budget, the municipality's other budgets,
-    the municipality as a whole, external funders and the organisation.
-
-    The engine's own payers lines (``payers_*``) will replace these rows when they come; until then
-    the rows are the ledger's financing figures."""
+    """Wie betaalt, wie bespaart (MODEL.md v3 §3.8) from the ledger's ``payers_*`` lines: one room's target
+    year and the period (the run's table), or the target year per scenario; then each plan's dekkingsplan."""
     lang = b.lang
     section = Section("payers", t("memo_h_payers", lang))
     year = b.ledgers[0].target_year
@@ -130,17 +127,9 @@ def payers_section(b: Build) -> Section:
     return section
 
 
-def _payer(L: Ledger, name: str) -> int:
-    """Each party's figure in the target year, a cost as a negative amount."""
-    if name in ("projects_municipal", "projects_external"):
-        return -L.at(name)
-    return L.at(name)
-
-
 def financing_section(b: Build) -> Section:
     """Financiering: what the organisation must lend or take from reserves, and whether it comes back;
-    when the municipality as a whole has its money back. The cash figures of the engine
-    (``cash``, ``cumulative_cash``) will join this section when they come."""
+    when the municipality as a whole has its money back (the sentence reads the cumulative cash)."""
     lang = b.lang
     section = Section("financing", t("memo_h_financing", lang))
     section.blocks.append(Block("p", t("memo_fin_intro", lang)))
