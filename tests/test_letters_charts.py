@@ -71,7 +71,8 @@ def test_target_off_scale_is_named_in_the_title_not_drawn():
     ax = figure(big, "savings", "nl").axes[0]
     assert len(ax.texts) == 0
     # savings 2022: € 91.562 of € 3.600.000 = 2,5% (more than 3× the largest saving: not drawn)
-    assert ax.get_title() == "Besparing op de Wmo per jaar\nDoel 2022: €\u00a03.600.000; daarvan gehaald in 2022: 2,5%"
+    assert ax.get_title() == ("Besparing op de Wmo per jaar\n"
+                              "Doel 2022: €\u00a03.600.000; daarvan gehaald in 2022: 2,5\u00a0%")
     assert not [ln for ln in ax.get_lines() if ln.get_label().startswith("Doel")]
 
 

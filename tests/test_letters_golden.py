@@ -59,7 +59,7 @@ def test_golden_files_show_the_letter_conventions():
     assert "€\u00a00 in 2022, daarom niet in de tabel: Nieuwe cliënten (geen eerdere indicatie), Vervangen " in md_nl
     # v3 §3.8 who pays, who saves: 91,562 − 5,743 − 6,242 − 53,777 = 25,800 in 2022
     assert "| **Totaal** | **€\u00a025.800** | **€\u00a0111.198** |" in md_nl
-    assert "- **Harde besparing 2022:** €\u00a057.243 (22,9% van het doel; 9 buurtkamers nodig)" in md_nl
+    assert "- **Harde besparing 2022:** €\u00a057.243 (22,9\u00a0% van het doel; 9 buurtkamers nodig)" in md_nl
     assert "*Bron: scenario Buurtkamer De Brug \\| test & \\<proef\\> (letters-scenario.yaml), aldlan-model TEST, " \
            "1 januari 2026*" in md_nl  # the date in words
     assert "| :--------- | -------------------------: |" in md_nl  # numbers right-aligned

@@ -85,7 +85,7 @@ def test_xlsx_percent_and_inputs(workbook):
     rows = {row[0]: row[1:] for row in inputs.iter_rows(min_row=2, values_only=True)}
     # readable labels, no key paths; the note number points to the sources sheet
     assert rows["Deelnemers met Wmo-indicatie (ZIN), aantal"] == (8, 6, 8, 10, 1)
-    assert rows["begeleider: brutosalaris per fte"][:4] == (36000, None, None, None)
+    assert rows["Begeleider: brutosalaris per fte"][:4] == (36000, None, None, None)
     assert not any("participants.zin" in str(v) for row in inputs.iter_rows(values_only=True) for v in row)
 
 
@@ -131,7 +131,7 @@ def test_docx_tables(document):
         "Tabel 4 – Exploitatie van de buurtkamer 2024–2026, Buurtkamer De Brug | test & <proef>",
         "Tabel 5 – Wie betaalt, wie bespaart, Buurtkamer De Brug | test & <proef>",
         "Tabel 6 – Financiering van de organisatie en positie van de gemeente, Buurtkamer De Brug | test & <proef>",
-        "Tabel 7 – Contante waarde 2020–2026 (discontovoet 2,25%), Buurtkamer De Brug | test & <proef>",
+        "Tabel 7 – Contante waarde 2020–2026 (discontovoet 2,25\u00a0%), Buurtkamer De Brug | test & <proef>",
         "Tabel 8 – Bezetting en norm, Buurtkamer De Brug | test & <proef>",
     ]
     data = document.tables[1:]  # the first table is the summary

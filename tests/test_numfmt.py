@@ -68,14 +68,14 @@ def test_money_tariffs_two_decimals(value, nl, en):
 @pytest.mark.parametrize(
     ("value", "decimals", "nl", "en"),
     [
-        (0.125, 1, "12,5%", "12.5%"),
-        (0.1255, 1, "12,6%", "12.6%"),
-        (0.125, 0, "13%", "13%"),
-        (-0.125, 1, "-12,5%", "-12.5%"),
-        (-0.0004, 1, "0,0%", "0.0%"),
-        (0, 1, "0,0%", "0.0%"),
-        (1, 1, "100,0%", "100.0%"),
-        (12.345, 2, "1.234,50%", "1,234.50%"),
+        (0.125, 1, "12,5\u00a0%", "12.5%"),
+        (0.1255, 1, "12,6\u00a0%", "12.6%"),
+        (0.125, 0, "13\u00a0%", "13%"),
+        (-0.125, 1, "-12,5\u00a0%", "-12.5%"),
+        (-0.0004, 1, "0,0\u00a0%", "0.0%"),
+        (0, 1, "0,0\u00a0%", "0.0%"),
+        (1, 1, "100,0\u00a0%", "100.0%"),
+        (12.345, 2, "1.234,50\u00a0%", "1,234.50%"),
     ],
 )
 def test_percent(value, decimals, nl, en):
@@ -83,8 +83,10 @@ def test_percent(value, decimals, nl, en):
     assert percent(value, "en", decimals) == en
 
 
-def test_percent_default_is_one_decimal_without_space():
-    assert percent(0.125) == "12,5%"
+def test_percent_default_is_one_decimal_with_a_no_break_space_in_dutch():
+    # the style guide writes 12,5 % (Taalunie: a space before %), kept on one line
+    assert percent(0.125) == "12,5\u00a0%"
+    assert percent(0.125, "en") == "12.5%"
 
 
 @pytest.mark.parametrize(

@@ -55,7 +55,7 @@ def test_target_out_of_range_is_a_share_in_the_title():
     svg = render_chart(items(["target.amount=3600000"]), "savings", "nl", "svg")
     lines = texts(svg)
     assert "Doel 2022: €\u00a03.600.000" not in lines and b'id="target-line' not in svg
-    assert "Doel 2022: €\u00a03.600.000; daarvan gehaald in 2022: 2,5%" in lines
+    assert "Doel 2022: €\u00a03.600.000; daarvan gehaald in 2022: 2,5\u00a0%" in lines
 
 
 def test_units_on_every_axis():

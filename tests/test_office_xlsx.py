@@ -114,14 +114,14 @@ def test_summary_holds_numbers_with_their_notes_beside(wb):
     rows = {r[0].value: r for r in ws.iter_rows(min_row=3) if r[0].value}
     saving = rows["Besparing 2022"]
     assert saving[1].value == 91562 and saving[1].number_format == EURO_NL
-    assert saving[2].value == "36,6% van het doel"
+    assert saving[2].value == "36,6\u00a0% van het doel"
     assert rows["Besparingsdoel 2022"][1].value == 250000
     assert rows["Aantal buurtkamers"][1].value == 2
     assert rows["Resultaat organisatie in het doeljaar (2022)"][1].value == -53777
     # the cash never comes back within the period: a loss, not bridge financing (MODEL.md v3 §3.5)
     need = rows["Kastekort organisatie (niet terugverdiend)"]
     assert need[1].value == 347285 and need[2].value.startswith("De organisatie heeft op haar slechtste moment")
-    pv = rows["Contante waarde besparing 2020–2026 (2,25%)"]
+    pv = rows["Contante waarde besparing 2020–2026 (2,25\u00a0%)"]
     assert pv[1].value == 454402 and pv[2].value.startswith("harde besparing")
     for r in rows.values():  # no amount typed as text in the figure column
         value = r[1].value

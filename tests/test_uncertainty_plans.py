@@ -217,4 +217,4 @@ def test_every_input_of_the_shipped_scenarios_has_a_label():
             assert input_label(path, "nl", scenario) != path, (file.name, path)
             assert input_label(path, "en", scenario) != path, (file.name, path)
     mix = load_model(V2 / "aldlan-mix.yaml")
-    assert input_label("staff.0.fte", "nl", mix) == "activiteitenbegeleider: fte"
+    assert input_label("staff.0.fte", "nl", mix) == "Activiteitenbegeleider: fte"  # a label starts with a capital

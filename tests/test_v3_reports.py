@@ -96,7 +96,7 @@ def test_payers_table_by_hand(tmp_path):
     ]
     assert tb.rows[-1].total and not any(r.total for r in tb.rows[:-1])
     # Wmo + other municipal budgets = net for the municipality: 11,400 − 7,000 = 4,400
-    assert f"netto voor de gemeente: {euro(4400)} in 2021, {euro(8800)} over 2020–2021" in tb.notes[0]
+    assert f"vormen de gemeente als geheel: {euro(4400)} in 2021, {euro(8800)} over 2020–2021" in tb.notes[0]
     english = table(report_of(tmp_path / "payers.yaml", "en"), "payers")
     assert [r.label for r in english.rows] == ["Wmo", "Other municipal budgets", "Participants",
                                                "Funds and third parties", "Organisation (buurtkamer and projects)",
@@ -202,14 +202,14 @@ def test_present_value_line_and_table(tmp_path):
     d = hand(period={"first": 2020, "last": 2021}, indexation={"prices": 0.05}, discount_rate=0.1)
     report = report_of(write(tmp_path, "pv", d))
     head = dict(report.headline)
-    assert head["Contante waarde besparing 2020–2021 (10%)"] == (
-        f"{euro(26868)} (harde besparing {euro(26868)}; netto voor de gemeente {euro(26868)}; "
+    assert head["Contante waarde besparing 2020–2021 (10\u00a0%)"] == (
+        f"{euro(26868)} (harde besparing {euro(26868)}; gemeente als geheel {euro(26868)}; "
         f"resultaat organisatie {euro(44779)})")
     tb = table(report, "present_value")
-    assert "Contante waarde 2020–2021 (discontovoet 10%)" in tb.title
+    assert "Contante waarde 2020–2021 (discontovoet 10\u00a0%)" in tb.title
     assert [r.values[0] for r in tb.rows] == [26868, 26868, 26868, 44779]
-    # the default rate is written as the standard writes it: 2,25%
-    assert "Contante waarde besparing 2020–2020 (2,25%)" in dict(report_of(write(tmp_path, "d", hand())).headline)
+    # the default rate is written as the standard writes it: 2,25 % (no-break space)
+    assert "Contante waarde besparing 2020–2020 (2,25\u00a0%)" in dict(report_of(write(tmp_path, "d", hand())).headline)
 
 
 def test_savings_at_full_operation_next_to_the_target_year(tmp_path):
@@ -294,7 +294,7 @@ def test_v3_inputs_have_labels_and_kinds(tmp_path):
     assert input_label("participants.zin.origin.new") == "Herkomst ZIN: aandeel nieuwe cliënten"
     from aldlan_model.model.numbers import Num
 
-    assert value_text(Num(value=0.0225), "discount_rate", "nl", False) == "2,25%"
+    assert value_text(Num(value=0.0225), "discount_rate", "nl", False) == "2,25\u00a0%"
     assert value_text(Num(value=45), "income.payment_days", "nl", False) == "45"
 
 

@@ -128,6 +128,8 @@ def input_label(path: str, lang: str = "nl", scenario: Any = None) -> str:
         who = _staff_name(scenario, m["pre"], int(m["i"]), lang)
         if m["pre"]:
             who = f"{_project_name(scenario, int(m['pre'].split('.')[1]), lang)}, {who}"
+        else:  # a label starts with a capital, as every other label: "Vrijwilliger: aantal"
+            who = who[:1].upper() + who[1:] if who[:1].islower() else who
         return f"{who}: {parts.get('staff_field.' + m['field'], m['field'])}"
     if m := _TRANSPORT.match(path):
         field = parts.get(f"trip_field.{m['field']}" if m["field"] else "trip_field")

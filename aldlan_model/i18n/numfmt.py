@@ -8,7 +8,8 @@ through their shortest ``repr`` (``2.675`` rounds to ``2.68``, as a reader expec
 Patterns are fixed here per language, symbols (``.``/``,``, ``€``, minus) come from
 the Babel locale. Dutch currency uses a no-break space (U+00A0) after ``€``, as
 CLDR nl_NL does: ``€\\u00a03.600.000``. Negative amounts: ``€\\u00a0-12.345`` (nl),
-``-€12,345`` (en). Percentages never have a space before ``%``.
+``-€12,345`` (en). Dutch percentages have a no-break space before ``%``
+(``12,5\u00a0%``), as the Taalunie advises and our style guide asks; English has none.
 """
 
 from __future__ import annotations
@@ -82,8 +83,9 @@ def money(x: Real | Decimal, lang: str = "nl", decimals: int = 0) -> str:
 
 
 def percent(x: Real | Decimal, lang: str = "nl", decimals: int = 1) -> str:
-    """Fraction as percentage: ``0.125`` → nl ``12,5%``, en ``12.5%`` (no space before ``%``)."""
-    loc, pattern = _locale(lang), "#,##0" + _frac(decimals) + "%"
+    """Fraction as percentage: ``0.125`` → nl ``12,5\u00a0%`` (no-break space), en ``12.5%``."""
+    loc = _locale(lang)
+    pattern = "#,##0" + _frac(decimals) + ("\u00a0%" if lang == "nl" else "%")
     value = round_half_up(_to_decimal(x).scaleb(2), decimals).scaleb(-2)
     with localcontext(_CTX):
         return format_percent(value, format=pattern, locale=loc)

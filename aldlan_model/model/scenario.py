@@ -108,7 +108,7 @@ class Participants(Model):
     zin: IndicatedGroup = Field(default_factory=IndicatedGroup, description="With Wmo-indicatie, zorg in natura")
     pgb: IndicatedGroup = Field(default_factory=IndicatedGroup, description="With a persoonsgebonden budget")
     without_indication: Group = Field(
-        default_factory=Group, description="Riders-along without indicatie (meeliften)"
+        default_factory=Group, description="Participants without an indicatie (deelnemers zonder indicatie)"
     )
     former_indication: FormerGroup = Field(
         default_factory=FormerGroup,

@@ -25,6 +25,8 @@ MARGINS_CM = {"left": 2.0, "right": 2.0, "top": 2.5, "bottom": 2.5}
 TABLE_PT, NOTE_PT = 9, 8
 CHAR_CM = 0.19  # a digit at 9 pt, a little generous
 CELL_PAD_CM = 0.45
+AFTER_TABLE_PT = 12
+HEADER_FACTOR = 1.25  # header words are bold letters, wider than digits: "Grondslag" must not wrap
 MIN_LABEL_CM = 3.0
 INK = (0x1F, 0x2A, 0x44)  # the house colour of titles and headings (dark blue-grey; prints as near-black)
 RULE = "1F2A44"
@@ -122,10 +124,11 @@ def _widths(tb: Table, shown: list[list[str]], usable_cm: float) -> list[float]:
     """Column widths in cm: numbers never wrap, headers wrap between words, the label
     column takes what it needs up to the rest of the page; shrunk to fit if need be."""
 
-    def need(texts: list[str]) -> float:
-        return max([len(x) for x in texts] + [1]) * CHAR_CM + CELL_PAD_CM
+    def need(texts: list[str], factor: float = 1.0) -> float:
+        return max([len(x) for x in texts] + [1]) * CHAR_CM * factor + CELL_PAD_CM
 
-    values = [need([*c.split(), *(r[ci] for r in shown if ci < len(r))]) for ci, c in enumerate(tb.columns)]
+    values = [max(need(c.split(), HEADER_FACTOR), need([r[ci] for r in shown if ci < len(r)]))
+              for ci, c in enumerate(tb.columns)]
     room = usable_cm - MIN_LABEL_CM
     if sum(values) > room:
         values = [w * room / sum(values) for w in values]
@@ -172,38 +175,33 @@ def _table(doc: Any, report: Report, index: int, usable_cm: float) -> None:
     fn = footnotes(report, index)
     lines: list[tuple[str, bool]] = [(fn.source_line, True)]
     lines += [(s, False) for s in fn.sources]
+    notes = []
     for k, (text, italic) in enumerate([x for x in lines if x[0]]):
         p = doc.add_paragraph()
         fmt = p.paragraph_format
         fmt.space_before, fmt.space_after = Pt(4 if k == 0 else 0), Pt(0)
         r = p.add_run(text)
         r.italic, r.font.size = italic, Pt(NOTE_PT)
-    keep_together(doc)
-    doc.add_paragraph()
+        notes.append(p)
+    keep_together(doc, notes)
+    if notes:  # the space after the table is the last note's, not an empty paragraph that may start a page
+        notes[-1].paragraph_format.space_after = Pt(AFTER_TABLE_PT)
+    else:
+        doc.add_paragraph().paragraph_format.space_after = Pt(0)
 
 
-def keep_together(doc: Any) -> None:
-    """The table just added on one page with its caption and the notes under it, when it is short
+def keep_together(doc: Any, notes: list[Any]) -> None:
+    """The table just added on one page with its caption and the ``notes`` under it, when it is short
     (keep-with-next on its rows and on every note but the last)."""
-    from docx.text.paragraph import Paragraph
-
     table = doc.tables[-1]
     if len(table.rows) > KEEP_ROWS:
         return
-    after = []
-    el = table._tbl.getnext()
-    while el is not None and el.tag.endswith("}p"):
-        p = Paragraph(el, doc._body)
-        if not p.text.strip():
-            break
-        after.append(p)
-        el = el.getnext()
-    rows = list(table.rows) if after else list(table.rows)[:-1]  # nothing under it: the last row need not stick on
+    rows = list(table.rows) if notes else list(table.rows)[:-1]  # nothing under it: the last row need not stick on
     for row in rows:
         for cell in row.cells:
             for p in cell.paragraphs:
                 p.paragraph_format.keep_with_next = True
-    for p in after[:-1]:
+    for p in notes[:-1]:
         p.paragraph_format.keep_with_next = True
 
 

@@ -325,7 +325,7 @@ def split_figure(text: str, lang: str) -> tuple[Any, str | None, str]:
     if re.fullmatch("-?" + _NUM[lang], text):
         value = _to_number(text, lang)
         return value, "int" if isinstance(value, int) else "number2", ""
-    for pattern, kind in ((_MONEY[lang], "money"), ("-?" + _NUM[lang] + "%", "percent")):
+    for pattern, kind in ((_MONEY[lang], "money"), ("-?" + _NUM[lang] + "\u00a0?%", "percent")):
         m = re.match(pattern + r"(?![\d%])", text)
         if m:
             value = _to_number(m.group(), lang)

@@ -317,9 +317,13 @@ def funding_table(L: Ledger, lang: str, title: str, years: list[int], notes: Not
     def total(arr) -> int:
         return int(sum(arr[j] for j in idx))
 
-    room = [total(L.lines["cost"]), total(L.lines["income_zin"]) + total(L.lines["income_pgb"])
-            + total(L.lines["subsidy"]), 0,
-            total(L.lines["income_contribution"]) + total(L.lines["income_other"])]
+    # the room's income by whose money it is (MODEL.md v3 §2.9): rent from a municipal service is
+    # municipal money here as in "wie betaalt" and the municipality's net, not external
+    room = [total(L.lines["cost"]),
+            total(L.lines["income_zin"]) + total(L.lines["income_pgb"]) + total(L.lines["subsidy"])
+            + total(L.lines["income_other_wmo"]),
+            total(L.lines["income_other_municipal"]),
+            total(L.lines["income_contribution"]) + total(L.lines["income_other_external"])]
     room.append(room[1] + room[2] + room[3] - room[0])
     rows = [Row(t("funding_room", lang), room)]
     for name, d in L.projects:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,23 @@ from aldlan_model.i18n.labels_inputs import from_year, input_kind, input_label
 from aldlan_model.i18n.numfmt import money, number, percent
 
 MODES = ("none", "short", "full")
+_OWN = r"(?:(?:docs|scenarios|aldlan_model)/[\w./-]+(?:\s*§\s*\d+(?:\s*(?:en|and)\s*§?\s*\d+)?)?|\b[\w-]+\.ya?ml\b)"
+_OWN_FILES = re.compile(rf"\s*\({_OWN}\)|\s*[;,]\s*{_OWN}|\s*{_OWN}")
+_EMPTY_PARENS = re.compile(r"\(\s*[;,]?\s*\)")
+
+
+def source_words(source: str) -> str:
+    """A source as a reader sees it: the scenario's words without references to the repository's own
+    files ("docs/sources.md §5", "aldlan-mix.yaml"), amounts kept whole."""
+    text = _OWN_FILES.sub("", source or "")
+    text = _EMPTY_PARENS.sub("", text)
+    text = re.sub(r"\s+([;,.)])", r"\1", text).strip().rstrip(";, ")
+    return keep_amounts(text)
+
+
+def keep_amounts(text: str) -> str:
+    """No line break between € and its amount."""
+    return re.sub(r"€ (?=[\d-])", "€\u00a0", text)
 
 
 @dataclass
@@ -31,7 +49,7 @@ class SourceNote:
 
     def text(self, lang: str) -> str:
         inputs = "; ".join(self.inputs)
-        source = self.source or t("note_no_source", lang)
+        source = source_words(self.source) or t("note_no_source", lang)
         return f"{inputs}. {t('note_source', lang)}: {source}"
 
 

@@ -7,6 +7,8 @@ Several scenarios: one table with a column per scenario, not every table three t
 
 from __future__ import annotations
 
+import dataclasses
+
 from aldlan_model.engine.lines import COST_LINES, INCOME_LINES
 from aldlan_model.i18n.labels import t
 from aldlan_model.ledger.report import Row, Table
@@ -24,9 +26,13 @@ from aldlan_model.render.memo.state import Build, without_zero_rows
 from aldlan_model.tables.positions import PAYER_ROWS, payers_table
 from aldlan_model.tables.run import funding_table
 
+MEMO_FINANCING = {"organisation_result": "memo_fin_col_result", "cumulative_cash": "memo_fin_col_cash",
+                  "net_municipality": "memo_fin_col_net", "cumulative_net_municipality": "memo_fin_col_net_cum"}
+"""The four columns of the memo's year table (``aldlan run`` has all six)."""
+
 MECHANISM_KIND = {"tariff_difference": "memo_k_reindication", "transport_avoided": "memo_k_hard",
                   "substitution": "memo_k_assumption", "replaced": "memo_k_replaced",
-                  "moved_clients": "memo_k_hard", "paid": "memo_k_paid", "new_clients": "memo_k_new"}
+                  "moved_clients": "memo_k_moved", "paid": "memo_k_paid", "new_clients": "memo_k_new"}
 
 
 def _years_shown(L: Ledger, start: int) -> list[int]:
@@ -55,7 +61,9 @@ def costs_section(b: Build) -> Section:
         cols = [str(y) for y in years]
         rows = [Row(t(n, lang), [L.at(n, y) for y in years], total=n in totals) for n in order]
         title = b.caption(t("memo_costs_table", lang))
-    section.blocks.append(Block("p", t("memo_costs_intro", lang)))
+    year = b.ledgers[0].target_year
+    intro = t("memo_costs_intro_several", lang, year=year) if b.several else t("memo_costs_intro", lang)
+    section.blocks.append(Block("p", intro))
     table = Table("costs", title, cols, without_zero_rows(rows), kinds=["money"] * len(cols), label_header="")
     section.blocks.append(b.table(table))
     return section
@@ -82,15 +90,14 @@ def mechanisms_section(b: Build) -> Section:
         rows = [Row(t(n, lang), [L.at(n), t(MECHANISM_KIND[n], lang)]) for n in MECHANISM_LINES]
         rows.append(Row(t("savings", lang), [L.at("savings"), ""], total=True))
         kinds = ["money", "text"]
-        title = b.caption(t("memo_mech_table", lang, year=L.target_year))
-        section.blocks.append(Block("p", " ".join(condition_sentences(L, lang))))
+        title = b.caption(t("memo_mech_table", lang, year=L.target_year))  # the summary says what it rests on
     table = Table("mechanisms", title, cols, without_zero_rows(rows), kinds=kinds, label_header="")
-    section.blocks.append(b.table(table))
-    fig = b.chart([b.pairs[0]], "mechanisms", t("memo_fig_mechanisms", lang, year=b.ledgers[0].target_year,
-                                                  name=b.items[0].label))
-    if fig is not None:
-        section.blocks.append(fig)
-    fig = b.chart(b.pairs, "savings", t("memo_fig_savings", lang))
+    section.blocks.append(b.table(table, t("memo_mech_note", lang)))
+    if b.several:  # the designs side by side, year by year
+        fig = b.chart(b.pairs, "savings", t("memo_fig_savings", lang))
+    else:  # the one design's causes, as the table has them
+        fig = b.chart([b.pairs[0]], "mechanisms", t("memo_fig_mechanisms", lang, year=b.ledgers[0].target_year,
+                                                      name=b.items[0].label))
     if fig is not None:
         section.blocks.append(fig)
     return section
@@ -104,7 +111,7 @@ def payers_section(b: Build) -> Section:
     lang = b.lang
     section = Section("payers", t("memo_h_payers", lang))
     year = b.ledgers[0].target_year
-    section.blocks.append(Block("p", t("memo_pay_intro", lang, year=year)))
+    section.blocks.append(Block("p", t("memo_pay_intro", lang)))
     if b.several:  # one column per scenario, the target year (MODEL.md v3 §3.8)
         cols = [it.label for it in b.items]
         rows = [Row(t(f"payers_{n}", lang), [L.at(f"payers_{n}") for L in b.ledgers]) for n in PAYER_ROWS]
@@ -114,6 +121,8 @@ def payers_section(b: Build) -> Section:
                       kinds=["money"] * len(cols), label_header="")
     else:
         table = payers_table(b.ledgers[0], lang, b.caption(t("memo_pay_table", lang, year=year)))
+        shown = without_zero_rows(table.rows[:-1])  # a payer with € 0 in both columns says nothing
+        table = dataclasses.replace(table, rows=[*shown, table.rows[-1]])
     section.blocks.append(b.table(table))
     for it, L in zip(b.items, b.ledgers, strict=True):
         if not L.projects:
@@ -128,32 +137,28 @@ def payers_section(b: Build) -> Section:
 
 
 def financing_section(b: Build) -> Section:
-    """Financiering: what the organisation must lend or take from reserves, and whether it comes back;
-    when the municipality as a whole has its money back (the sentence reads the cumulative cash)."""
+    """Financiering: one design's result, cash and the municipality's net per year (the summary says what
+    they mean); several designs: what each must lend or take from reserves, and whether it comes back."""
     lang = b.lang
     section = Section("financing", t("memo_h_financing", lang))
-    section.blocks.append(Block("p", t("memo_fin_intro", lang)))
-    for i, (it, L) in enumerate(zip(b.items, b.ledgers, strict=True)):
-        said = financing_sentences(L, b.voice, _start(b, i)) + municipality_payback(L, b.voice, _start(b, i))
-        text = " ".join(said)
-        if b.several:
-            text = run_in(it, lang) + " " + text
-        section.blocks.append(Block("p", text))
     if b.several:
+        for i, (it, L) in enumerate(zip(b.items, b.ledgers, strict=True)):
+            said = financing_sentences(L, b.voice, _start(b, i)) + municipality_payback(L, b.voice, _start(b, i))
+            section.blocks.append(Block("p", run_in(it, lang) + " " + " ".join(said)))
         return section
-    from aldlan_model.tables.run import FINANCING_LINES
-
+    section.blocks.append(Block("p", t("memo_fin_intro", lang)))
     L = b.ledgers[0]
     start = _start(b, 0)
-    rows = [Row(str(y), [L.row(n)[j] for n in FINANCING_LINES]) for j, y in enumerate(L.years) if y >= start]
-    table = Table("financing", b.caption(t("memo_fin_table", lang)), [t(n, lang) for n in FINANCING_LINES],
-                  rows, kinds=["money"] * 4, label_header=t("year", lang))
+    rows = [Row(str(y), [L.row(n)[j] for n in MEMO_FINANCING]) for j, y in enumerate(L.years) if y >= start]
+    table = Table("financing", b.caption(t("memo_fin_table", lang)), [t(h, lang) for h in MEMO_FINANCING.values()],
+                  rows, kinds=["money"] * len(MEMO_FINANCING), label_header=t("year", lang))
     section.blocks.append(b.table(table))
     return section
 
 
 def uncertainty_section(b: Build, draws: int) -> Section:
-    """Onzekerheid: the range in words, the inputs that move it most, then the table."""
+    """Onzekerheid: the range in words (several designs; one design's is in the summary), the inputs that
+    move it most as a list, then the table."""
     from aldlan_model.i18n.numfmt import number
 
     lang = b.lang
@@ -164,11 +169,15 @@ def uncertainty_section(b: Build, draws: int) -> Section:
         if sim is None:
             section.blocks.append(Block("p", t("memo_unc_none", lang, name=named(it, lang))))
             continue
-        said = uncertainty_sentences(sim, lang) + sens
-        text = " ".join(said)
+        said = uncertainty_sentences(sim, lang) if b.several else uncertainty_sentences(sim, lang)[1:]
+        if sens:
+            said.append(t("memo_u_inputs", lang))
         if b.several:
-            text = run_in(it, lang) + " " + text
-        section.blocks.append(Block("p", text))
+            section.blocks.append(Block("p", run_in(it, lang) + " " + " ".join(said)))
+        elif said:  # one design: the intro and these in one paragraph
+            intro = section.blocks.pop()
+            section.blocks.append(Block("p", intro.text + " " + " ".join(said)))
+        section.blocks += [Block("li", x) for x in sens]
         s = sim.summary("savings")
         label = it.label if b.several else t("savings", lang)
         rows.append(Row(label, [round(s["p10"]), round(s["p50"]), round(s["p90"]), L.at("savings")]))

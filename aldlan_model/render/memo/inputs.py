@@ -20,6 +20,7 @@ from aldlan_model.i18n.numfmt import by_kind
 from aldlan_model.ledger.report import Row, Table
 from aldlan_model.render.memo.document import Block, MemoItem
 from aldlan_model.render.memo.sentences import named
+from aldlan_model.tables.sources import keep_amounts, source_words
 from aldlan_model.tables.values import decimals_needed
 
 # the inputs that decide the answer, in the order a reader asks about them
@@ -39,24 +40,6 @@ KEY_INPUTS = (
 )
 MAX_KEY = 15
 SHORT_SOURCE = 70
-_OWN = r"(?:(?:docs|scenarios|aldlan_model)/[\w./-]+(?:\s*§\s*\d+)?|\b[\w-]+\.ya?ml\b)"
-_OWN_FILES = re.compile(rf"\s*\({_OWN}\)|\s*[;,]\s*{_OWN}|\s*{_OWN}")
-_EMPTY_PARENS = re.compile(r"\(\s*[;,]?\s*\)")
-
-
-def source_words(source: str) -> str:
-    """A source as written, without references to the repository's own files, amounts kept whole."""
-    text = _OWN_FILES.sub("", source or "")
-    text = _EMPTY_PARENS.sub("", text)
-    text = re.sub(r"\s+([;,.)])", r"\1", text).strip().rstrip(";, ")
-    return keep_amounts(text)
-
-
-def keep_amounts(text: str) -> str:
-    """No line break between € and its amount, nor inside "4 uur" style pairs after €."""
-    return re.sub(r"€ (?=[\d-])", "€\u00a0", text)
-
-
 def is_assumption(source: str) -> bool:
     """A source that is (or leans on) an assumption: it says "aanname" somewhere."""
     low = source.strip().lower()
@@ -86,8 +69,19 @@ def _value(path: str, num: Any, lang: str, plan_rooms: int | None) -> str:
         decimals = 2
     text = by_kind(kind, num.point, lang, decimals)
     if num.is_range:
-        text += f" ({by_kind(kind, num.low, lang, decimals)}\u2013{by_kind(kind, num.high, lang, decimals)})"
+        text += f" ({span(by_kind(kind, num.low, lang, decimals), by_kind(kind, num.high, lang, decimals), lang)})"
     return keep_amounts(text)
+
+
+def span(low: str, high: str, lang: str) -> str:
+    """A range as one writes it: "20–50 %" (the unit once), "-5 % tot 10 %" (a dash would read as a minus),
+    "€ 9.000–€ 15.000"."""
+    unit = "\u00a0%" if lang == "nl" else "%"
+    if low.startswith("-"):
+        return f"{low} {t('memo_range_to', lang)} {high}"
+    if low.endswith(unit) and high.endswith(unit):
+        return f"{low[: -len(unit)]}\u2013{high}"
+    return f"{low}\u2013{high}"
 
 
 def inputs_of(model: Any, lang: str) -> list[Input]:

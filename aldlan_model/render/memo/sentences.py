@@ -122,11 +122,18 @@ def chance_said(p: float) -> bool:
 # --- the conclusion -------------------------------------------------------------------------------
 
 
-def whole_sentences(item: MemoItem, v: Voice) -> list[str]:
-    """The municipality as a whole (all its budgets) over the period, first when there are projects."""
+def whole_said(item: MemoItem) -> bool:
+    """Whether the municipality as a whole differs from its Wmo budget: projects, or other municipal
+    budgets that pay the organisation (rent from a municipal service, MODEL.md v3 §2.9)."""
     L = ledger(item.result)
-    if not item.result.projects:
+    return bool(item.result.projects) or any(int(x) != 0 for x in L.lines["payers_municipal"])
+
+
+def whole_sentences(item: MemoItem, v: Voice) -> list[str]:
+    """The municipality as a whole (all its budgets) over the period, first when other budgets take part."""
+    if not whole_said(item):
         return []
+    L = ledger(item.result)
     first, last = L.years[0], L.years[-1]
     net = int(L.lines["cumulative_net_municipality"][-1])
     key = "memo_c_whole_better" if net >= 0 else "memo_c_whole_worse"
@@ -134,13 +141,28 @@ def whole_sentences(item: MemoItem, v: Voice) -> list[str]:
 
 
 def other_budget_sentences(item: MemoItem, v: Voice) -> list[str]:
-    """What the municipality's other budgets pay towards the projects in the target year, and its net."""
+    """What the municipality's other budgets pay in the target year (to projects, to the organisation
+    as other income such as rent), and its net position in that year."""
     L = ledger(item.result)
-    if not item.result.projects or L.at("projects_municipal") == 0:
-        return []
     year = L.target_year
-    return [v.say("memo_c_other", year, year=year, other=money(L.at("projects_municipal"), v.lang),
-                  net=_signed(L.at("net_municipality"), v.lang))]
+    projects, income = L.at("projects_municipal"), L.at("income_other_municipal")
+    if projects == 0 and income == 0:
+        return []
+    key = "memo_c_other" if income == 0 else "memo_c_other_income" if projects == 0 else "memo_c_other_both"
+    fmt = {"what": municipal_income_names(item, v.lang)} if income else {}
+    if projects and income:
+        fmt.update(projects=money(projects, v.lang), income=money(income, v.lang))
+    return [v.say(key, year, year=year, other=money(projects + income, v.lang),
+                  net=_signed(L.at("net_municipality"), v.lang), **fmt)]
+
+
+def municipal_income_names(item: MemoItem, lang: str) -> str:
+    """The names of the organisation's other income paid from a municipal budget, quoted: "‘Huur Sociaal
+    Wijkteam’"; a general phrase when the scenario gives none (a plan, a single amount)."""
+    lines = getattr(getattr(item.model, "income", None), "other", None)
+    names = [quoted(x.name, lang) for x in lines or [] if getattr(x, "budget", "") == "municipal"] \
+        if isinstance(lines, list) else []
+    return join_and(list(dict.fromkeys(names)), lang) if names else t("memo_w_other_income", lang)
 
 
 def _signed(amount: int, lang: str) -> str:
@@ -157,7 +179,7 @@ def saving_sentences(item: MemoItem, v: Voice) -> list[str]:
     year, lang = L.target_year, v.lang
     amount = float(tg["amount"][0])
     savings = L.at("savings")
-    again = bool(item.result.projects)
+    again = whole_said(item)
     w = who(item, lang)
     if savings > 0:
         key = "memo_c_saves_wmo" if again else "memo_c_saves"
@@ -175,18 +197,26 @@ def saving_sentences(item: MemoItem, v: Voice) -> list[str]:
     return out
 
 
+OUT_OF_REACH = 100
+"""assumption: more rooms than this for the target is out of a design's reach (Leeuwarden planned nine)."""
+
+
 def rooms_needed(item: MemoItem, lang: str) -> list[str]:
+    """How many rooms of this design the target takes; beyond :data:`OUT_OF_REACH` the target is said
+    to be out of reach."""
     tg = item.result.target
     needed, needed_hard = tg["locations_needed"][0], tg["locations_needed_hard"][0]
     if int(tg["first_year_reached"][0]) > 0:
         return []  # reached as it is: how many rooms it would take says nothing new
     if needed != needed:  # NaN: never
         return [t("memo_c_needed_never", lang)]
+    far = "_far" if needed > OUT_OF_REACH else ""
+    fmt = {"rooms": number(needed, lang)}
     if needed_hard != needed_hard:
-        return [t("memo_c_needed_no_hard", lang, rooms=number(needed, lang))]
+        return [t(f"memo_c_needed_no_hard{far}", lang, **fmt)]
     if needed_hard == needed:
-        return [t("memo_c_needed_same", lang, rooms=number(needed, lang))]
-    return [t("memo_c_needed", lang, rooms=number(needed, lang), rooms_hard=number(needed_hard, lang))]
+        return [t(f"memo_c_needed_same{far}", lang, **fmt)]
+    return [t(f"memo_c_needed{far}", lang, rooms_hard=number(needed_hard, lang), **fmt)]
 
 
 HARD_MECHANISMS = ("tariff_difference", "transport_avoided", "replaced", "moved_clients")
@@ -202,7 +232,8 @@ def condition_sentences(L: Ledger, lang: str, *, parts: bool = True) -> list[str
         parts = [t("memo_mech_part", lang, name=t(f"memo_mech_{n}", lang), amount=money(x, lang)) for x, n in hard]
         out.append(t("memo_c_parts", lang, parts=join_and(parts, lang)))
     if L.at("new_clients") < 0:
-        out.append(t("memo_c_new_clients", lang, amount=money(-L.at("new_clients"), lang)))
+        key = "memo_c_new_clients" if parts else "memo_c_new_clients_in"
+        out.append(t(key, lang, amount=money(-L.at("new_clients"), lang)))
     if L.at("paid") < 0:
         out.append(t("memo_c_paid" if hard or L.at("new_clients") < 0 else "memo_c_paid_only", lang,
                      amount=money(-L.at("paid"), lang)))
@@ -238,8 +269,11 @@ def financing_sentences(L: Ledger, v: Voice, start: int) -> list[str]:
         return [v.say("memo_f_none", last, first=start, last=last)]
     low = L.years[int(cum.argmin())]
     if not L.financing_recovered:
-        return [v.say("memo_f_short", last, need=money(need, lang), year=low, last=last,
-                      open=money(-int(cum[-1]), lang))]
+        still = -int(cum[-1])
+        fmt = {"need": money(need, lang), "year": low, "last": last}
+        if still == need:  # nothing came back: one amount, said once
+            return [v.say("memo_f_short_all", last, **fmt)]
+        return [v.say("memo_f_short", last, open=money(still, lang), **fmt)]
     back = next(L.years[j] for j in range(int(cum.argmin()), len(cum)) if cum[j] >= 0)
     return [v.say("memo_f_bridge", back, need=money(need, lang), year=low, back=back)]
 
@@ -256,7 +290,8 @@ def municipality_payback(L: Ledger, v: Voice, start: int) -> list[str]:
     if (cum >= 0).all():
         return [v.say("memo_p_never_behind", start, start=start)]
     if cum[-1] < 0:
-        return [v.say("memo_p_not_back", last, last=last)]
+        total = -int(L.lines["cumulative_net_municipality"][-1])
+        return [v.say("memo_p_not_back", last, first=L.years[0], last=last, amount=money(total, v.lang))]
     j = len(cum) - 1
     while j > 0 and cum[j - 1] >= 0:
         j -= 1

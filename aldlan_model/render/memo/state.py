@@ -15,7 +15,7 @@ from aldlan_model.ledger.rounded import Ledger
 from aldlan_model.render.memo.document import Block, MemoItem
 from aldlan_model.render.memo.sentences import Voice
 
-CHART_IN = (16 / 2.54, 3.2)  # the size the writers place a chart at (16 cm wide): its text prints at its size
+CHART_IN = (16 / 2.54, 2.6)  # the size the writers place a chart at (16 cm wide): its text prints at its size
 
 
 @dataclass
