@@ -161,7 +161,7 @@ def test_docx_footnotes_and_warnings(document):
     lines = [t for t in texts if t.startswith(source)]
     assert lines and all(t.endswith(", 1 januari 2026") for t in lines)
     assert str(SCENARIO) not in everything  # never an absolute path
-    warning = "⚠ De organisatie heeft een tekort in 2021–2026; het grootste tekort is €\u00a076.203."
+    warning = "⚠ Tekort van de organisatie in 2021–2026; het grootste jaartekort: €\u00a076.203."
     assert texts.count(warning) == 1  # warnings once, in one place
     # sources once, as numbered notes with readable labels: no key paths
     assert [p.text for p in document.paragraphs if p.style.name.startswith("Heading")].count("Bronnen") == 1

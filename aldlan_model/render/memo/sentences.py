@@ -71,13 +71,23 @@ def who(item: MemoItem, lang: str) -> str:
     buurtkamers", "12 buurtkamers volgens het model ‘X’", "het model ‘X’ (een buurtkamer en 4 projecten)"."""
     rooms = rooms_of(item)
     if item.result.projects and not is_plan(item):
-        return t("memo_w_with_projects", lang, model=named(item, lang), rooms=number(rooms, lang),
-                 projects=number(len(item.result.projects), lang))
+        return t("memo_w_with_projects", lang, model=named(item, lang), rooms=counted("memo_n_rooms", rooms, lang),
+                 projects=counted("memo_n_projects", len(item.result.projects), lang))
     if is_plan(item):
         return t("memo_w_plan_rooms", lang, plan=named(item, lang), rooms=number(rooms, lang))
     if rooms == 1:
         return t("memo_w_one_room", lang, model=named(item, lang))
     return t("memo_w_rooms", lang, model=named(item, lang), rooms=number(rooms, lang))
+
+
+def counted(key: str, n: int, lang: str) -> str:
+    """"één project" or "4 projecten": a count with its noun in the right number."""
+    return t(f"{key}_one", lang) if n == 1 else t(key, lang, n=number(n, lang))
+
+
+def period(first: int, last: int) -> str:
+    """"2019–2025", or "2020" for a period of one year (never "2020–2020")."""
+    return str(first) if first == last else f"{first}\u2013{last}"
 
 
 def cap(text: str) -> str:
@@ -136,8 +146,9 @@ def whole_sentences(item: MemoItem, v: Voice) -> list[str]:
     L = ledger(item.result)
     first, last = L.years[0], L.years[-1]
     net = int(L.lines["cumulative_net_municipality"][-1])
-    key = "memo_c_whole_better" if net >= 0 else "memo_c_whole_worse"
-    return [v.say(key, last, who=who(item, v.lang), first=first, last=last, amount=money(abs(net), v.lang))]
+    key = "memo_c_whole_better" if net > 0 else "memo_c_whole_worse" if net < 0 else "memo_c_whole_even"
+    fmt = {"amount": money(abs(net), v.lang)} if net else {}
+    return [v.say(key, last, who=who(item, v.lang), period=period(first, last), **fmt)]
 
 
 def other_budget_sentences(item: MemoItem, v: Voice) -> list[str]:
@@ -186,10 +197,13 @@ def saving_sentences(item: MemoItem, v: Voice) -> list[str]:
         fmt = {} if again else {"who": w}
         out = [v.say(key, year, year=year, savings=money(savings, lang), share=percent(savings / amount, lang),
                      amount=money(amount, lang), **fmt)]
-    else:
+    elif savings < 0:
         key = "memo_c_costs_more_wmo" if again else "memo_c_costs_more"
         fmt = {} if again else {"who": w}
         out = [v.say(key, year, year=year, extra=money(-savings, lang), **fmt)]
+    else:  # € 0 either way: said in words
+        key = "memo_c_nothing_wmo" if again else "memo_c_nothing"
+        out = [v.say(key, year, year=year, **({} if again else {"who": w}))]
     out += rooms_needed(item, lang)
     reached = int(tg["first_year_reached"][0])
     if reached > 0:
@@ -266,7 +280,7 @@ def financing_sentences(L: Ledger, v: Voice, start: int) -> list[str]:
     if need <= 0:
         if L.at("subsidy") > 0:
             return [v.say("memo_f_covered", L.target_year, year=L.target_year, amount=money(L.at("subsidy"), lang))]
-        return [v.say("memo_f_none", last, first=start, last=last)]
+        return [v.say("memo_f_none", last, period=period(start, last))]
     low = L.years[int(cum.argmin())]
     if not L.financing_recovered:
         still = -int(cum[-1])
@@ -291,7 +305,7 @@ def municipality_payback(L: Ledger, v: Voice, start: int) -> list[str]:
         return [v.say("memo_p_never_behind", start, start=start)]
     if cum[-1] < 0:
         total = -int(L.lines["cumulative_net_municipality"][-1])
-        return [v.say("memo_p_not_back", last, first=L.years[0], last=last, amount=money(total, v.lang))]
+        return [v.say("memo_p_not_back", last, period=period(L.years[0], last), amount=money(total, v.lang))]
     j = len(cum) - 1
     while j > 0 and cum[j - 1] >= 0:
         j -= 1

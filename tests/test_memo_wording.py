@@ -1,0 +1,127 @@
+"""The memo's sentences on small scenarios worked by hand (issue 21): the municipality as a whole first
+when another municipal budget pays (rent from a municipal service, projects), the money of each budget
+named once, a target out of reach said in words, the organisation's cash in the tense of its years, and
+counts and one-year periods in grammatical Dutch.
+
+The scenario is ``payers_scenario`` of ``tests/test_v3_reports.py`` (2020–2021, no indexation): per year
+savings on the Wmo 11,400; other municipal budgets pay 5,000 to the project and 2,000 rent to the
+organisation, so the municipality as a whole gains 11,400 − 7,000 = 4,400 a year, 8,800 over 2020–2021.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from pathlib import Path
+
+import pytest
+
+from tests.test_engine_v3 import hand
+from tests.test_v3_reports import cash_scenario, payers_scenario, write
+
+LATE = _dt.date(2026, 12, 2)  # every year of the scenarios is over
+EARLY = _dt.date(2019, 6, 1)  # none has begun
+
+
+def summary(tmp_path: Path, data: dict, today: _dt.date = LATE, lang: str = "nl", section: str = "summary") -> str:
+    from aldlan_model.api import load_model, run_model
+    from aldlan_model.render.memo.content import build_memo
+    from aldlan_model.render.memo.document import MemoItem
+
+    path = write(tmp_path, "memo", data)
+    model = load_model(path)
+    memo = build_memo([MemoItem("hand", str(path), model, run_model(model))], lang, charts=False, draws=200,
+                      today=today)
+    return " ".join(b.text for b in memo.section(section).blocks).replace("\u00a0", " ")
+
+
+def test_the_whole_comes_first_and_each_budget_is_named(tmp_path):
+    text = summary(tmp_path, payers_scenario())
+    first = ("Met het model ‘hand’ (één buurtkamer en één project) zou de gemeente als geheel, over al haar "
+             "budgetten samen, in 2020–2021 € 8.800 beter af zijn geweest dan zonder.")
+    assert text.startswith(first)
+    # on the Wmo alone 11,400 of the target 100,000 = 11,4 %; ceil(100,000 / 11,400) = 9 rooms
+    assert ("Op de Wmo alleen zou zij in 2021 € 11.400 hebben bespaard: 11,4 % van het besparingsdoel van "
+            "€ 100.000. Voor het doel zouden 9 buurtkamers van dit ontwerp nodig zijn.") in text
+    # 5,000 to the project + 2,000 rent = 7,000; net 11,400 − 7,000 = 4,400 in 2021
+    assert ("Andere gemeentelijke budgetten zouden in 2021 € 7.000 hebben betaald: € 5.000 aan de projecten en "
+            "€ 2.000 aan de organisatie (‘Huur wijkteam’); per saldo zou de gemeente in dat jaar € 4.400 voordeel "
+            "hebben gehad.") in text
+    # the organisation's cash never goes below zero (result 30,400 a year, no start-up, paid at once)
+    assert "De organisatie zou in 2020–2021 op geen enkel moment geld hebben hoeven lenen" in text
+    assert "1 project" not in text and "1 buurtkamer" not in text
+
+
+def test_rent_alone_from_a_municipal_service_also_puts_the_whole_first(tmp_path):
+    # no project: savings 14,400 a year; the rent of 2,000 is municipal money, so the whole gains 12,400 in 2020
+    data = hand(income={"other": [{"name": "Huur wijkteam", "amount": 2000, "budget": "municipal"}]})
+    text = summary(tmp_path, data)
+    assert text.startswith("Met één buurtkamer volgens het model ‘hand’ zou de gemeente als geheel, over al haar "
+                           "budgetten samen, in 2020 € 12.400 beter af zijn geweest dan zonder.")  # not "2020–2020"
+    assert ("Andere gemeentelijke budgetten zouden in 2020 € 2.000 aan de organisatie hebben betaald "
+            "(‘Huur wijkteam’); per saldo zou de gemeente in dat jaar € 12.400 voordeel hebben gehad.") in text
+
+
+def test_future_years_are_in_the_future_tense(tmp_path):
+    text = summary(tmp_path, payers_scenario(), today=EARLY)
+    assert ("Met het model ‘hand’ (één buurtkamer en één project) is de gemeente als geheel, over al haar "
+            "budgetten samen, in 2020–2021 € 8.800 beter af dan zonder.") in text
+    assert "Op de Wmo alleen bespaart zij in 2021 € 11.400" in text
+    assert "zou" not in text.split(". Voor het doel")[0]
+
+
+def test_a_target_far_out_of_reach_is_said_so(tmp_path):
+    # 2,000,000 / 14,400 = 138,9 → 139 rooms, more than the 100 a municipality could open
+    text = summary(tmp_path, hand(target={"amount": 2_000_000}))
+    assert ("Het doel ligt buiten bereik van dit ontwerp: daarvoor zouden 139 buurtkamers nodig zijn.") in text
+    # 100,000 / 14,400 = 6,9 → 7 rooms: a number, not a verdict
+    text = summary(tmp_path, hand())
+    assert "Voor het doel zouden 7 buurtkamers van dit ontwerp nodig zijn." in text
+    assert "buiten bereik" not in text
+
+
+def test_a_loss_never_recovered_is_said_once(tmp_path):
+    # housing 40,000 a year from 2021 (start), income 12,000 then 24,000, start-up 1,000 paid in 2021 over 2
+    # years, 73 payment days (0,2 of the income outstanding):
+    #   2021: result 12,000 − 40,000 − 500 = −28,500; cash −28,500 + 500 − 1,000 − 2,400 = −31,400
+    #   2022: result 24,000 − 40,500 = −16,500; cash −16,500 + 500 − (4,800 − 2,400) = −18,400
+    #   2023: result 24,000 − 40,000 = −16,000; cash −16,000
+    # cumulative −31,400, −49,800, −65,800: the lowest point is the last year, nothing comes back
+    text = summary(tmp_path, cash_scenario(40_000))
+    assert ("De organisatie zou tot en met 2023 in totaal € 65.800 tekort zijn gekomen; dat had zij moeten lenen "
+            "of uit haar reserves moeten halen, en aan het eind van 2023 zou daarvan nog niets zijn "
+            "terugverdiend.") in text
+
+
+def test_a_loss_partly_recovered_names_what_is_still_open(tmp_path):
+    #   2021: result 12,000 − 20,500 = −8,500; cash −8,500 + 500 − 1,000 − 2,400 = −11,400
+    #   2022: result 24,000 − 20,500 = 3,500; cash 3,500 + 500 − 2,400 = 1,600
+    #   2023: result 4,000; cash 4,000 → cumulative −11,400, −9,800, −5,800
+    text = summary(tmp_path, cash_scenario(20_000))
+    assert ("De organisatie zou tot en met 2021 in totaal € 11.400 tekort zijn gekomen; dat had zij moeten lenen "
+            "of uit haar reserves moeten halen. Aan het eind van 2023 zou daarvan nog € 5.800 niet zijn "
+            "terugverdiend.") in text
+    assert "overbrugging" not in text  # not a bridge: the cash is not back at zero within the period
+
+
+def test_a_zero_saving_is_said_in_words(tmp_path):
+    # the room's tariff and transport equal the baseline's: nothing saved, nothing spent more
+    data = hand(tariffs={"buurtkamer": {"zin": 40, "pgb": 30}}, transport={"buurtkamer": 10})
+    text = summary(tmp_path, data)
+    assert "Met één buurtkamer volgens het model ‘hand’ zou de gemeente in 2020 op de Wmo niets hebben bespaard" in text
+    assert "€ 0" not in text
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_financing_table_has_the_four_columns_of_the_summary(tmp_path, lang):
+    from aldlan_model.api import load_model, run_model
+    from aldlan_model.render.memo.content import build_memo
+    from aldlan_model.render.memo.document import MemoItem
+
+    path = write(tmp_path, "memo", payers_scenario())
+    model = load_model(path)
+    memo = build_memo([MemoItem("hand", str(path), model, run_model(model))], lang, charts=False, draws=200,
+                      today=LATE)
+    table = next(b.table for b in memo.section("financing").blocks if b.kind == "table")
+    assert len(table.columns) == 4
+    # result 30,400 a year; the cash equals it (no start-up, no payment days); the whole 4,400 a year
+    assert [r.values for r in table.rows] == [[30400, 30400, 4400, 4400], [30400, 60800, 4400, 8800]]
