@@ -17,6 +17,10 @@ Method (every evaluation is one vectorised :func:`~aldlan_model.engine.room.comp
    The grid also says on which side of the answer the goal is reached.
 3. The answer goes back through the loader (``apply_overrides`` + ``validate_document``) and
    :func:`~aldlan_model.engine.room.run`; ``achieved`` is the metric of that run.
+
+The figures a report names (at the answer, at the current value and at a whole number's neighbour) are
+also kept as that run's rounded ledger shows them (``shown``, ``current_shown``, ``neighbour_shown``), so
+they are the euros ``aldlan run`` shows for the same scenario.
 """
 
 from __future__ import annotations
@@ -48,7 +52,8 @@ from aldlan_model.engine.room import compute, run
 from aldlan_model.i18n.messages import current, grouped, msg
 from aldlan_model.i18n.numfmt import money, number, percent
 from aldlan_model.io.document import Document
-from aldlan_model.model.errors import SolveError, UsageError, short
+from aldlan_model.ledger.rounded import ledger
+from aldlan_model.model.errors import AldlanError, SolveError, UsageError, short
 from aldlan_model.model.scenario import Scenario
 
 SEARCH_CAP = 1e9  # parameters without an upper bound (counts, money, hours) are searched up to this
@@ -86,6 +91,10 @@ class Solution:
     current_meets: bool
     scenario: Scenario
     result: Result
+    # the figures as the tables show them: each run's rounded ledger (MODEL.md §4.1); None for the share
+    shown: float | None = None  # at the answer
+    current_shown: float | None = None  # at the current value: what `aldlan run` shows
+    neighbour_shown: float | None = None  # at the neighbour: what `aldlan run --set PATH=NEIGHBOUR` shows
 
 
 _GOAL = re.compile(r"^\s*([^<>=\s]*)\s*(>=|<=|=)(.*)$")
@@ -254,6 +263,26 @@ def _solve_continuous(f: _Metric, path: str, b: Bounds, goal: float, side: str, 
     return _Found(x, method, side_of(xs, m, x, ok_at_x, goal, side, tol))
 
 
+def shown_at(result: Result, metric: str, year: int | None) -> float | None:
+    """``metric`` of a one-variant run as its tables show it: the rounded ledger's euro in ``year`` (default:
+    the run's target year, as :func:`~aldlan_model.analysis.metrics.metric_values`); None for the share."""
+    if metric == "share":
+        return None
+    L = ledger(result)
+    return float(L.at(metric, year)) if metric in L.lines else None
+
+
+def _shown_with(doc: Document, fixed: tuple[str, ...] | list[str], path: str, value: float | None, metric: str,
+                year: int | None) -> float | None:
+    """:func:`shown_at` for the scenario with ``path`` at ``value`` (None: as written)."""
+    if value is None:
+        return None
+    try:
+        return shown_at(run(scenario_at(doc, fixed, {path: value})), metric, year)
+    except AldlanError:  # pragma: no cover - a value the search found within the bounds is a valid scenario
+        return None
+
+
 def solve(doc: Document, path: str, metric: str, goal: float, year: int | None = None,
           fixed: tuple[str, ...] | list[str] = (), side: str | None = None) -> Solution:
     """The value of ``path`` at which ``metric`` (in ``year``, default the target year) reaches ``goal``
@@ -289,4 +318,6 @@ def solve(doc: Document, path: str, metric: str, goal: float, year: int | None =
         whole_value=None if hint is None else hint[0], whole_side=None if hint is None else hint[1],
         current=current, current_metric=current_metric,
         current_meets=bool(meets(current_metric, goal, side, tol)), scenario=scenario, result=result,
+        shown=shown_at(result, metric, year), current_shown=shown_at(run(base), metric, year),
+        neighbour_shown=_shown_with(doc, fixed, path, found.neighbour, metric, year),
     )

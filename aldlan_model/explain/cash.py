@@ -27,7 +27,7 @@ def startup_paid(ctx: Context, name: str) -> None:
     k = int(ctx.d["k"])
     amount = ctx.p("costs.startup.amount")
     ctx.add(ctx.name(name), ctx.lab("ex_startup_paid_sym", k=k),
-            ctx.m(amount) if k == 1 else ctx.m(0.0), ctx.L[name])
+            ctx.mi(amount) if k == 1 else ctx.m(0.0), ctx.L[name])
 
 
 def _receivable_before(ctx: Context) -> float:

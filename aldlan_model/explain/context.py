@@ -18,6 +18,16 @@ from aldlan_model.i18n.labels import placeholders, t
 from aldlan_model.i18n.numfmt import money, number
 from aldlan_model.model.scenario import Scenario
 
+INPUT_DECIMALS = 6  # the most decimals a money input is shown with
+
+
+def input_decimals(x: float) -> int:
+    """The decimals a money input needs to be shown as written: 2 for € 35,76 or € 12.000, 4 for € 3,4225."""
+    for d in range(2, INPUT_DECIMALS):
+        if abs(round(x, d) - x) <= 1e-9 * max(1.0, abs(x)):
+            return d
+    return INPUT_DECIMALS
+
 
 @dataclass
 class Step:
@@ -78,6 +88,11 @@ class Context:
     def m(self, x: float) -> str:
         return money(x, self.lang, decimals=2)
 
+    def mi(self, x: float) -> str:
+        """A money input as the rule computes with it: every decimal it has (€ 3,4225, not € 3,42), at least two
+        (€ 35,76, € 12.000,00) and at most six, so a calculator check of the step comes out the same."""
+        return money(x, self.lang, decimals=input_decimals(x))
+
     def lab(self, label: str, /, **kw: object) -> str:
         return t(label, self.lang, **kw)
 
@@ -129,9 +144,9 @@ class Context:
         if keys is None:
             v = self.p(path)
             if kind is None:
-                return Term(path, self.m(v), v)
+                return Term(path, self.mi(v), v)
             factor = self.index(kind)
-            return Term(f"{path} × {self.lab(f'ex_sym_{kind}')}", f"{self.m(v)} × {self.n(factor, 8)}", v * factor)
+            return Term(f"{path} × {self.lab(f'ex_sym_{kind}')}", f"{self.mi(v)} × {self.n(factor, 8)}", v * factor)
         return self._dated(path, kind, keys)
 
     def _dated(self, path: str, kind: str | None, keys: tuple[int, ...]) -> Term:
@@ -141,13 +156,13 @@ class Context:
         sym = self.lab("ex_key_value", since=k)
         label = self.lab("ex_dated_label", path=path, year=self.year, since=k, why=self.lab(why, year=self.year))
         if kind is None:
-            self.add(label, sym, self.m(v_k), v_k)
-            return Term(f"{path} {self.year}", self.m(v_k), v_k)
+            self.add(label, sym, self.mi(v_k), v_k, decimals=input_decimals(v_k))
+            return Term(f"{path} {self.year}", self.mi(v_k), v_k)
         i_y, i_k = self.index(kind), self.index(kind, k)
         value = v_k / i_k * i_y  # as the engine: first-year money (v_k / I_k), then × I_y
         idx = self.lab(f"ex_sym_{kind}")
         self.add(label, f"{sym} × {idx} {self.year} / {idx} {k}",
-                 f"{self.m(v_k)} × {self.n(i_y, 8)} / {self.n(i_k, 8)} = {self.m(v_k)} × {self.n(i_y / i_k, 8)}",
+                 f"{self.mi(v_k)} × {self.n(i_y, 8)} / {self.n(i_k, 8)} = {self.mi(v_k)} × {self.n(i_y / i_k, 8)}",
                  value, decimals=6)
         return Term(f"{path} {self.year}", self.mp(value), value)
 

@@ -17,7 +17,7 @@ from aldlan_model.explain.context import Context, Explanation, Step
 from aldlan_model.i18n.labels import t
 from aldlan_model.i18n.messages import msg
 from aldlan_model.i18n.numfmt import money
-from aldlan_model.ledger.rounded import ledger
+from aldlan_model.ledger.rounded import Ledger, ledger, present_value_euros, room_ledger
 from aldlan_model.model.errors import UsageError
 from aldlan_model.model.keys import suggest
 from aldlan_model.model.numbers import nfc
@@ -51,6 +51,41 @@ def explain(
     rooms = getattr(scenario, "locations", None)
     if isinstance(rooms, list):
         return _explain_plan(scenario, result, metric, year, lang, location, project)
+    return with_shown(_explain_one(scenario, result, metric, year, lang, location, project), result, ledger(result),
+                      project)
+
+
+def with_shown(ex: Explanation, result: Result, L: Ledger, project: str | None = None) -> Explanation:
+    """``ex`` with the whole euros the tables of ``aldlan run`` show for its figure (MODEL.md §4.1): the line of
+    the rounded ledger ``L`` (a plan's room: its own, rounded per room × its count), the financing need from
+    its running cash, a present value rounded once; None for a figure that is no money of the ledger."""
+    if ex.kind not in ("money", "money2") or ex.metric == "cost_per_dagdeel":
+        ex.shown = None
+    elif ex.metric == "financing_need":
+        ex.shown = L.financing_need
+    elif ex.metric in present_value.FIGURES:
+        ex.shown = present_value_euros(result.target)[ex.metric.removeprefix("pv_")]
+    elif project is not None:
+        name = projects.canonical([n for n, _ in result.projects], project)
+        if name in dict(result.projects):
+            ex.shown = projects.one_project(result, L, ex.metric, name, result.year_index(ex.year))[1]
+        else:  # a plan's room without that project: € 0 in its tables
+            ex.shown = 0
+    elif ex.metric in L.lines:
+        ex.shown = int(L.lines[ex.metric][result.year_index(ex.year)])
+    return ex
+
+
+def _explain_one(
+    scenario: Scenario,
+    result: Result,
+    metric: str,
+    year: int | None,
+    lang: str,
+    location: str | None,
+    project: str | None,
+) -> Explanation:
+    """:func:`explain` of a single scenario, before the tables' euros are added."""
     if location is not None:
         raise UsageError(msg("ex_location_plans"))
     if project is not None and metric not in projects.PROJECT_METRICS:
@@ -106,12 +141,10 @@ def _explanation(ctx: Context, metric: str, rule: str, project: str | None) -> E
     sources = flatten(ctx.s)
     inputs = [(path, float(ctx.row[path]), sources[path].source if path in sources else None) for path in ctx.used]
     locations = int(ctx.row["locations"])
-    led = ledger(result)  # the tables' own rounding
     value, per_location = float(result.lines[metric][0, ctx.j]), ctx.L[metric]
-    shown = int(led.lines[metric][ctx.j]) if metric in led.lines else None  # a v3 line the ledger may not hold yet
     label = ctx.name(metric)
     if project is not None:
-        value, shown = projects.one_project(result, led, metric, project, ctx.j)
+        value = projects.one_project(result, ledger(result), metric, project, ctx.j)[0]
         per_location = value / locations
         label = f"{label} ({project})"
     return Explanation(
@@ -125,7 +158,6 @@ def _explanation(ctx: Context, metric: str, rule: str, project: str | None) -> E
         steps=ctx.steps,
         inputs=inputs,
         lang=lang,
-        shown=shown,
     )
 
 
@@ -133,9 +165,9 @@ def _explain_plan(plan, result: Result, metric: str, year: int | None, lang: str
                   project: str | None = None) -> Explanation:
     """A plan's figure: of one location with ``location``, else the sum over its locations."""
     if location is None and metric in present_value.FIGURES:
-        return _plan_present_value(plan, result, metric, lang)
-    if location is None and metric in TARGET_METRICS:
-        return TARGETS[metric](plan.base, result, metric, lang)  # the plan's totals, its rooms counted
+        return with_shown(_plan_present_value(plan, result, metric, lang), result, ledger(result))
+    if location is None and metric in TARGET_METRICS:  # the plan's totals, its rooms counted
+        return with_shown(TARGETS[metric](plan.base, result, metric, lang), result, ledger(result))
     if project is not None:  # a project none of the rooms has is an error, not the plan's total
         if metric not in projects.PROJECT_METRICS:
             raise UsageError(msg("ex_project_figure"))
@@ -147,7 +179,7 @@ def _explain_plan(plan, result: Result, metric: str, year: int | None, lang: str
         part = result.parts[plan.locations.index(room)]
         ex = explain(room.scenario, part, metric, year, lang, project=project)
         ex.label = f"{ex.label} ({room.name})"
-        return ex
+        return with_shown(ex, part, room_ledger(part), project)  # the room as the plan's rooms table adds it
     first = explain(plan.locations[0].scenario, result.parts[0], metric, year, lang)  # checks metric and year
     j = result.year_index(first.year)
     values = [float(part.lines[metric][0, j]) for part in result.parts]
@@ -158,9 +190,13 @@ def _explain_plan(plan, result: Result, metric: str, year: int | None, lang: str
                   for room, part in zip(plan.locations, result.parts, strict=True)]
         label = f"{label} ({project})"
     names = [f"{room.name} ({room.count} ×)" for room in plan.locations]
-    step = Step(label, " + ".join(names), " + ".join(money(v, lang, decimals=2) for v in values), sum(values))
+    steps = [Step(label, " + ".join(names), " + ".join(money(v, lang, decimals=2) for v in values), sum(values))]
+    if project is None and metric in ledger(result).lines:  # the tables add the rooms' own rounded figures
+        shown = [int(room_ledger(part).lines[metric][j]) for part in result.parts]
+        steps.append(Step(f"{label} ({t('ex_in_tables', lang)})", " + ".join(names),
+                          " + ".join(money(v, lang) for v in shown), float(sum(shown)), decimals=0))
     total = float(result.lines[metric][0, j]) if project is None else sum(values)
-    return Explanation(
+    return with_shown(Explanation(
         metric=metric,
         label=label,
         year=first.year,
@@ -169,10 +205,10 @@ def _explain_plan(plan, result: Result, metric: str, year: int | None, lang: str
             1, sum(room.count for room in plan.locations)),
         locations=1,
         rule=t("ex_rule_plan", lang),
-        steps=[step],
+        steps=steps,
         inputs=[],
         lang=lang,
-    )
+    ), result, ledger(result), project)
 
 
 def _plan_present_value(plan, result: Result, metric: str, lang: str) -> Explanation:

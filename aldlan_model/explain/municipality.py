@@ -32,7 +32,7 @@ def transport_rate(ctx: Context, side: str) -> Term:
     bare, trip = ctx.p(pre), ctx.p(pre + ".per_trip")
     rate = bare + trip * share / per
     if trip:
-        ctx.add(label, formula, f"{ctx.m(trip)} × {ctx.n(share, 8)} / {ctx.n(per)}", rate, decimals=6)
+        ctx.add(label, formula, f"{ctx.mi(trip)} × {ctx.n(share, 8)} / {ctx.n(per)}", rate, decimals=6)
     t = ctx.index("t")
     return Term(f"{label} × {ctx.lab('ex_sym_t')}", f"{ctx.mp(rate)} × {ctx.n(t, 8)}", rate * t)
 

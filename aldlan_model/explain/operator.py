@@ -94,7 +94,7 @@ def depreciation(ctx: Context, name: str) -> None:
         ctx.lab(name),
         "costs.startup.amount / costs.startup.depreciation_years"
         + (f" ({'exploitatiejaar' if ctx.lang == 'nl' else 'operating year'} {int(ctx.d['k'])})"),
-        f"{ctx.m(amount)} / {ctx.n(years)}" if ctx.L[name] else "0",
+        f"{ctx.mi(amount)} / {ctx.n(years)}" if ctx.L[name] else "0",
         ctx.L[name],
     )
 

@@ -56,18 +56,18 @@ def _staff(ctx: Context, pre: str, staff: list, w: float, p: float, W: float) ->
         if m.kind == "volunteer":
             amount = ctx.p(s + "count") * (ctx.p(s + "allowance") + ctx.p(s + "other_costs")) * p
             ctx.add(m.label, f"{s}count × ({s}allowance + {s}other_costs) × {ctx.lab('ex_sym_p')}",
-                    f"{ctx.n(ctx.p(s + 'count'))} × {ctx.m(ctx.p(s + 'allowance') + ctx.p(s + 'other_costs'))}"
+                    f"{ctx.n(ctx.p(s + 'count'))} × {ctx.mi(ctx.p(s + 'allowance') + ctx.p(s + 'other_costs'))}"
                     f" × {ctx.n(p, 8)}", amount)
         elif m.is_fte:
             amount = ctx.p(s + "fte") * ctx.p(s + "salary") * (1 + ctx.p(s + "employer_charges")) * w
             ctx.add(m.label, f"{s}fte × {s}salary × (1 + {s}employer_charges) × {ctx.lab('ex_sym_w')}",
-                    f"{ctx.n(ctx.p(s + 'fte'))} × {ctx.m(ctx.p(s + 'salary'))} × "
+                    f"{ctx.n(ctx.p(s + 'fte'))} × {ctx.mi(ctx.p(s + 'salary'))} × "
                     f"{ctx.n(1 + ctx.p(s + 'employer_charges'), 8)} × {ctx.n(w, 8)}", amount)
         else:
             amount = ctx.p(s + "hours_per_week") * W * ctx.p(s + "hourly_cost") * w
             ctx.add(m.label, f"{s}hours_per_week × {ctx.lab('ex_sym_weeks')} × {s}hourly_cost × "
                     f"{ctx.lab('ex_sym_w')}", f"{ctx.n(ctx.p(s + 'hours_per_week'))} × {ctx.n(W)} × "
-                    f"{ctx.m(ctx.p(s + 'hourly_cost'))} × {ctx.n(w, 8)}", amount)
+                    f"{ctx.mi(ctx.p(s + 'hourly_cost'))} × {ctx.n(w, 8)}", amount)
 
 
 def _cost(ctx: Context, i: int, running: bool) -> None:
@@ -79,11 +79,11 @@ def _cost(ctx: Context, i: int, running: bool) -> None:
     if running:
         _staff(ctx, pre, pr.staff, w, p, W)
         ctx.add(ctx.lab("ex_project_yearly_costs"), f"{pre}yearly_costs × {ctx.lab('ex_sym_p')}",
-                f"{ctx.m(ctx.p(pre + 'yearly_costs'))} × {ctx.n(p, 8)}", ctx.p(pre + "yearly_costs") * p)
+                f"{ctx.mi(ctx.p(pre + 'yearly_costs'))} × {ctx.n(p, 8)}", ctx.p(pre + "yearly_costs") * p)
     for m in range(len(pr.one_off)):
         if int(ctx.p(f"{pre}one_off.{m}.year")) == ctx.year:
             amount = ctx.p(f"{pre}one_off.{m}.amount")
-            ctx.add(ctx.lab("ex_project_one_off"), f"{pre}one_off.{m}.amount", ctx.m(amount), amount)
+            ctx.add(ctx.lab("ex_project_one_off"), f"{pre}one_off.{m}.amount", ctx.mi(amount), amount)
 
 
 def figure(ctx: Context, name: str, project: str | None) -> None:

@@ -61,6 +61,11 @@ class Ledger:
     def row(self, name: str) -> list[int]:
         return [int(x) for x in self.lines[name]]
 
+    def figure(self, name: str, year: int | None = None) -> int:
+        """A figure as every table shows it: a line in ``year`` (default: the target year), or the
+        financing need (over the whole period, ``year`` aside)."""
+        return self.financing_need if name == "financing_need" else self.at(name, year)
+
     @property
     def financing_need(self) -> int:
         """The worst cumulative cash (MODEL.md v3 §3.5), as a positive amount."""
@@ -193,12 +198,29 @@ def room_ledger(part: Result) -> Ledger:
 
 
 def _room_ledger(part: Result) -> Ledger:
-    count = int(round(float(part.table["locations"].iloc[0])))
+    return room_ledger_at(part, 0)
+
+
+def room_ledger_at(part: Result, row: int) -> Ledger:
+    """Row ``row`` of a result whose rows are plan rooms (each ``locations`` the room's count): each base
+    line rounded for one room, then × the count, as a plan's ledger adds its rooms (:func:`room_ledger`)."""
+    count = int(round(float(part.table["locations"].iloc[row])))
     per_room_projects = [(n, {k: v / count for k, v in d.items()}) for n, d in part.projects]
-    base, proj = _one(part.per_location, per_room_projects, 0, count)
+    base, proj = _one(part.per_location, per_room_projects, row, count)
     years = [int(y) for y in part.years]
-    return Ledger(years, _derive(base, proj, part.structure.cover_deficit), proj, int(part.target["year"][0]),
-                  int(part.table["period.start"].iloc[0]))
+    return Ledger(years, _derive(base, proj, part.structure.cover_deficit), proj, int(part.target["year"][row]),
+                  int(part.table["period.start"].iloc[row]))
 
 
-__all__ = ["Ledger", "ledger", "room_ledger", "MECHANISM_LINES", "PAYER_LINES", "PROJECT_KEYS"]
+def whole_euros(x: float) -> int:
+    """One figure that is no sum of base lines (a present value) in whole euros, by the ledger's rule."""
+    return int(_round(np.asarray(float(x))))
+
+
+def present_value_euros(target: dict, variant: int = 0) -> dict[str, int]:
+    """The present values of MODEL.md §3.7 (the engine's, full precision) in whole euros, rounded once."""
+    return {key[3:]: whole_euros(v[variant]) for key, v in target.items() if key.startswith("pv_")}
+
+
+__all__ = ["Ledger", "ledger", "room_ledger", "room_ledger_at", "whole_euros", "present_value_euros",
+           "MECHANISM_LINES", "PAYER_LINES", "PROJECT_KEYS"]

@@ -47,6 +47,8 @@ def render_explanation(ex: Explanation) -> str:
         lines.append(f"{t('ex_value', lang)}: {t('not_applicable', lang)}")
     elif ex.kind == "money2":
         lines.append(f"{t('ex_value', lang)}: {money(ex.value, lang, decimals=2)}")
+        if ex.shown is not None:
+            lines.append(f"   ({t('ex_in_tables', lang)}: {money(ex.shown, lang)})")
     elif ex.kind == "rooms":
         shown = t("not_applicable", lang) if math.isnan(ex.value) else f"{number(ex.value, lang)} {t('ex_rooms', lang)}"
         lines.append(f"{t('ex_value', lang)}: {shown}")

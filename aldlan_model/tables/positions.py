@@ -3,7 +3,8 @@ hold each party's position against the situation without the room.
 
 The payers' euros are the rounded ledger's (§4.1): the five payer lines are derived there from rounded base
 lines by addition, the period column is each row's sum over the years, and the total is the sum of the rows
-shown. The present values are the engine's (full precision, as in the JSON), rounded to whole euros once.
+shown. The present values are the engine's (full precision, as in the JSON), rounded to whole euros once
+(:func:`~aldlan_model.ledger.rounded.present_value_euros`).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Any
 from aldlan_model.i18n.labels import t
 from aldlan_model.i18n.numfmt import money, percent
 from aldlan_model.ledger.report import Row, Table
-from aldlan_model.ledger.rounded import Ledger
+from aldlan_model.ledger.rounded import Ledger, present_value_euros
 
 PAYER_ROWS = ("wmo", "municipal", "participants", "external", "organisation")
 """The payers of §3.8, in the order of the table; ``total`` is their sum."""
@@ -48,8 +49,10 @@ def rate_text(rate: float, lang: str) -> str:
 
 
 def present_values(target: dict[str, Any], variant: int = 0) -> dict[str, int]:
-    """The present values of §3.7 in whole euros (rounded once from the engine's figures, as the JSON's)."""
-    return {name: int(round(float(target[f"pv_{name}"][variant]))) for name, _ in PV_ROWS}
+    """The present values of §3.7 in whole euros (rounded once from the engine's figures, as the JSON's, by
+    the ledger's rule: the same euro in ``explain``)."""
+    pv = present_value_euros(target, variant)
+    return {name: pv[name] for name, _ in PV_ROWS}
 
 
 def present_value_table(target: dict[str, Any], years: list[int], lang: str, title_of, variant: int = 0) -> Table:

@@ -51,14 +51,12 @@ def _input_label(sol: Solution, lang: str) -> str:
 
 def _achieved_value(sol: Solution) -> float:
     """The figure at the answer as the tables show it: the ledger's euro for a money line."""
-    result = getattr(sol, "result", None)
-    if result is not None and sol.metric != "share":
-        from aldlan_model.ledger.rounded import ledger
+    return _as_shown(sol.achieved, sol.shown)
 
-        L = ledger(result)
-        if sol.metric in L.lines and int(sol.year) in L.years:
-            return float(L.at(sol.metric, sol.year))
-    return sol.achieved
+
+def _as_shown(value: float, shown: float | None) -> float:
+    """A figure of a run as its tables show it (the rounded ledger's euro), else the value itself (a share)."""
+    return value if shown is None else shown
 
 
 def _achieved(sol: Solution, lang: str) -> str:
@@ -77,7 +75,7 @@ def _whole_sentence(sol: Solution, lang: str, common: dict[str, str]) -> str:
     facts = {
         "value": value, "bound": bound, "achieved": _achieved(sol, lang),
         "neighbour": param_text(sol.path, sol.neighbour, lang) if sol.neighbour is not None else "–",
-        "neighbour_metric": metric_text(sol.metric, sol.neighbour_metric, lang)
+        "neighbour_metric": metric_text(sol.metric, _as_shown(sol.neighbour_metric, sol.neighbour_shown), lang)
         if sol.neighbour_metric is not None else "–",
     }
     if kind == "between":
@@ -137,7 +135,8 @@ def sentences(sol: Solution, lang: str) -> list[str]:
         out.append(t("solve_current_is_answer", lang, value=param_text(sol.path, sol.value, lang)))
     else:
         out.append(_say("solve_current_meets", lang, current=param_text(sol.path, sol.current, lang),
-                     current_metric=metric_text(sol.metric, sol.current_metric, lang), **common))
+                     current_metric=metric_text(sol.metric, _as_shown(sol.current_metric, sol.current_shown), lang),
+                        **common))
     return [_cap(x) for x in out]
 
 
@@ -171,7 +170,8 @@ def solve_report(sol: Solution, lang: str = "nl", today: _dt.date | None = None)
         [t("solve_current", lang), t("solve_solution", lang)],
         [
             Row(_input_label(sol, lang), [sol.current, sol.value], kind=kind),
-            Row(f"{metric_label(sol.metric, lang)} {sol.year}", [sol.current_metric, _achieved_value(sol)],
+            Row(f"{metric_label(sol.metric, lang)} {sol.year}", [_as_shown(sol.current_metric, sol.current_shown),
+                                                                 _achieved_value(sol)],
                 kind=mkind),
             Row(t("solve_goal", lang, side=t("solve_" + sol.side, lang)), [None, sol.goal], kind=mkind),
         ],

@@ -122,21 +122,6 @@ def mc_error(p: float, draws: int) -> float:
     return math.sqrt(max(0.0, p * (1.0 - p)) / draws) if draws > 0 else 0.0
 
 
-def _point_euros(scenario: _Any, sim: Simulation) -> dict[str, int]:
-    """The point-value column in the rounded ledger's euros: what `aldlan run` shows (MODEL.md §4.1)."""
-    if sim.year_drawn:
-        return {}
-    from aldlan_model.engine.run import run_model
-    from aldlan_model.ledger.rounded import ledger
-
-    L = ledger(run_model(scenario))
-    if int(sim.year) not in L.years:
-        return {}
-    out = {name: L.at(name, int(sim.year)) for name in SPREAD_ROWS if name in L.lines}
-    out["financing_need"] = L.financing_need
-    return out
-
-
 def simulate_report(scenario: _Any, sim: Simulation, lang: str = "nl", today: _dt.date | None = None, *,
                     width: int | None = WIDTH, sources: dict[str, str] | None = None) -> Report:
     """Headline (chances), the spread table, a plan's rooms and the uncertain inputs; every table split
@@ -146,7 +131,7 @@ def simulate_report(scenario: _Any, sim: Simulation, lang: str = "nl", today: _d
     shown_year = t("unc_year_drawn", lang, year=year) if sim.year_drawn else year
     amount = money(base.target.amount.point, lang)
     rows = []
-    point = _point_euros(scenario, sim)
+    point = sim.point_euros  # what `aldlan run` shows: the point run's rounded ledger (MODEL.md §4.1)
     for name in SPREAD_ROWS:
         s = sim.summary(name)
         raw = [s["p10"], s["p50"], s["p90"], s["mean"], sim.point[name]]
@@ -251,7 +236,8 @@ def sensitivity_report(scenario: _Any, sens: Sensitivity, lang: str = "nl", toda
         year = f"{scenario.first if hasattr(scenario, 'first') else ''}–{getattr(scenario, 'last', '')}"
     rows = []
     for w in sens.swings:
-        low, high = round_euros([w.at_low, w.at_high])
+        low, high = (w.low_euros, w.high_euros) if w.low_euros is not None and w.high_euros is not None \
+            else round_euros([w.at_low, w.at_high])
         cells = _input_cells(w.spec, lang)
         rows.append(Row(_label(w.spec, lang, scenario), [cells[0], cells[2], low, high, abs(high - low)],
                         raw=[w.spec.low, w.spec.high, w.at_low, w.at_high, w.swing]))
@@ -273,7 +259,8 @@ def sensitivity_report(scenario: _Any, sens: Sensitivity, lang: str = "nl", toda
         title=t("sens_title", lang, name=scenario.name),
         subtitle=subtitle,
         headline=[
-            (t("sens_base", lang, metric=metric, year=year), money(sens.base, lang)),
+            (t("sens_base", lang, metric=metric, year=year),
+             money(sens.base if sens.base_euros is None else sens.base_euros, lang)),
             (t("sens_inputs", lang), number(len(sens.swings), lang)),
         ],
         tables=_number_tables(tables, lang, width),

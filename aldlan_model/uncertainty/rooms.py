@@ -29,10 +29,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
+import pandas as pd
 
 from aldlan_model.engine.lines import DEFICIT_TOLERANCE
 from aldlan_model.engine.params import Structure, flatten
 from aldlan_model.engine.room import compute
+from aldlan_model.ledger.rounded import Ledger, build_ledger, room_ledger_at
 from aldlan_model.model.numbers import looks_dated
 from aldlan_model.uncertainty.draws import Spec
 
@@ -254,3 +256,24 @@ def evaluate(model: Model, n: int, drawn: Mapping[str, np.ndarray] | None = None
         out["rooms"] = per_room
     return out
 
+
+
+def ledger_figures(model: Model, n: int, drawn: Mapping[str, np.ndarray] | None = None, year: int | None = None,
+                   figures: tuple[str, ...] = FIGURES) -> dict[str, list[int]]:
+    """The ``figures`` of ``n`` variants as ``aldlan run`` shows them: each variant's rounded ledger (MODEL.md
+    §4.1; a plan: each room rounded, × its count, then added), read in the report year of :func:`evaluate`.
+
+    For the few variants a report names (the point value, a tornado's low and high ends): every line is
+    computed, so it costs more per variant than :func:`evaluate`, which stays the one for draws."""
+    drawn = drawn or {}
+    yi = year_index(model, n, drawn, {}, year)
+    ledgers: list[Ledger | None] = [None] * n
+    for structure, members in model.groups:
+        columns = model.rooms[members[0]].points
+        res = compute(pd.DataFrame({p: _column(model, members, p, n, drawn, {}) for p in columns}), structure)
+        for k in range(len(members)):
+            for v in range(n):
+                one = room_ledger_at(res, k * n + v) if model.is_plan else build_ledger(res, k * n + v)
+                ledgers[v] = one if ledgers[v] is None else ledgers[v] + one  # type: ignore[operator]
+    return {name: [L.figure(name, model.first + int(yi[v])) for v, L in enumerate(ledgers) if L is not None]
+            for name in figures}

@@ -2,7 +2,9 @@
 input at its point value, all in one engine call per structure (a table of 2 x k + 1 rows).
 
 Each input's *swing* is ``|metric at high - metric at low|``; inputs are ranked by swing,
-largest first (ties keep the order of the parameter table). The metric is read in the
+largest first (ties keep the order of the parameter table). Beside the full-precision values, each
+end and the point value is also kept in whole euros from its own rounded ledger (MODEL.md §4.1):
+the euro ``aldlan run --set PATH=LOW`` shows, which is what the report shows. The metric is read in the
 report year: ``year`` if given, else the target year (for the rows that move
 ``target.year`` itself, the target year of that row). For a plan the metric is the plan's
 total and the inputs are those of :mod:`.rooms`: an input shared by every room moves in all
@@ -37,6 +39,8 @@ class Swing:
     spec: Spec
     at_low: float
     at_high: float
+    low_euros: int | None = None  # the figure at the low end in whole euros, as `aldlan run --set PATH=LOW` shows it
+    high_euros: int | None = None
 
     @property
     def swing(self) -> float:
@@ -49,6 +53,7 @@ class Sensitivity:
     year: int
     base: float  # the metric with every input at its point value
     swings: list[Swing]  # largest swing first
+    base_euros: int | None = None  # the base in whole euros: what `aldlan run` shows (its rounded ledger)
 
 
 def _grouped(specs: list[Spec]) -> list[tuple[Spec, list[Spec]]]:
@@ -83,7 +88,9 @@ def sensitivity(scenario: Any, year: int | None = None, metric: str = "savings",
             col[2 * i], col[2 * i + 1] = spec.low, spec.high
             drawn[spec.path] = col
     values = rooms_mod.evaluate(model, n, drawn, year, figures=(metric,))[metric]
-    swings = [Swing(spec, float(values[2 * i]), float(values[2 * i + 1])) for i, (spec, _) in enumerate(groups)]
+    euros = rooms_mod.ledger_figures(model, n, drawn, year, figures=(metric,))[metric]
+    swings = [Swing(spec, float(values[2 * i]), float(values[2 * i + 1]), euros[2 * i], euros[2 * i + 1])
+              for i, (spec, _) in enumerate(groups)]
     order = sorted(range(k), key=lambda i: -swings[i].swing)  # sorted() is stable: ties keep table order
     return Sensitivity(metric, int(year) if year is not None else model.target_year,
-                       float(values[2 * k]), [swings[i] for i in order])
+                       float(values[2 * k]), [swings[i] for i in order], euros[2 * k])

@@ -66,6 +66,7 @@ class Simulation:
     rooms: list[str] = field(default_factory=list)  # a plan's location items (empty: one scenario)
     room_counts: list[int] = field(default_factory=list)
     room_savings: np.ndarray | None = None  # (items, draws): each item's savings in the report year
+    point_euros: dict[str, int] = field(default_factory=dict)  # the point run in whole euros: its rounded ledger
     _summaries: dict[str, dict[str, float]] = field(default_factory=dict, repr=False)
 
     def summary(self, name: str) -> dict[str, float]:
@@ -198,6 +199,7 @@ def simulate(
         raise UsageError(msg("seed_negative", seed=seed))
     uncertain = model.specs
     point = rooms_mod.evaluate(model, 1, None, year, figures=FIGURES)
+    point_euros = {name: v[0] for name, v in rooms_mod.ledger_figures(model, 1, None, year, FIGURES).items()}
     computed = draws if uncertain else 1  # without ranges every draw is the deterministic run
     size = chunk or chunk_draws(n_years, items)
     kept: dict[str, np.ndarray] = {name: np.empty(computed) for name in FIGURES}
@@ -242,4 +244,5 @@ def simulate(
         rooms=model.room_names if model.is_plan else [],
         room_counts=[r.count for r in model.rooms] if model.is_plan else [],
         room_savings=per_room,
+        point_euros=point_euros,
     )
