@@ -100,7 +100,7 @@ def test_simulate_point_column_is_the_runs_ledger(path):
     rows = md_rows(text)
     L = led(path)
     labels = {"savings": "Besparing", "savings_hard": "Harde besparing", "cumulative_savings": "Cumulatief",
-              "net_municipality": "Netto gemeente", "result": "Resultaat", "subsidy": "Subsidie",
+              "net_municipality": "Gemeente als geheel", "result": "Resultaat", "subsidy": "Subsidie",
               "financing_need": "Kastekort (slechtste moment)"}
     for name, label in labels.items():
         assert euro(rows[label][4]) == figure(L, name), name

@@ -11,6 +11,7 @@ import dataclasses
 
 from aldlan_model.engine.lines import COST_LINES, INCOME_LINES
 from aldlan_model.i18n.labels import t
+from aldlan_model.i18n.numfmt import round_euros
 from aldlan_model.ledger.report import Row, Table
 from aldlan_model.ledger.rounded import MECHANISM_LINES, Ledger
 from aldlan_model.render.memo.document import Block, Section
@@ -180,7 +181,7 @@ def uncertainty_section(b: Build, draws: int) -> Section:
         section.blocks += [Block("li", x) for x in sens]
         s = sim.summary("savings")
         label = it.label if b.several else t("savings", lang)
-        rows.append(Row(label, [round(s["p10"]), round(s["p50"]), round(s["p90"]), L.at("savings")]))
+        rows.append(Row(label, [*round_euros([s["p10"], s["p50"], s["p90"]]), L.at("savings")]))
     if rows:
         cols = [t("memo_unc_p10", lang), t("memo_unc_p50", lang), t("memo_unc_p90", lang), t("memo_unc_point", lang)]
         year = b.ledgers[0].target_year

@@ -195,8 +195,9 @@ def _moving_inputs(item: MemoItem, lang: str) -> list[str]:
         if round(sw.swing) == 0:
             break
         label = input_label(sw.spec.path, lang, item.model)
-        parts.append(t("memo_u_input", lang, label=label, low=outcome(round(sw.at_low), lang),
-                       high=outcome(round(sw.at_high), lang)))
+        low = sw.low_euros if sw.low_euros is not None else round(sw.at_low)  # what `run --set` shows
+        high = sw.high_euros if sw.high_euros is not None else round(sw.at_high)
+        parts.append(t("memo_u_input", lang, label=label, low=outcome(low, lang), high=outcome(high, lang)))
     return parts
 
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from aldlan_model.i18n.labels import t
-from aldlan_model.i18n.numfmt import money, number, percent
+from aldlan_model.i18n.numfmt import money, number, percent, round_euros
 from aldlan_model.ledger.rounded import Ledger, ledger
 from aldlan_model.render.memo.document import MemoItem
 
@@ -105,7 +105,7 @@ def join_and(parts: list[str], lang: str) -> str:
 
 def range_phrase(summary: dict[str, float], lang: str) -> str:
     """P10–P90 of a saving in words: a saving of … to …, extra costs of … to …, or from one to the other."""
-    p10, p90 = round(summary["p10"]), round(summary["p90"])
+    p10, p90 = round_euros([summary["p10"], summary["p90"]])
     if p10 >= 0:
         return t("memo_range_pos", lang, p10=money(p10, lang), p90=money(p90, lang))
     if p90 <= 0:
