@@ -133,7 +133,7 @@ def plain_text(report: Report, width: int = TEXT_WIDTH) -> str:
 
     buf = io.StringIO()
     Console(file=buf, width=width, color_system=None, highlight=False, force_terminal=False,
-            legacy_windows=False).print(terminal(report))
+            legacy_windows=False).print(terminal(report, width))
     return buf.getvalue()
 
 
@@ -180,6 +180,7 @@ def emit(
 
         from aldlan_model.render.terminal import render as terminal
 
-        Console(highlight=False).print(terminal(built))
+        console = Console(highlight=False)
+        console.print(terminal(built, console.width))
         return
     _write(render(built, name), output, force, bom=name == "csv")
