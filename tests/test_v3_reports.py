@@ -339,3 +339,18 @@ def test_compare_cell_of_a_negative_saving_reads_meerkosten(fmt, cell):
     assert [round(s["target"]["savings"]) for s in data["scenarios"]] == [2135, -44258]
     csv = CliRunner().invoke(app, [*args[:3], "--format", "csv"]).output
     assert "Besparing;2135;-44258" in csv
+
+
+def test_compare_spreadsheet_keeps_a_negative_saving_signed(tmp_path):
+    """Excel: the signed euros with the money format (it shows the sign), never the words."""
+    from openpyxl import load_workbook
+
+    out = tmp_path / "c.xlsx"
+    r = CliRunner().invoke(app, ["compare", "scenarios/aldlan-mix.yaml", "scenarios/volunteers-only.yaml",
+                                 "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    ws = next(ws for ws in load_workbook(out).worksheets if ws.title[0].isdigit())  # the first table
+    rows = {row[0].value: row for row in ws.iter_rows() if row[0].value in ("Besparing", "Harde besparing")}
+    for row in rows.values():
+        assert row[2].value == -44258 and row[2].number_format == '"€" #,##0;"€" -#,##0'
+    assert len(rows) == 2

@@ -95,6 +95,10 @@ def layout(report: ReportArg, fmt: str, year_cols: int) -> Report:
         from aldlan_model.tables.parts import split_wide
 
         built = split_wide(built, DOCUMENT_YEAR_COLS)
+    if fmt in SPREADSHEETS:  # a figure in words ("meerkosten € 16.231") as its signed number
+        from aldlan_model.tables.parts import signed_numbers
+
+        built = signed_numbers(built)
     return built
 
 
