@@ -79,7 +79,9 @@ def test_global_overrides_first_then_the_columns_own(simple):
 def test_rows_use_the_rounded_lines_of_run(simple):
     comparison = compare(parse_variants(SHIPPED))
     report = compare_report(comparison)
-    rows = {r.label.split(" (negatief")[0]: r.values for r in report.tables[0].rows}  # "(negatief = meerkosten)"
+    # the signed euros: a negative saving's cell reads "meerkosten € …", its raw value keeps the sign
+    rows = {r.label.split(" (negatief")[0]: r.raw if r.label == "Besparing" and r.raw else r.values
+            for r in report.tables[0].rows}
     for i, c in enumerate(comparison.columns):
         r = rounded_lines(c.result)
         j = c.result.year_index(2021)

@@ -40,15 +40,15 @@ def test_png_is_valid_and_sized(two):
     data = render_chart(two, "savings", "nl", "png")
     assert data[:8] == PNG_MAGIC
     assert 10_000 < len(data) < 2_000_000
-    width, height = struct.unpack(">II", data[16:24])  # IHDR: 8 × 4.5 inches at 200 dpi
-    assert (width, height) == (1600, 900)
+    width, height = struct.unpack(">II", data[16:24])  # IHDR: 6.3 × 3.55 inches (16 × 9 cm) at 200 dpi
+    assert (width, height) == (1260, 710)
 
 
 def test_svg_is_valid_xml(two):
     data = render_chart(two, "costs", "en", "svg")
     root = ET.fromstring(data)
     assert root.tag == "{http://www.w3.org/2000/svg}svg"
-    assert root.get("width") == "576pt" and root.get("height") == "324pt"  # 8 × 4.5 inches
+    assert root.get("width") == "453.6pt" and root.get("height") == "255.6pt"  # 6.3 × 3.55 inches: 16 cm wide
 
 
 def test_savings_chart_labels_and_dutch_money_axis(two):
@@ -66,14 +66,17 @@ def test_savings_chart_labels_and_dutch_money_axis(two):
     assert len(target) == 1 and list(target[0].get_xdata()) == [2022]
 
 
-def test_target_off_scale_is_named_in_the_title_not_drawn():
+def test_target_off_scale_is_named_in_a_note_not_drawn():
     big = items(["target.amount=3600000"])
     ax = figure(big, "savings", "nl").axes[0]
-    assert len(ax.texts) == 0
     # savings 2022: € 91.562 of € 3.600.000 = 2,5% (more than 3× the largest saving: not drawn)
-    assert ax.get_title() == ("Besparing op de Wmo per jaar\n"
-                              "Doel 2022: €\u00a03.600.000; daarvan gehaald in 2022: 2,5\u00a0%")
+    assert ax.get_title() == "Besparing op de Wmo per jaar"
+    [note] = ax.texts
+    assert note.get_gid() == "target-off-scale"
+    assert note.get_text().replace("\n", " ") == ("Doel 2022: €\u00a03.600.000 per jaar valt ver buiten de schaal; "
+                                                  "daarvan gehaald in 2022: 2,5\u00a0%")
     assert not [ln for ln in ax.get_lines() if ln.get_label().startswith("Doel")]
+    assert [ln.get_gid() for ln in ax.get_lines()].count("axis-break") == 2  # the break mark on the money axis
 
 
 def test_target_chart_says_nvt_for_a_design_that_never_saves(two):

@@ -51,11 +51,12 @@ def test_target_in_range_is_drawn_with_its_label():
     assert not any("daarvan gehaald" in x for x in texts(svg))
 
 
-def test_target_out_of_range_is_a_share_in_the_title():
+def test_target_out_of_range_is_a_note_with_the_share():
     svg = render_chart(items(["target.amount=3600000"]), "savings", "nl", "svg")
     lines = texts(svg)
     assert "Doel 2022: €\u00a03.600.000" not in lines and b'id="target-line' not in svg
-    assert "Doel 2022: €\u00a03.600.000; daarvan gehaald in 2022: 2,5\u00a0%" in lines
+    assert b'id="target-off-scale' in svg
+    assert "daarvan gehaald in 2022: 2,5\u00a0%" in " ".join(lines)
 
 
 def test_units_on_every_axis():

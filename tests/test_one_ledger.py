@@ -23,13 +23,14 @@ from typer.testing import CliRunner
 from aldlan_model.cli.app import app
 
 MONEY_KINDS = {"money"}
-EURO = re.compile(r"^€\s?(-?[\d.]+)$")
+EURO = re.compile(r"^(meerkosten )?€\s?(-?[\d.]+)$")
 
 
 def euros(text: str) -> int | None:
-    """A Dutch whole-euro cell ("€ 1.013.125", "**€ -36.866**") as an int; None for anything else."""
+    """A Dutch whole-euro cell ("€ 1.013.125", "**€ -36.866**") as an int, "meerkosten € 16.231" (a negative
+    saving in compare) as -16231; None for anything else."""
     m = EURO.match(text.replace("\u00a0", " ").replace("*", "").replace("★", "").strip())
-    return int(m.group(1).replace(".", "")) if m else None
+    return (-1 if m.group(1) else 1) * int(m.group(2).replace(".", "")) if m else None
 
 
 def report_cells(report) -> Counter:
@@ -38,7 +39,7 @@ def report_cells(report) -> Counter:
         for row in tb.rows:
             for ci, v in enumerate(row.values):
                 if tb.kind(row, ci) in MONEY_KINDS and v is not None:
-                    out[int(v)] += 1
+                    out[int(row.raw[ci] if isinstance(v, str) else v)] += 1  # "meerkosten € …": the signed raw
     return out
 
 

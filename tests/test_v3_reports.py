@@ -299,8 +299,9 @@ def test_v3_inputs_have_labels_and_kinds(tmp_path):
 
 
 def test_compare_names_a_negative_saving_as_extra_cost():
-    """The glossary: a negative saving is 'meerkosten'; compare says so in the row label, only when a column
-    is negative (volunteers-only: the municipality pays the € 44.258 deficit and nothing is replaced)."""
+    """The glossary: a negative saving is 'meerkosten'; compare says so in the cell of a saving ("meerkosten
+    € 44.258") and in the label of a share of the target, only when a column is negative (volunteers-only:
+    the municipality pays the € 44.258 deficit and nothing is replaced)."""
     from typer.testing import CliRunner
 
     from aldlan_model.cli.app import app
@@ -308,7 +309,48 @@ def test_compare_names_a_negative_saving_as_extra_cost():
     both = CliRunner().invoke(app, ["compare", "scenarios/aldlan-mix.yaml", "scenarios/volunteers-only.yaml",
                                     "--format", "markdown"], env={"COLUMNS": "200"})
     assert both.exit_code == 0
-    assert "Besparing (negatief = meerkosten)" in both.output
+    assert "| Besparing " in both.output and "Besparing (negatief" not in both.output
+    assert both.output.count("|  meerkosten €\u00a044.258 |") == 2  # the saving and the hard saving
+    assert "Deel van het doel (negatief = meerkosten)" in both.output
     one = CliRunner().invoke(app, ["compare", "scenarios/aldlan-mix.yaml", "scenarios/aldlan-mix.yaml",
                                    "costs.housing=9000", "--format", "markdown"], env={"COLUMNS": "200"})
-    assert one.exit_code == 0 and "negatief = meerkosten" not in one.output
+    assert one.exit_code == 0 and "meerkosten" not in one.output
+
+
+@pytest.mark.parametrize("fmt, cell", [
+    ("table", "│ meerkosten €\u00a044.258\n"),
+    ("markdown", "|  meerkosten €\u00a044.258 |"),
+    ("html", ">meerkosten €\u00a044.258</td>"),
+])
+def test_compare_cell_of_a_negative_saving_reads_meerkosten(fmt, cell):
+    """Each cell: "meerkosten € 44.258" where the saving is € -44.258, in the terminal, markdown and html;
+    English "extra costs"; the JSON and the spreadsheets keep the signed euros."""
+    from typer.testing import CliRunner
+
+    from aldlan_model.cli.app import app
+
+    args = ["compare", "scenarios/aldlan-mix.yaml", "scenarios/volunteers-only.yaml", "--format", fmt]
+    r = CliRunner().invoke(app, args, env={"COLUMNS": "100"})
+    assert r.exit_code == 0, r.output
+    assert r.output.count(cell) == 2  # the saving and the hard saving
+    en = CliRunner().invoke(app, [*args, "--lang", "en"], env={"COLUMNS": "100"})
+    assert "extra costs €44,258" in en.output
+    data = json.loads(CliRunner().invoke(app, [*args[:3], "--format", "json"]).output)
+    assert [round(s["target"]["savings"]) for s in data["scenarios"]] == [2135, -44258]
+    csv = CliRunner().invoke(app, [*args[:3], "--format", "csv"]).output
+    assert "Besparing;2135;-44258" in csv
+
+
+def test_compare_spreadsheet_keeps_a_negative_saving_signed(tmp_path):
+    """Excel: the signed euros with the money format (it shows the sign), never the words."""
+    from openpyxl import load_workbook
+
+    out = tmp_path / "c.xlsx"
+    r = CliRunner().invoke(app, ["compare", "scenarios/aldlan-mix.yaml", "scenarios/volunteers-only.yaml",
+                                 "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    ws = next(ws for ws in load_workbook(out).worksheets if ws.title[0].isdigit())  # the first table
+    rows = {row[0].value: row for row in ws.iter_rows() if row[0].value in ("Besparing", "Harde besparing")}
+    for row in rows.values():
+        assert row[2].value == -44258 and row[2].number_format == '"€" #,##0;"€" -#,##0'
+    assert len(rows) == 2

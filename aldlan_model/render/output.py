@@ -95,6 +95,10 @@ def layout(report: ReportArg, fmt: str, year_cols: int) -> Report:
         from aldlan_model.tables.parts import split_wide
 
         built = split_wide(built, DOCUMENT_YEAR_COLS)
+    if fmt in SPREADSHEETS:  # a figure in words ("meerkosten € 16.231") as its signed number
+        from aldlan_model.tables.parts import signed_numbers
+
+        built = signed_numbers(built)
     return built
 
 
@@ -133,7 +137,7 @@ def plain_text(report: Report, width: int = TEXT_WIDTH) -> str:
 
     buf = io.StringIO()
     Console(file=buf, width=width, color_system=None, highlight=False, force_terminal=False,
-            legacy_windows=False).print(terminal(report))
+            legacy_windows=False).print(terminal(report, width))
     return buf.getvalue()
 
 
@@ -180,6 +184,7 @@ def emit(
 
         from aldlan_model.render.terminal import render as terminal
 
-        Console(highlight=False).print(terminal(built))
+        console = Console(highlight=False)
+        console.print(terminal(built, console.width))
         return
     _write(render(built, name), output, force, bom=name == "csv")

@@ -1,4 +1,4 @@
-"""Render a :class:`Report` for the terminal with rich (fits 80 columns)."""
+"""Render a :class:`Report` for the terminal with rich (fits the console's width, 80 by default)."""
 
 from __future__ import annotations
 
@@ -9,12 +9,15 @@ from rich.text import Text
 from aldlan_model.i18n.labels import t
 from aldlan_model.ledger.report import Report, Table
 from aldlan_model.tables.cells import cell
-from aldlan_model.tables.termfit import fit_parts, take
+from aldlan_model.tables.parts import numeric_column
+from aldlan_model.tables.termfit import GAP, column_width, fit_parts, label_room, label_width, take
 
 WIDTH = 80  # the terminal this layout is made for
 
 
-def table(tb: Table, lang: str) -> RichTable:
+def table(tb: Table, lang: str, width: int = WIDTH) -> RichTable:
+    """``tb`` for a terminal ``width`` columns wide: a number is never wrapped or cut (its column is as wide
+    as its widest cell), the label and text columns wrap (see :mod:`aldlan_model.tables.termfit`)."""
     # every string goes in as Text: a name like "[/b]" in a scenario is text, never rich markup
     rt = RichTable(expand=False, pad_edge=False, show_edge=False, header_style="bold")
     formatted = [
@@ -23,26 +26,26 @@ def table(tb: Table, lang: str) -> RichTable:
          for ci, v in enumerate(row.values)]
         for ri, row in enumerate(tb.rows)
     ]
-    label_width = max([len(tb.label_header), *(len(r.label) for r in tb.rows)], default=4)
-    # long labels wrap rather than push numbers off an 80-column terminal
-    values_width = sum(max([len(r[ci]) for r in formatted if ci < len(r)]
-                           + [len(w) for w in tb.columns[ci].split()] + [1]) + 3
-                       for ci in range(len(tb.columns)))
-    label_room = max(12, min(30, 79 - values_width))
-    rt.add_column(Text(tb.label_header), min_width=min(label_width, label_room), max_width=label_room)
+    widths = [column_width(tb, ci, formatted) for ci in range(len(tb.columns))]
+    # long labels wrap rather than push numbers off the terminal
+    room = label_room(sum(w + GAP for w in widths), width)
+    rt.add_column(Text(tb.label_header), min_width=min(label_width(tb), room), max_width=room)
     for ci, name in enumerate(tb.columns):
-        width = max([len(r[ci]) for r in formatted if ci < len(r)], default=1)
+        if not numeric_column(tb, ci):  # text wraps at its words, never inside one
+            rt.add_column(Text(name), justify="right", min_width=widths[ci], overflow="fold")
+            continue
         word = max((len(w) for w in name.split()), default=1)
         # as wide as the widest value (or header word): a long header wraps, a number never does
-        rt.add_column(Text(name), justify="right", min_width=width, max_width=max(width, word, len(name) if
-                      len(name) <= width else 0))
+        rt.add_column(Text(name), justify="right", min_width=widths[ci], no_wrap=False,
+                      max_width=max(widths[ci], word, len(name) if len(name) <= widths[ci] else 0))
     for ri, row in enumerate(tb.rows):
         rt.add_row(Text(row.label), *(Text(x) for x in formatted[ri]), style="bold" if row.total else None,
                    end_section=row.total and ri + 1 < len(tb.rows))
     return rt
 
 
-def render(report: Report) -> RenderableType:
+def render(report: Report, width: int = WIDTH) -> RenderableType:
+    """The report for a terminal ``width`` columns wide (80 unless the console says otherwise)."""
     lang = report.lang
     parts: list[RenderableType] = [Text(report.title, style="bold underline")]
     if report.subtitle:
@@ -57,8 +60,8 @@ def render(report: Report) -> RenderableType:
         # the caption goes above the table as text: a long caption wraps instead of widening the table
         parts += [Text(""), Text(tb.title, style="bold")]
         # a table wider than the terminal (the financing table's six columns) is shown in parts, never cut off
-        parts += [table(take(tb, part) if len(part) < len(tb.columns) else tb, lang)
-                  for part in fit_parts(tb, lang, WIDTH, max(1, len(tb.columns)))]
+        parts += [table(take(tb, part) if len(part) < len(tb.columns) else tb, lang, width)
+                  for part in fit_parts(tb, lang, width, max(1, len(tb.columns)))]
         parts += [Text(note, style="dim") for note in tb.notes]
     parts.append(Text(""))
     parts.append(Text(t("heading_warnings", lang), style="bold"))

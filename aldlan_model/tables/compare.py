@@ -13,6 +13,7 @@ from typing import Any
 from aldlan_model import __version__
 from aldlan_model.analysis.compare import Column, Comparison, figures
 from aldlan_model.i18n.labels import t
+from aldlan_model.i18n.numfmt import money
 from aldlan_model.io.notes import note_texts
 from aldlan_model.ledger.report import Report, Row, Table
 from aldlan_model.ledger.rounded import ledger
@@ -101,15 +102,25 @@ def _rows(comparison: Comparison, lang: str) -> tuple[list[Row], dict[int, int]]
             best[len(rows)] = b
         # every format shows the ledger's euros (MODEL.md §4.1); other figures as computed
         label = t("cmp_" + key, lang)
-        if key in ("savings", "savings_hard", "share", "share_hard") and any(
-                isinstance(v, int | float) and v < 0 for v in shown):  # the glossary: a negative saving is extra cost
+        negative = any(isinstance(v, int | float) and v < 0 for v in shown)
+        if key in ("share", "share_hard") and negative:  # the glossary: a negative saving is extra cost
             label += t("cmp_negative_extra", lang)
+        if key in ("savings", "savings_hard") and negative:  # each such cell says so: "meerkosten € 16.231"
+            rows.append(Row(label, extra_costs(shown, lang), kind=kind, raw=shown))
+            continue
         rows.append(Row(label, shown, kind=kind, raw=None if shown is not raws else raws))
     for upto in sorted({year, comparison.horizon}):
         cum = [r["cumulative_savings"][c.result.year_index(upto)] for r, c in zip(rounded, cols, strict=True)]
         rows.append(Row(t("cmp_foregone", lang, year=upto), [cum[0] - x for x in cum], kind="money",
                         ))
     return rows, best
+
+
+def extra_costs(values: list[Any], lang: str) -> list[Any]:
+    """Savings as a reader says them: a negative one as "meerkosten € 16.231" (MODEL.md's glossary), the
+    others as they are; spreadsheets keep the signed euros (``Row.raw``)."""
+    return [t("cmp_extra_cost", lang, amount=money(-v, lang)) if isinstance(v, int | float) and v < 0 else v
+            for v in values]
 
 
 def _split(tb: Table, lang: str, columns: int, width: int | None) -> list[Table]:

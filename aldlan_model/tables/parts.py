@@ -43,6 +43,22 @@ def numeric_column(tb: Table, ci: int) -> bool:
     return any(r.kind not in (None, "text") for r in tb.rows)
 
 
+def signed_numbers(report: Report) -> Report:
+    """``report`` for a spreadsheet: a figure a table wrote in words in a number column ("meerkosten
+    € 16.231" for a saving of € -16.231) back as its signed number (``Row.raw``), so the sheet can sum it
+    and its number format shows the sign."""
+    def row_numbers(tb: Table, row: Row) -> Row:
+        if row.raw is None or not any(isinstance(v, str) and tb.kind(row, ci) != "text"
+                                      for ci, v in enumerate(row.values)):
+            return row
+        values = [row.raw[ci] if isinstance(v, str) and tb.kind(row, ci) != "text" and ci < len(row.raw) else v
+                  for ci, v in enumerate(row.values)]
+        return dataclasses.replace(row, values=values)
+
+    tables = [dataclasses.replace(tb, rows=[row_numbers(tb, r) for r in tb.rows]) for tb in report.tables]
+    return dataclasses.replace(report, tables=tables)
+
+
 def sheet_value(row: Row, ci: int) -> Any:
     """The value for spreadsheets: unrounded (``Row.raw``) where the report keeps it."""
     if row.raw is not None and ci < len(row.raw) and row.raw[ci] is not None:

@@ -1,11 +1,12 @@
 """Split a wide table into parts that a terminal of a given width shows whole.
 
 A number that does not fit is cut off by the terminal, so the widths are measured, not
-guessed: each value column is as wide as its widest cell (with its ★ or ✓) or header word,
-plus 3 for the rule and padding; the label column is as wide as
-:func:`aldlan_model.render.terminal.table` makes it (wrapped at 30 characters, narrowed to
-12 when the values need the room). ``FIT`` as a report builder's column count asks for this
-split (see :func:`aldlan_model.render.output.emit`'s ``year_cols``).
+guessed: each number column is as wide as its widest cell (with its ★ or ✓) or header word,
+plus 3 for the rule and padding; a text column wraps, at its longest word and at least
+``TEXT_MIN``; the label column is as wide as :func:`aldlan_model.render.terminal.table` makes
+it at the terminal's width (wrapped at 30 characters, narrowed to 12 when the values need the
+room). ``FIT`` as a report builder's column count asks for this split (see
+:func:`aldlan_model.render.output.emit`'s ``year_cols``).
 """
 
 from __future__ import annotations
@@ -13,20 +14,36 @@ from __future__ import annotations
 import dataclasses
 
 from aldlan_model.ledger.report import Table
-from aldlan_model.tables.parts import cells
+from aldlan_model.tables.parts import cells, numeric_column
 from aldlan_model.tables.run import balanced_chunks
 
 FIT = 0  # "as many columns as the terminal width allows", in place of a column count
 LABEL_MIN, LABEL_MAX = 12, 30  # the label column of the terminal table wraps within these
-LAYOUT_WIDTH = 79  # the width terminal.table lays the label column out for
+LAYOUT_WIDTH = 79  # the width terminal.table lays the label column out for on an 80-column terminal
 GAP = 3  # "│" and a space of padding either side
+TEXT_MIN = 16  # a text column wraps, but not narrower than this (or its longest word)
+
+
+def column_width(tb: Table, ci: int, shown: list[list[str]]) -> int:
+    """What a value column needs, without the gap: a number column its widest cell or header word (a
+    number never wraps); a text column its longest word, at least ``TEXT_MIN``, at most its widest cell."""
+    texts = [r[ci] for r in shown if ci < len(r)]
+    header = [len(w) for w in tb.columns[ci].split()] + [1]
+    if numeric_column(tb, ci):
+        return max([len(x) for x in texts] + header)
+    words = [len(w) for x in texts for w in x.split()] + header
+    return max(max(words), min(TEXT_MIN, max([len(x) for x in texts] + header)))
 
 
 def value_widths(tb: Table, lang: str) -> list[int]:
-    """The terminal width of each value column: widest cell or header word, plus the gap."""
+    """The terminal width of each value column (:func:`column_width`), plus the gap."""
     shown = cells(tb, lang)
-    return [max([len(r[ci]) for r in shown if ci < len(r)] + [len(w) for w in name.split()] + [1]) + GAP
-            for ci, name in enumerate(tb.columns)]
+    return [column_width(tb, ci, shown) + GAP for ci in range(len(tb.columns))]
+
+
+def label_room(values: int, width: int) -> int:
+    """The label column's width at most, beside value columns ``values`` wide on a ``width`` terminal."""
+    return max(LABEL_MIN, min(LABEL_MAX, width - 1 - values))
 
 
 def label_width(tb: Table) -> int:
@@ -35,8 +52,7 @@ def label_width(tb: Table) -> int:
 
 def fits(labels: int, values: int, width: int) -> bool:
     """Whether a table with label text ``labels`` wide and value columns ``values`` wide fits ``width``."""
-    room = max(LABEL_MIN, min(LABEL_MAX, LAYOUT_WIDTH - values))
-    return min(labels, room) + values <= width
+    return min(labels, label_room(values, width)) + values <= width
 
 
 def fit_parts(tb: Table, lang: str, width: int, most: int) -> list[range]:

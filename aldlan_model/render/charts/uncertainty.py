@@ -23,6 +23,7 @@ from aldlan_model.render.charts.base import (
     SIZE_IN,
     add_source,
     chart_context,
+    legend_outside,
     money_axis,
     new_figure,
     save,
@@ -90,7 +91,7 @@ def _histogram(sim: Simulation, amount: float, lang: str) -> Any:
     ax.set_ylabel(t("chart_axis_draws", lang))
     money_axis(ax.xaxis, lang)
     ax.yaxis.set_major_formatter(FuncFormatter(lambda x, _pos: number(x, lang)))
-    ax.legend(fontsize=8, loc="upper left", framealpha=0.9)
+    legend_outside(ax, width=24)  # beside the bars, never over them
     return fig
 
 
@@ -103,7 +104,7 @@ def tornado(sens: Sensitivity, lang: str = "nl", fmt: str = "png", *, scenario: 
     return save(fig, fmt)
 
 
-def input_name(path: str, lang: str, scenario: Any = None, width: int = 46) -> str:
+def input_name(path: str, lang: str, scenario: Any = None, width: int = 40) -> str:
     """An input's label for the tornado's axis, on at most two lines."""
     lines = textwrap.wrap(mpl_text(input_label(path, lang, scenario)), width, break_long_words=False) or [path]
     return "\n".join(lines[:2]) + ("…" if len(lines) > 2 else "")
@@ -111,7 +112,7 @@ def input_name(path: str, lang: str, scenario: Any = None, width: int = 46) -> s
 
 def _tornado(sens: Sensitivity, lang: str, scenario: Any) -> Any:
     shown = [w for w in sens.swings if w.swing > 0][:TORNADO_MAX]
-    fig, ax = _figure((8.0, max(3.0, 1.2 + 0.38 * len(shown))))
+    fig, ax = _figure((SIZE_IN[0], max(3.0, 1.2 + 0.38 * len(shown))))
     base = sens.base
     for i, w in enumerate(shown):
         y = len(shown) - 1 - i  # the largest swing on top
@@ -127,11 +128,10 @@ def _tornado(sens: Sensitivity, lang: str, scenario: Any) -> Any:
     base_text = t("sens_chart_base", lang, amount=money(base, lang))
     xlabel = f"{t('chart_axis_metric', lang, metric=metric)} \u2013 {base_text}"
     if len(sens.swings) > len(shown):
-        xlabel += "\n" + t("sens_chart_more", lang, count=str(len(sens.swings) - len(shown)))
+        xlabel += "\n" + textwrap.fill(t("sens_chart_more", lang, count=str(len(sens.swings) - len(shown))), 60)
     ax.set_xlabel(xlabel)
     money_axis(ax.xaxis, lang)
     ax.grid(axis="x", color="#dddddd", linewidth=0.6)
     ax.set_axisbelow(True)
-    if shown:
-        ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=2, frameon=False)
+    legend_outside(ax, width=12)  # beside the bars, never over them or the axis' label
     return fig
