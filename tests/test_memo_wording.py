@@ -125,3 +125,24 @@ def test_the_financing_table_has_the_four_columns_of_the_summary(tmp_path, lang)
     assert len(table.columns) == 4
     # result 30,400 a year; the cash equals it (no start-up, no payment days); the whole 4,400 a year
     assert [r.values for r in table.rows] == [[30400, 30400, 4400, 4400], [30400, 60800, 4400, 8800]]
+
+
+def test_rent_from_a_municipal_service_is_municipal_money_in_the_dekkingsplan(tmp_path):
+    from matplotlib.patches import Rectangle
+
+    from aldlan_model.api import load_model, run_model
+    from aldlan_model.ledger.rounded import ledger
+    from aldlan_model.render.charts.draw import figure
+    from aldlan_model.tables.run import funding_table
+
+    model = load_model(write(tmp_path, "plan", payers_scenario()))
+    result = run_model(model)
+    L = ledger(result)
+    room = funding_table(L, "nl", "t", L.years).rows[0]
+    # two years of: tariffs 24,000 (Wmo); rent 2,000 from the wijkteam (municipal); 400 contributions and
+    # 4,000 rent from others (external); the room has no costs → result 2 × 30,400
+    assert room.values == [0, 48000, 4000, 8800, 60800]
+    ax = figure([(model, result)], "funding", "nl").axes[0]
+    stack = sorted((p.get_y(), p.get_height()) for p in ax.patches
+                   if isinstance(p, Rectangle) and abs(p.get_x() + p.get_width() / 2) < 0.5 and p.get_height() > 0)
+    assert [round(h) for _, h in stack] == [48000, 4000, 8800]  # Wmo, other municipal, external: as the table

@@ -93,10 +93,11 @@ def funding_chart(ax: Any, items: Sequence[Any], lang: str) -> None:
     and pattern), with the cost as a line; the funded total sits on top of the stack, the cost on the line."""
     _scenario, result = _one(items, "funding")
     L = ledger(result)
-    room = {
-        "wmo": float(sum(L.lines["income_zin"]) + sum(L.lines["income_pgb"]) + sum(L.lines["subsidy"])),
-        "municipal": 0.0,
-        "external": float(sum(L.lines["income_contribution"]) + sum(L.lines["income_other"])),
+    room = {  # the room's income by whose money it is, as the dekkingsplan table books it (MODEL.md v3 §2.9)
+        "wmo": float(sum(L.lines["income_zin"]) + sum(L.lines["income_pgb"]) + sum(L.lines["subsidy"])
+                     + sum(L.lines["income_other_wmo"])),
+        "municipal": float(sum(L.lines["income_other_municipal"])),
+        "external": float(sum(L.lines["income_contribution"]) + sum(L.lines["income_other_external"])),
         "cost": float(sum(L.lines["cost"])),
     }
     groups = [(t("funding_room", lang), room)]
