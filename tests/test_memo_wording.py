@@ -36,16 +36,17 @@ def summary(tmp_path: Path, data: dict, today: _dt.date = LATE, lang: str = "nl"
 
 def test_the_whole_comes_first_and_each_budget_is_named(tmp_path):
     text = summary(tmp_path, payers_scenario())
-    first = ("Met het model ‘hand’ (één buurtkamer en één project) zou de gemeente als geheel, over al haar "
+    first = ("Met het ontwerp ‘hand’ (één buurtkamer en één project) zou de gemeente als geheel, over al haar "
              "budgetten samen, in 2020–2021 € 8.800 beter af zijn geweest dan zonder.")
     assert text.startswith(first)
     # on the Wmo alone 11,400 of the target 100,000 = 11,4 %; ceil(100,000 / 11,400) = 9 rooms
     assert ("Op de Wmo alleen zou zij in 2021 € 11.400 hebben bespaard: 11,4 % van het besparingsdoel van "
             "€ 100.000. Voor het doel zouden 9 buurtkamers van dit ontwerp nodig zijn.") in text
     # 5,000 to the project + 2,000 rent = 7,000; net 11,400 − 7,000 = 4,400 in 2021
-    assert ("Andere gemeentelijke budgetten zouden in 2021 € 7.000 hebben betaald: € 5.000 aan de projecten en "
-            "€ 2.000 aan de organisatie (‘Huur wijkteam’); per saldo zou de gemeente in dat jaar € 4.400 voordeel "
-            "hebben gehad.") in text
+    # over 2020–2021 twice 7,000 = 14,000
+    assert ("Uit andere gemeentelijke budgetten zou in 2021 € 7.000 zijn betaald: € 5.000 aan de projecten en "
+            "€ 2.000 aan de organisatie (‘Huur wijkteam’); over 2020–2021 samen € 14.000. Per saldo zou de "
+            "gemeente in dat jaar € 4.400 voordeel hebben gehad.") in text
     # the organisation's cash never goes below zero (result 30,400 a year, no start-up, paid at once)
     assert "De organisatie zou in 2020–2021 op geen enkel moment geld hebben hoeven lenen" in text
     assert "1 project" not in text and "1 buurtkamer" not in text
@@ -55,15 +56,16 @@ def test_rent_alone_from_a_municipal_service_also_puts_the_whole_first(tmp_path)
     # no project: savings 14,400 a year; the rent of 2,000 is municipal money, so the whole gains 12,400 in 2020
     data = hand(income={"other": [{"name": "Huur wijkteam", "amount": 2000, "budget": "municipal"}]})
     text = summary(tmp_path, data)
-    assert text.startswith("Met één buurtkamer volgens het model ‘hand’ zou de gemeente als geheel, over al haar "
+    assert text.startswith("Met één buurtkamer volgens het ontwerp ‘hand’ zou de gemeente als geheel, over al haar "
                            "budgetten samen, in 2020 € 12.400 beter af zijn geweest dan zonder.")  # not "2020–2020"
-    assert ("Andere gemeentelijke budgetten zouden in 2020 € 2.000 aan de organisatie hebben betaald "
-            "(‘Huur wijkteam’); per saldo zou de gemeente in dat jaar € 12.400 voordeel hebben gehad.") in text
+    assert ("Uit andere gemeentelijke budgetten zou in 2020 € 2.000 naar de organisatie zijn gegaan "
+            "(‘Huur wijkteam’; over 2020 samen € 2.000); per saldo zou de gemeente in dat jaar € 12.400 voordeel "
+            "hebben gehad.") in text
 
 
 def test_future_years_are_in_the_future_tense(tmp_path):
     text = summary(tmp_path, payers_scenario(), today=EARLY)
-    assert ("Met het model ‘hand’ (één buurtkamer en één project) is de gemeente als geheel, over al haar "
+    assert ("Met het ontwerp ‘hand’ (één buurtkamer en één project) is de gemeente als geheel, over al haar "
             "budgetten samen, in 2020–2021 € 8.800 beter af dan zonder.") in text
     assert "Op de Wmo alleen bespaart zij in 2021 € 11.400" in text
     assert "zou" not in text.split(". Voor het doel")[0]
@@ -89,17 +91,20 @@ def test_a_loss_never_recovered_is_said_once(tmp_path):
     text = summary(tmp_path, cash_scenario(40_000))
     assert ("De organisatie zou tot en met 2023 in totaal € 65.800 tekort zijn gekomen; dat had zij moeten lenen "
             "of uit haar reserves moeten halen, en aan het eind van 2023 zou daarvan nog niets zijn "
-            "terugverdiend.") in text
+            "terugverdiend. Van dat tekort zouden € 4.800 Wmo-tarieven over 2023 zijn") in text
 
 
 def test_a_loss_partly_recovered_names_what_is_still_open(tmp_path):
     #   2021: result 12,000 − 20,500 = −8,500; cash −8,500 + 500 − 1,000 − 2,400 = −11,400
     #   2022: result 24,000 − 20,500 = 3,500; cash 3,500 + 500 − 2,400 = 1,600
     #   2023: result 4,000; cash 4,000 → cumulative −11,400, −9,800, −5,800
+    # the lowest point is in 2021, the opening year ("in 2021", not "tot en met 2021"); of what is open at the
+    # end, 0,2 × 24,000 = 4,800 are tariffs for 2023 still to be paid
     text = summary(tmp_path, cash_scenario(20_000))
-    assert ("De organisatie zou tot en met 2021 in totaal € 11.400 tekort zijn gekomen; dat had zij moeten lenen "
+    assert ("De organisatie zou in 2021 in totaal € 11.400 tekort zijn gekomen; dat had zij moeten lenen "
             "of uit haar reserves moeten halen. Aan het eind van 2023 zou daarvan nog € 5.800 niet zijn "
-            "terugverdiend.") in text
+            "terugverdiend. Van dat tekort zouden € 4.800 Wmo-tarieven over 2023 zijn die pas na de "
+            "betaaltermijn binnenkomen.") in text
     assert "overbrugging" not in text  # not a bridge: the cash is not back at zero within the period
 
 
@@ -107,7 +112,7 @@ def test_a_zero_saving_is_said_in_words(tmp_path):
     # the room's tariff and transport equal the baseline's: nothing saved, nothing spent more
     data = hand(tariffs={"buurtkamer": {"zin": 40, "pgb": 30}}, transport={"buurtkamer": 10})
     text = summary(tmp_path, data)
-    assert "Met één buurtkamer volgens het model ‘hand’ zou de gemeente in 2020 op de Wmo niets hebben bespaard" in text
+    assert "Met één buurtkamer volgens het ontwerp ‘hand’ zou de gemeente in 2020 op de Wmo niets hebben bespaard" in text
     assert "€ 0" not in text
 
 
@@ -146,3 +151,32 @@ def test_rent_from_a_municipal_service_is_municipal_money_in_the_dekkingsplan(tm
     stack = sorted((p.get_y(), p.get_height()) for p in ax.patches
                    if isinstance(p, Rectangle) and abs(p.get_x() + p.get_width() / 2) < 0.5 and p.get_height() > 0)
     assert [round(h) for _, h in stack] == [48000, 4000, 8800]  # Wmo, other municipal, external: as the table
+
+
+def test_what_is_open_only_because_tariffs_are_still_to_come_is_no_lasting_shortfall(tmp_path):
+    #   2021: result 12,000 − 19,500 = −7,500; cash −7,500 + 500 − 1,000 − 2,400 = −10,400
+    #   2022: result 24,000 − 19,500 = 4,500; cash 4,500 + 500 − 2,400 = 2,600
+    #   2023: result 5,000; cash 5,000 → cumulative −10,400, −7,800, −2,800; 2,800 ≤ the 4,800 still to be paid
+    text = summary(tmp_path, cash_scenario(19_000))
+    assert ("De organisatie zou in 2021 in totaal € 10.400 tekort zijn gekomen; dat had zij moeten lenen of uit "
+            "haar reserves moeten halen. Aan het eind van 2023 zou nog € 2.800 openstaan: Wmo-tarieven die pas na "
+            "de betaaltermijn binnenkomen, geen blijvend tekort.") in text
+    assert "niet zijn terugverdiend" not in text
+
+
+def test_the_re_indicated_share_is_named_as_fixed(tmp_path):
+    # half re-indicated, half had the room's product already: tariff difference (40 − 30) × 800 × 0,5 = 4,000
+    data = hand(participants={"zin": {"origin": {"reindicated": 0.5, "same_product": 0.5}}})
+    text = summary(tmp_path, data)
+    assert ("Het lagere tarief (€ 4.000) zou alleen hebben geteld als de deelnemers opnieuw waren geïndiceerd, "
+            "voor het lichtere product van de buurtkamer. Hoeveel deelnemers opnieuw worden geïndiceerd "
+            "(ZIN 50 %), ligt vast in de invoer en zit niet in de spreiding.") in text
+
+
+def test_rent_from_a_municipal_service_carries_its_condition(tmp_path):
+    data = hand(income={"other": [{"name": "Huur wijkteam", "amount": 2000, "budget": "municipal"}]})
+    text = summary(tmp_path, data)
+    assert ("Die betaling telt als uitgave van de gemeente; betaalt de dienst zonder buurtkamer elders evenveel, "
+            "dan vervalt dat nadeel.") in text
+    assert "Dit is een berekening achteraf" in text  # 2020 is over on 2 December 2026: not a result
+    assert "Dit is een raming" in summary(tmp_path, data, today=EARLY)

@@ -124,7 +124,7 @@ def test_one_room_summary_carries_the_message(made) -> None:
     assert pictures == 1  # one design: where its saving comes from
     _, _, summary = body_and_appendix(made["one"])
     # the conclusion, with the tables' euros, in the past tense (2021 is over on 2 December 2026)
-    assert ("Met één buurtkamer volgens het model ‘Aldlan’ zou de gemeente in 2021 € 45.752 op de Wmo hebben "
+    assert ("Met één buurtkamer volgens het ontwerp ‘Aldlan’ zou de gemeente in 2021 € 45.752 op de Wmo hebben "
             "bespaard") in summary
     assert "79 buurtkamers" in summary and "93 zonder de aanname over substitutie" in summary
     assert "opnieuw worden geïndiceerd" in summary and "€ 6.672" in summary and "(substitutie)" in summary
@@ -322,7 +322,7 @@ def _text(memo, *keys: str) -> str:
 
 def test_a_design_that_costs_more_says_meerkosten() -> None:
     text = _text(_memo_of(VOLUNTEERS), "summary")
-    assert ("Met één buurtkamer volgens het model ‘Alleen vrijwilligers’ zou de gemeente in 2021 € 34.917 meer aan "
+    assert ("Met één buurtkamer volgens het ontwerp ‘Alleen vrijwilligers’ zou de gemeente in 2021 € 34.917 meer aan "
             "de Wmo hebben uitgegeven dan zonder: meerkosten") in text
     assert "€ -" not in text  # never "a saving of € -34.917"
     assert "Met geen enkel aantal buurtkamers" in text
@@ -366,7 +366,7 @@ def test_tense_follows_the_memo_date() -> None:
 
 
 def test_chances_of_nothing_are_left_out() -> None:
-    from aldlan_model.render.memo.sentences import chance_said
+    from aldlan_model.render.memo.uncertainty_words import chance_said
 
     assert not chance_said(0.0) and not chance_said(1.0) and not chance_said(0.004) and chance_said(0.4)
     text = _text(_memo_of(MIX), "uncertainty")

@@ -14,16 +14,12 @@ from aldlan_model.i18n.labels import t
 from aldlan_model.i18n.numfmt import round_euros
 from aldlan_model.ledger.report import Row, Table
 from aldlan_model.ledger.rounded import MECHANISM_LINES, Ledger
+from aldlan_model.render.memo.conditions import condition_sentences
 from aldlan_model.render.memo.document import Block, Section
-from aldlan_model.render.memo.sentences import (
-    condition_sentences,
-    financing_sentences,
-    municipality_payback,
-    named,
-    run_in,
-    uncertainty_sentences,
-)
+from aldlan_model.render.memo.financing import financing_sentences, municipality_payback
+from aldlan_model.render.memo.sentences import named, period, run_in
 from aldlan_model.render.memo.state import Build, without_zero_rows
+from aldlan_model.render.memo.uncertainty_words import chance_sentences, uncertainty_sentences
 from aldlan_model.tables.positions import PAYER_ROWS, payers_table
 from aldlan_model.tables.run import funding_table
 
@@ -82,7 +78,7 @@ def mechanisms_section(b: Build) -> Section:
         kinds = ["money"] * len(cols)
         title = b.caption(t("memo_mech_table_several", lang, year=b.ledgers[0].target_year))
         for it, L in zip(b.items, b.ledgers, strict=True):
-            said = condition_sentences(L, lang)
+            said = condition_sentences(L, b.voice, model=it.model)
             if said:
                 section.blocks.append(Block("p", run_in(it, lang) + " " + " ".join(said)))
     else:
@@ -93,7 +89,8 @@ def mechanisms_section(b: Build) -> Section:
         kinds = ["money", "text"]
         title = b.caption(t("memo_mech_table", lang, year=L.target_year))  # the summary says what it rests on
     table = Table("mechanisms", title, cols, without_zero_rows(rows), kinds=kinds, label_header="")
-    section.blocks.append(b.table(table, t("memo_mech_note", lang)))
+    substitution = any(L.at("substitution") != 0 for L in b.ledgers)
+    section.blocks.append(b.table(table, t("memo_mech_note" if substitution else "memo_mech_note_none", lang)))
     if b.several:  # the designs side by side, year by year
         fig = b.chart(b.pairs, "savings", t("memo_fig_savings", lang))
     else:  # the one design's causes, as the table has them
@@ -121,10 +118,12 @@ def payers_section(b: Build) -> Section:
         table = Table("payers", b.caption(t("memo_pay_table", lang, year=year)), cols, rows,
                       kinds=["money"] * len(cols), label_header="")
     else:
-        table = payers_table(b.ledgers[0], lang, b.caption(t("memo_pay_table", lang, year=year)))
+        L = b.ledgers[0]
+        title = t("memo_pay_table_one", lang, year=year, period=period(L.years[0], L.years[-1]))
+        table = payers_table(L, lang, b.caption(title))
         shown = without_zero_rows(table.rows[:-1])  # a payer with € 0 in both columns says nothing
         table = dataclasses.replace(table, rows=[*shown, table.rows[-1]])
-    section.blocks.append(b.table(table))
+    section.blocks.append(b.table(_payers_labels(table, any(L.projects for L in b.ledgers), lang)))
     for it, L in zip(b.items, b.ledgers, strict=True):
         if not L.projects:
             continue
@@ -135,6 +134,21 @@ def payers_section(b: Build) -> Section:
         if fig is not None:
             section.blocks.append(fig)
     return section
+
+
+def _payers_labels(table: Table, projects: bool, lang: str) -> Table:
+    """The memo's words for the payers table: the total is of everyone involved (not the municipality's),
+    and the organisation is only "buurtkamer en projecten" when there are projects."""
+    org, total = t("payers_organisation", lang), t("total", lang)
+    rows = []
+    for r in table.rows:
+        label = r.label
+        if r.total and label == total:
+            label = t("memo_pay_total", lang)
+        elif label == org and not projects:
+            label = t("memo_pay_organisation", lang)
+        rows.append(dataclasses.replace(r, label=label))
+    return dataclasses.replace(table, rows=rows)
 
 
 def financing_section(b: Build) -> Section:
@@ -164,13 +178,14 @@ def uncertainty_section(b: Build, draws: int) -> Section:
 
     lang = b.lang
     section = Section("uncertainty", t("memo_h_uncertainty", lang))
-    section.blocks.append(Block("p", t("memo_unc_intro", lang, draws=number(draws, lang))))
+    intro = "memo_unc_intro" if b.several else "memo_unc_intro_one"
+    section.blocks.append(Block("p", t(intro, lang, draws=number(draws, lang))))
     rows = []
     for it, L, sim, sens in zip(b.items, b.ledgers, b.sims, b.sens, strict=True):
         if sim is None:
             section.blocks.append(Block("p", t("memo_unc_none", lang, name=named(it, lang))))
             continue
-        said = uncertainty_sentences(sim, lang) if b.several else uncertainty_sentences(sim, lang)[1:]
+        said = uncertainty_sentences(sim, lang) if b.several else chance_sentences(sim, lang)
         if sens:
             said.append(t("memo_u_inputs", lang))
         if b.several:

@@ -32,22 +32,14 @@ from aldlan_model.render.memo.body import (
     payers_section,
     uncertainty_section,
 )
+from aldlan_model.render.memo.conclusion import other_budget_sentences, saving_sentences, whole_said, whole_sentences
+from aldlan_model.render.memo.conditions import condition_sentences
 from aldlan_model.render.memo.document import Block, Memo, MemoItem, Section, markdown_blocks, method_text
+from aldlan_model.render.memo.financing import financing_sentences, municipality_payback
 from aldlan_model.render.memo.inputs import appendix_blocks, starting_points
-from aldlan_model.render.memo.sentences import (
-    Voice,
-    condition_sentences,
-    financing_sentences,
-    municipality_payback,
-    named,
-    other_budget_sentences,
-    outcome,
-    saving_sentences,
-    uncertainty_sentences,
-    whole_said,
-    whole_sentences,
-)
+from aldlan_model.render.memo.sentences import Voice, named, outcome, period
 from aldlan_model.render.memo.state import Build
+from aldlan_model.render.memo.uncertainty_words import band_sentences
 from aldlan_model.render.safetext import clean, clean_report
 from aldlan_model.tables.run import report_date
 from aldlan_model.tables.sources import long_date, shown_path
@@ -93,10 +85,17 @@ def build_memo(
         Section("method", t("memo_h_method", lang), markdown_blocks(method_text(lang)), new_page=True),
     ]
     date = long_date(today, lang)
-    subject = header.subject or t("memo_title", lang)
+    subject = header.subject or _default_subject(b)
     memo = Memo(lang, t("memo_kind", lang), subject, date, _front(header, date, subject, lang), sections,
                 colophon=_colophon(b, date, seed, draws))
     return _cleaned(memo)
+
+
+def _default_subject(b: Build) -> str:
+    """"Besparing op de Wmo met buurtkamers: het ontwerp ‘Aldlan’", or "…: 3 ontwerpen vergeleken", so that
+    two annexes to one letter read apart."""
+    what = t("memo_subject_several", b.lang, n=len(b.items)) if b.several else named(b.items[0], b.lang)
+    return t("memo_subject_default", b.lang, title=t("memo_title", b.lang), what=what)
 
 
 def _front(header: MemoHeader, date: str, subject: str, lang: str) -> list[tuple[str, str]]:
@@ -112,41 +111,57 @@ def _front(header: MemoHeader, date: str, subject: str, lang: str) -> list[tuple
 
 
 def _summary_section(b: Build) -> Section:
-    """Samenvatting: the message in plain words, one paragraph per scenario (the whole first)."""
+    """Samenvatting: what kind of figures these are, then the message in plain words, one paragraph per
+    scenario (the whole first), what the saving rests on, the organisation's money and the band."""
     lang, v = b.lang, b.voice
     section = Section("summary", t("memo_h_summary", lang))
     for i, (it, L) in enumerate(zip(b.items, b.ledgers, strict=True)):
         start = int(getattr(it.model, "start", L.years[0]))
         first = whole_sentences(it, v) + saving_sentences(it, v) + other_budget_sentences(it, v)
         section.blocks.append(Block("p", " ".join(first)))
-        conditions = condition_sentences(L, lang, parts=False) if not b.several else []
+        conditions = condition_sentences(L, v, parts=False, model=it.model) if not b.several else []
         if conditions:
             section.blocks.append(Block("p", " ".join(conditions)))
         rest = financing_sentences(L, v, start)
         if not whole_said(it):  # the whole over the period is already the first sentence
             rest += municipality_payback(L, v, start)
         if b.sims[i] is not None and not b.several:
-            rest += uncertainty_sentences(b.sims[i], lang)[:1]
+            rest += band_sentences(b.sims[i], lang)
         section.blocks.append(Block("p", " ".join(rest)))
     section.blocks += _best_blocks(b)
-    section.blocks.append(Block("p", t("memo_see_appendix", lang)))
+    section.blocks.append(Block("p", _kind_of_figures(b) + " " + t("memo_see_appendix", lang)))
     return section
 
 
+def _kind_of_figures(b: Build) -> str:
+    """A reconstruction of years that are over, an estimate of years to come, or both: never results."""
+    years = [y for L in b.ledgers for y in L.years]
+    if max(years) < b.today.year:
+        return t("memo_kind_past", b.lang)
+    if min(years) >= b.today.year:
+        return t("memo_kind_future", b.lang)
+    return t("memo_kind_mixed", b.lang)
+
+
 def _best_blocks(b: Build) -> list[Block]:
-    """The design that saves most, when several are held to the same target and one saves most."""
-    items, ledgers = b.items, b.ledgers
+    """The design that saves most on the Wmo, when several are held to the same target and one saves most;
+    and that none leaves the municipality as a whole better off, when none does."""
+    items, ledgers, v = b.items, b.ledgers, b.voice
     targets = {(float(it.result.target["amount"][0]), int(it.result.target["year"][0])) for it in items}
     if not (b.several and len(targets) == 1):
         return []
+    out = []
     best = max(range(len(items)), key=lambda i: ledgers[i].at("savings"))
     top = ledgers[best].at("savings")
-    if top <= 0 or sum(1 for L in ledgers if L.at("savings") == top) != 1:
-        return []
-
-    year = ledgers[best].target_year
-    return [Block("p", b.voice.say("memo_best", year, name=named(items[best], b.lang), year=year,
-                                   amount=money(ledgers[best].at("savings"), b.lang)))]
+    if top > 0 and sum(1 for L in ledgers if L.at("savings") == top) == 1:
+        year = ledgers[best].target_year
+        only = sum(1 for L in ledgers if L.at("savings") > 0) == 1
+        out.append(v.say("memo_best_only" if only else "memo_best", year, name=named(items[best], b.lang),
+                         year=year, amount=money(top, b.lang)))
+    if all(int(L.lines["cumulative_net_municipality"][-1]) < 0 for L in ledgers):
+        first, last = ledgers[0].years[0], ledgers[0].years[-1]
+        out.append(v.say("memo_none_whole", last, period=period(first, last)))
+    return [Block("p", " ".join(out))] if out else []
 
 
 def _starting_points_section(b: Build) -> Section:
@@ -155,7 +170,7 @@ def _starting_points_section(b: Build) -> Section:
     key = "memo_sp_intro_several" if b.several else "memo_sp_intro"
     section.blocks.append(Block("p", t(key, lang)))
     table = starting_points(b.items, lang, b.caption(t("memo_sp_table", lang)))
-    section.blocks.append(b.table(table))
+    section.blocks.append(b.table(table, source="memo_table_source_inputs"))
     return section
 
 

@@ -46,6 +46,7 @@ def is_assumption(source: str) -> bool:
     return not low or "aanname" in low or "assumption" in low
 
 
+NOT_IN_MEMO = re.compile(r"^discount_rate$")  # the present value is not in the memo (Bijlage B says so)
 SWITCHES = re.compile(r"(\.group_work|^norms\.enforce)$")  # yes/no settings, not figures
 
 
@@ -92,6 +93,8 @@ def inputs_of(model: Any, lang: str) -> list[Input]:
     for path, num in flatten(model).items():
         if (num.point == NOT_SET or num.point == 0 or SWITCHES.search(path)) and not num.source:
             continue  # not written, or a default nobody chose
+        if NOT_IN_MEMO.search(path):
+            continue  # an input only other reports use
         source = source_words(num.source or "")
         out.append(Input(path, input_label(path, lang, model), _value(path, num, lang, plan_rooms), source,
                          is_assumption(num.source or "") or not source))

@@ -50,11 +50,12 @@ class Build:
         self.tables += 1
         return t("caption", self.lang, n=self.tables, title=title)
 
-    def table(self, table: Table, note: str = "") -> Block:
-        """A table block with the memo's one source line (the inputs are in the appendix)."""
+    def table(self, table: Table, note: str = "", source: str = "memo_table_source_plain") -> Block:
+        """A table block with the memo's one source line (the inputs are in the appendix; a table of
+        inputs names the appendix as its source)."""
         notes = [note] if note else []
         table = dataclasses.replace(table, notes=notes)
-        return Block("table", table=table, source_line=t("memo_table_source_plain", self.lang))
+        return Block("table", table=table, source_line=t(source, self.lang))
 
     def chart(self, items: list[tuple[Any, Any]], kind: str, title: str) -> Block | None:
         """A chart with the next figure's numbered caption (None when charts are off)."""
