@@ -233,16 +233,16 @@ def test_sources_deduplicated_and_definitions_apart(tmp_path):
     # one numbered note per distinct source; the tariff's source holds in all three columns: unmarked;
     # the count's differs, and the count of the column with locations=2 differs again (one room vs two)
     assert report.sources == [
-        "[1] Deelnemers met Wmo-indicatie (ZIN), aantal: 10 (alleen a, locations=2). Bron: telling A",
+        "[1] Deelnemers met Wmo-indicatie (ZIN), aantal: 10 (bij ‘a’, ‘locations=2’). Bron: telling A",
         "[2] Tarief buurtkamer, ZIN per dagdeel: €\u00a020. Bron: tarieven 2021",
-        "[3] Deelnemers met Wmo-indicatie (ZIN), aantal: 10 (alleen b). Bron: telling B",
+        "[3] Deelnemers met Wmo-indicatie (ZIN), aantal: 10 (bij ‘b’). Bron: telling B",
     ]
     assert report.tables[0].notes[-1] == "Bronnen: noot 1–3."
     assert "Gemiste besparing: wat a cumulatief meer bespaart" in report.subtitle
     res = runner.invoke(app, ["compare", str(a), str(b), "-f", "markdown"])
     text = res.stdout
     block = text[text.index("## Bronnen"):].replace("\\[", "[").replace("\\]", "]")  # markdown escapes
-    assert "[1] Deelnemers met Wmo-indicatie (ZIN), aantal: 10 (alleen a). Bron: telling A" in block
+    assert "[1] Deelnemers met Wmo-indicatie (ZIN), aantal: 10 (bij ‘a’). Bron: telling A" in block
     assert "[2] Tarief buurtkamer, ZIN per dagdeel: € 20. Bron: tarieven 2021" in block.replace("\u00a0", " ")
     assert "Gemiste besparing" not in block and "participants.zin.count" not in text
     assert text.count("## Bronnen") == 1

@@ -346,7 +346,7 @@ def test_any_name_reads_grammatically(name: str) -> None:
     text = _text(memo, "summary", "mechanisms", "financing", "uncertainty")
     quoted = f"‘{name}’" if "'" not in name else f"“{name}”"
     assert quoted in text
-    for bad in (f"van {name}", f"(alleen {name}", f". {name}", "Eén buurtkamer van"):
+    for bad in (f"van {name}", f"(bij {name}", f"(alleen {name}", f". {name}", "Eén buurtkamer van"):
         assert bad not in text, bad
     # the name never starts a sentence; sentences start with a capital
     for sentence in re.split(r"(?<=[.!?])\s+", text):

@@ -73,6 +73,18 @@ class Frame:
         return per_key[:, chosen]
 
 
+def input_in_year(result: Result, path: str, kind: str, year: int, variant: int = 0) -> float:
+    """A money input as the rules read it in ``year`` (MODEL.md §3.9), indexed: ``v_k / I_k × I_y`` — a
+    tariff published for 2023 is worth less in 2021. A plan: its first room's."""
+    part = result.parts[0] if result.parts else result
+    fr = frame(part.table, part.structure)
+    j = part.year_index(year)
+    first_money = fr.m(path, kind)
+    factor = fr.factor(kind)
+    factor = factor[variant, j] if isinstance(factor, np.ndarray) else factor
+    return float(first_money[variant, j if first_money.shape[1] > 1 else 0] * factor)
+
+
 def _col(table: pd.DataFrame, name: str) -> np.ndarray:
     """A parameter column as an (n, 1) array, to broadcast against the years."""
     return table[name].to_numpy(dtype=float)[:, None]

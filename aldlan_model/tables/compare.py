@@ -160,7 +160,7 @@ def compare_sources(cols: list[Column], lang: str) -> list[str]:
                 labels.append(c.label)
     lines = sorted(seen, key=lambda line: order[line.partition(": ")[0]])  # stable: first seen first
     return [line if len(seen[line]) == len(cols) else
-            t("compare_source_only", lang, source=line, columns=", ".join(seen[line]))
+            t("compare_source_only", lang, source=line, columns=", ".join(f"\u2018{x}\u2019" for x in seen[line]))
             for line in lines]
 
 

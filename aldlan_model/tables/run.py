@@ -11,6 +11,7 @@ import numpy as np
 from aldlan_model import __version__
 from aldlan_model.engine.lines import COST_LINES, INCOME_LINES, Result
 from aldlan_model.engine.params import flatten
+from aldlan_model.engine.room import input_in_year
 from aldlan_model.engine.warnings import warnings_for
 from aldlan_model.i18n.labels import t
 from aldlan_model.i18n.numfmt import money, number, percent
@@ -130,12 +131,15 @@ def headline(scenario: Scenario, result: Result, lang: str, variant: int = 0) ->
         out.append(present_value_headline(tg, L.years, lang, variant))
     cpd = tg["cost_per_dagdeel"][variant]
     if np.isfinite(cpd):  # the operator's full cost of a participant-dagdeel against the tariffs it is paid
-        tariffs = getattr(getattr(scenario, "base", scenario), "tariffs", None)
         text = money(cpd, lang, 2)
-        if tariffs is not None:  # the ZIN tariffs of the target year (indexed), as the cost is
-            ti = float(result.detail["t"][variant, result.year_index(year)])
-            text += " (" + t("cost_per_dagdeel_against", lang, room=money(tariffs.buurtkamer.zin.point * ti, lang, 2),
-                             regular=money(tariffs.baseline.zin.point * ti, lang, 2)) + ")"
+        try:  # the ZIN tariffs of the target year as the rules read them (a dated tariff deflated), as the cost is
+            room, regular = (input_in_year(result, f"tariffs.{side}.zin", "tariffs", year, variant)
+                             for side in ("buurtkamer", "baseline"))
+        except (KeyError, ValueError):  # a result without its inputs' columns: the cost alone
+            room = regular = None
+        if room is not None and regular is not None:
+            text += " (" + t("cost_per_dagdeel_against", lang, room=money(room, lang, 2),
+                             regular=money(regular, lang, 2)) + ")"
         out.append((t("cost_per_dagdeel", lang), text))
     if result.projects:
         out += [

@@ -194,6 +194,6 @@ def merged_notes(named: list[tuple[str, Any]], lang: str, mode: str = "short") -
             merged.notes.append(note)
         labels = seen[(source, entry)]
         note.inputs.append(entry if len(labels) == len(named) else
-                           f"{entry} ({t('note_only', lang, columns=', '.join(labels))})")
+                           f"{entry} ({t('note_only', lang, columns=', '.join(f'‘{x}’' for x in labels))})")
     merged.by_path = {str(n.number): n.number for n in merged.notes}  # a comparison cites every note
     return merged
