@@ -79,6 +79,20 @@ def test_target_off_scale_is_named_in_a_note_not_drawn():
     assert [ln.get_gid() for ln in ax.get_lines()].count("axis-break") == 2  # the break mark on the money axis
 
 
+def test_an_off_scale_target_is_not_reached_by_extra_costs():
+    # a design with extra costs reached nothing of the target: "geen besparing", never "gehaald: -1,2 %"
+    scenarios = GOLDEN.parent.parent / "scenarios"
+    pairs = []
+    for name in ("aldlan-mix.yaml", "volunteers-only.yaml"):
+        from aldlan_model.api import load_model, run_model
+
+        model = load_model(scenarios / name)
+        pairs.append((model, run_model(model)))
+    [note] = figure(pairs, "savings", "nl").axes[0].texts
+    text = note.get_text().replace("\n", " ")
+    assert "Alleen vrijwilligers geen besparing" in text and "-" not in text.split("gehaald")[1]
+
+
 def test_target_chart_says_nvt_for_a_design_that_never_saves(two):
     ax = figure(two, "target", "nl").axes[0]
     # savings 2022 per location 91,561.94 / 2 = 45,780.97; ceil(250,000 / 45,780.97) = 6

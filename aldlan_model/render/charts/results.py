@@ -97,8 +97,12 @@ def _off_scale_text(items: Sequence[Item], lines: list[list[int]], year: int, am
     shares = [(scenario, ys[result.year_index(year)] / amount if amount else 0.0)
               for (scenario, result), ys in zip(items, lines, strict=True)
               if _target((scenario, result)) == (year, amount) and result.years[0] <= year <= result.years[-1]]
-    shown = (percent(shares[0][1], lang) if len(shares) == 1 else
-             ", ".join(f"{_name(sc, 40).replace(chr(10), ' ')} {percent(x, lang)}" for sc, x in shares))
+
+    def share(x: float) -> str:  # a negative share of a target is not "reached": say there is no saving
+        return percent(x, lang) if x > 0 else t("chart_no_saving", lang)
+
+    shown = (share(shares[0][1]) if len(shares) == 1 else
+             ", ".join(f"{_name(sc, 40).replace(chr(10), ' ')} {share(x)}" for sc, x in shares))
     return t("chart_target_off_scale", lang, year=str(year), amount=money(amount, lang), shares=shown or "–")
 
 

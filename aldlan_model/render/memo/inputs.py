@@ -38,6 +38,7 @@ KEY_INPUTS = (
     re.compile(r"^income\.(other|subsidy)$"),
     re.compile(r"^projects\.\d+\.yearly_costs$"),
 )
+INDICATED_ONLY = re.compile(r"^(tariffs|transport)\.")
 MAX_KEY = 15
 SHORT_SOURCE = 70
 def is_assumption(source: str) -> bool:
@@ -101,14 +102,27 @@ def inputs_of(model: Any, lang: str) -> list[Input]:
     return out
 
 
-def key_inputs(inputs: list[Input]) -> list[Input]:
-    """The inputs that decide the answer (at most :data:`MAX_KEY`), leaving out those at zero."""
+def key_inputs(inputs: list[Input], indicated: bool = True) -> list[Input]:
+    """The inputs that decide the answer (at most :data:`MAX_KEY`), leaving out those at zero; a dated
+    input by its path (``municipality.replaced.0.amount@2021``). Without indicated participants the
+    tariffs and transport decide nothing and are left out."""
     chosen = []
     for pattern in KEY_INPUTS:
         for inp in inputs:
-            if pattern.match(inp.path) and inp not in chosen and not _zero(inp):
+            path = inp.path.partition("@")[0]
+            if not indicated and INDICATED_ONLY.match(path):
+                continue
+            if pattern.match(path) and inp not in chosen and not _zero(inp):
                 chosen.append(inp)
     return chosen[:MAX_KEY]
+
+
+def has_indicated(item: MemoItem) -> bool:
+    """Whether any participant with an indicatie (ZIN or pgb) comes in any year."""
+    from aldlan_model.ledger.rounded import ledger
+
+    L = ledger(item.result)
+    return bool(any(L.lines["income_zin"]) or any(L.lines["income_pgb"]))
 
 
 def _zero(inp: Input) -> bool:
@@ -132,13 +146,13 @@ def starting_points(items: list[MemoItem], lang: str, title: str) -> Table:
     a value column per scenario, only the inputs that differ (the shared ones are in the appendix)."""
     per = [inputs_of(it.model, lang) for it in items]
     if len(items) == 1:
-        rows = [Row(i.label, [i.value, short_source(i, lang)]) for i in key_inputs(per[0])]
+        rows = [Row(i.label, [i.value, short_source(i, lang)]) for i in key_inputs(per[0], has_indicated(items[0]))]
         return Table("starting_points", title, [t("memo_i_value", lang), t("memo_i_ground", lang)], rows,
                      kinds=["text", "text"], label_header="")
     by_label = [{i.label: i for i in inputs} for inputs in per]  # by label: "vrijwilliger" in any place
     labels: list[str] = []
-    for inputs in per:
-        labels += [i.label for i in key_inputs(inputs) if i.label not in labels]
+    for inputs, it in zip(per, items, strict=True):
+        labels += [i.label for i in key_inputs(inputs, has_indicated(it)) if i.label not in labels]
     rows = []
     for label in labels:
         shown = [d[label].value if label in d else "\u2013" for d in by_label]
