@@ -1,3 +1,3 @@
 """aldlan-model: cost-savings modeller for Dutch buurtkamers and wijkgerichte dagbesteding."""
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"

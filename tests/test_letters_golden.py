@@ -61,7 +61,10 @@ def test_golden_files_show_the_letter_conventions():
     assert "| **Totaal** | **€\u00a025.800** | **€\u00a0111.198** |" in md_nl
     assert "- **Harde besparing 2022:** €\u00a057.243 (22,9\u00a0% van het doel; 9 buurtkamers nodig)" in md_nl
     assert "*Bron: scenario Buurtkamer De Brug \\| test & \\<proef\\> (letters-scenario.yaml), aldlan-model TEST, " \
-           "1 januari 2026*" in md_nl  # the date in words
+           "1 januari 2026*" in md_nl  # the date in words, the file in the last line only
+    assert md_nl.count("letters-scenario.yaml") == 1
+    assert "*Bron: eigen berekening met het scenario ‘Buurtkamer De Brug \\| test & \\<proef\\>’, 1 januari 2026; " \
+           "de invoer en haar bronnen staan aan het eind.*" in md_nl  # under each table
     assert "| :--------- | -------------------------: |" in md_nl  # numbers right-aligned
     md_en = (GOLDEN / "run.en.md").read_text(encoding="utf-8")
     assert "€76,752" in md_en and "**Table 1 – Municipal Wmo spending" in md_en

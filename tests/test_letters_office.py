@@ -156,10 +156,15 @@ def test_docx_tables(document):
 def test_docx_footnotes_and_warnings(document):
     texts = [p.text for p in document.paragraphs]
     everything = "\n".join(texts + [c.text for tb in document.tables for row in tb.rows for c in row.cells])
-    # the source line names the file relative to where the command ran, with a Dutch date
+    # under every table: whose calculation and when, no file name or version (issue 21)
+    under = ("Bron: eigen berekening met het scenario ‘Buurtkamer De Brug | test & <proef>’, 1 januari 2026; "
+             "de invoer en haar bronnen staan aan het eind.")
+    assert texts.count(under) >= 6
+    assert not [t for t in texts if "letters-scenario.yaml" in t and t != texts[-1] and "Bron: scenario" in t][1:]
+    # the last line, a colophon, names the file relative to where the command ran, with a Dutch date
     source = "Bron: scenario Buurtkamer De Brug | test & <proef> (tests/golden/letters-scenario.yaml)"
     lines = [t for t in texts if t.startswith(source)]
-    assert lines and all(t.endswith(", 1 januari 2026") for t in lines)
+    assert len(lines) == 1 and lines[0].endswith(", 1 januari 2026")
     assert str(SCENARIO) not in everything  # never an absolute path
     warning = "⚠ Tekort van de organisatie in 2021–2026; het grootste jaartekort: €\u00a076.203."
     assert texts.count(warning) == 1  # warnings once, in one place

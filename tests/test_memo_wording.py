@@ -112,7 +112,8 @@ def test_a_zero_saving_is_said_in_words(tmp_path):
     # the room's tariff and transport equal the baseline's: nothing saved, nothing spent more
     data = hand(tariffs={"buurtkamer": {"zin": 40, "pgb": 30}}, transport={"buurtkamer": 10})
     text = summary(tmp_path, data)
-    assert "Met één buurtkamer volgens het ontwerp ‘hand’ zou de gemeente in 2020 op de Wmo niets hebben bespaard" in text
+    assert ("Met één buurtkamer volgens het ontwerp ‘hand’ zou de gemeente in 2020 op de Wmo niets hebben "
+            "bespaard") in text
     assert "€ 0" not in text
 
 

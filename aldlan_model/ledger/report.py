@@ -49,6 +49,7 @@ class Report:
     tables: list[Table]
     warnings: list[str]
     sources: list[str]  # "path: source" lines of the inputs used
-    source_line: str
+    source_line: str  # the report's last line: scenario, file, version and date (a colophon)
     lang: str = "nl"
     extra: dict[str, Any] = field(default_factory=dict)
+    table_source: str = ""  # the line under each table: no file, no version (empty: ``source_line``)

@@ -254,6 +254,10 @@ def render(report: Report) -> bytes:
             p = doc.add_paragraph()
             p.paragraph_format.space_after = Pt(2)
             p.add_run(line).font.size = Pt(NOTE_PT)
+    if report.tables and report.table_source:  # the colophon: file, version and date, once, at the end
+        p = doc.add_paragraph()
+        p.paragraph_format.space_before = Pt(8)
+        p.add_run(report.source_line).font.size = Pt(NOTE_PT)
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()

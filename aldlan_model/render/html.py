@@ -107,5 +107,7 @@ def render(report: Report) -> str:
     if report.sources:
         out.append(f"<h2>{escape(t('heading_sources', lang))}</h2>")
         out += [f'<p style="{_NOTE}">{escape(line)}</p>' for line in report.sources]
+    if report.tables and report.table_source:  # the colophon: file, version and date, once, at the end
+        out.append(f'<p style="{_NOTE};font-style:italic">{escape(report.source_line)}</p>')
     out += ["</body>", "</html>"]
     return "\n".join(out) + "\n"

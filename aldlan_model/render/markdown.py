@@ -99,6 +99,8 @@ def render(report: Report) -> str:
         out += [f"## {escape(t('heading_sources', lang))}", ""]
         out += [escape(line) + "  " for line in report.sources]
         out.append("")
+    if report.tables and report.table_source:  # the colophon: file, version and date, once, at the end
+        out += [f"*{escape(report.source_line)}*", ""]
     while out and out[-1] == "":
         out.pop()
     return "\n".join(out) + "\n"

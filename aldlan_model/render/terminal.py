@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from rich.console import Group, RenderableType
 from rich.table import Table as RichTable
 from rich.text import Text
@@ -44,12 +46,19 @@ def table(tb: Table, lang: str, width: int = WIDTH) -> RichTable:
     return rt
 
 
+def para(text: str, width: int, style: str | None = None) -> Text:
+    """A paragraph wrapped at spaces only: never between € and its amount (a no-break space, which rich's
+    own wrapping would break at, as Python's ``\\s`` matches it; textwrap does not)."""
+    lines = [textwrap.fill(line, width=max(20, width), break_on_hyphens=False) or "" for line in text.split("\n")]
+    return Text("\n".join(lines), style=style, no_wrap=True, overflow="fold")
+
+
 def render(report: Report, width: int = WIDTH) -> RenderableType:
     """The report for a terminal ``width`` columns wide (80 unless the console says otherwise)."""
     lang = report.lang
     parts: list[RenderableType] = [Text(report.title, style="bold underline")]
     if report.subtitle:
-        parts.append(Text(report.subtitle, style="italic"))
+        parts.append(para(report.subtitle, width, "italic"))
     head = RichTable(show_header=False, box=None, pad_edge=False)
     head.add_column(style="bold")
     head.add_column()
@@ -62,17 +71,17 @@ def render(report: Report, width: int = WIDTH) -> RenderableType:
         # a table wider than the terminal (the financing table's six columns) is shown in parts, never cut off
         parts += [table(take(tb, part) if len(part) < len(tb.columns) else tb, lang, width)
                   for part in fit_parts(tb, lang, width, max(1, len(tb.columns)))]
-        parts += [Text(note, style="dim") for note in tb.notes]
+        parts += [para(note, width, "dim") for note in tb.notes]
     parts.append(Text(""))
     parts.append(Text(t("heading_warnings", lang), style="bold"))
     if report.warnings:
         for w in report.warnings:
-            parts.append(Text(f"⚠ {w}", style="yellow"))
+            parts.append(para(f"⚠ {w}", width, "yellow"))
     else:
         parts.append(Text("–"))
     parts.append(Text(""))
-    parts.append(Text(report.source_line, style="dim"))
+    parts.append(para(report.source_line, width, "dim"))
     if report.sources:
         parts += [Text(""), Text(t("heading_sources", lang), style="bold")]
-        parts += [Text(line, style="dim") for line in report.sources]
+        parts += [para(line, width, "dim") for line in report.sources]
     return Group(*parts)

@@ -18,7 +18,7 @@ from aldlan_model.io.notes import note_texts
 from aldlan_model.ledger.report import Report, Row, Table
 from aldlan_model.ledger.rounded import ledger
 from aldlan_model.tables.positions import PAYER_ROWS, present_values
-from aldlan_model.tables.run import chunks, report_date, rounded_lines, sources_for
+from aldlan_model.tables.run import chunks, report_date, rounded_lines, table_source
 from aldlan_model.tables.sources import long_date, merged_notes, shown_path
 from aldlan_model.tables.termfit import FIT, fit_parts, take
 from aldlan_model.tables.warnings import warning_texts
@@ -147,23 +147,6 @@ def _years_rows(comparison: Comparison, lang: str) -> list[Row]:
     return rows
 
 
-def compare_sources(cols: list[Column], lang: str) -> list[str]:
-    """The sourced inputs of the compared scenarios: one line per distinct ``path: source``, the lines
-    of one path together; a line that holds for some columns only names them."""
-    seen: dict[str, list[str]] = {}
-    order: dict[str, int] = {}
-    for c in cols:
-        for line in sources_for(c.scenario):
-            order.setdefault(line.partition(": ")[0], len(order))
-            labels = seen.setdefault(line, [])
-            if c.label not in labels:
-                labels.append(c.label)
-    lines = sorted(seen, key=lambda line: order[line.partition(": ")[0]])  # stable: first seen first
-    return [line if len(seen[line]) == len(cols) else
-            t("compare_source_only", lang, source=line, columns=", ".join(f"\u2018{x}\u2019" for x in seen[line]))
-            for line in lines]
-
-
 def _legend(c: Column, lang: str) -> str:
     if not c.variant.overrides:
         return c.scenario.name
@@ -195,8 +178,11 @@ def compare_report(comparison: Comparison, lang: str = "nl", *, years: bool = Fa
                  kinds=["money"] * len(labels), notes=[*star_note, *cite], best=best)
     tables = _split(main, lang, columns, width)
     if years:
-        per_year = Table("compare_years", t("compare_years_table", lang), labels, _years_rows(comparison, lang),
-                         kinds=["money"] * len(labels), label_header=t("year", lang))
+        rows = _years_rows(comparison, lang)
+        negative = any(isinstance(v, int | float) and v < 0 for r in rows for v in r.values)
+        per_year = Table("compare_years", t("compare_years_table", lang), labels, rows,
+                         kinds=["money"] * len(labels), label_header=t("year", lang),
+                         notes=[t("compare_years_negative", lang)] if negative else [])
         tables += _split(per_year, lang, columns, width)
     for n, tb in enumerate(tables, start=1):
         tb.title = t("caption", lang, n=n, title=tb.title)
@@ -211,5 +197,6 @@ def compare_report(comparison: Comparison, lang: str = "nl", *, years: bool = Fa
         sources=notes.lines(lang),
         source_line=t("compare_source_line", lang, files=", ".join(shown_path(f) for f in files),
                       version=__version__, date=long_date(report_date(today), lang)),
+        table_source=table_source([c.scenario.name for c in cols], lang, today),
         lang=lang,
     )

@@ -89,7 +89,7 @@ def footnotes(report: Report, index: int) -> Footnotes:
     # the table's own notes (its citation of the numbered sources, a one-line explanation); the
     # sources themselves are listed once at the end of the report and the warnings once at the top
     del lang
-    return Footnotes(report.source_line, "", [] if continued else list(tb.notes), "", [])
+    return Footnotes(report.table_source or report.source_line, "", [] if continued else list(tb.notes), "", [])
 
 
 def split_table(tb: Table, lang: str, max_values: int = MAX_VALUE_COLUMNS) -> list[Table]:

@@ -39,17 +39,6 @@ TABLE_INPUTS = {
 }
 
 
-def sources_for(scenario: Scenario, prefixes: tuple[str, ...] | None = None) -> list[str]:
-    """``path: source`` for every sourced input (under the given key prefixes)."""
-    out = []
-    for path, num in flatten(scenario).items():
-        if not num.source:
-            continue
-        if prefixes is None or any(path == p or path.startswith(p + ".") for p in prefixes):
-            out.append(f"{path}: {num.source}")
-    return out
-
-
 def report_date(today: _dt.date | None = None) -> _dt.date:
     """The date printed on reports: ``today``, else ``$ALDLAN_TODAY`` (YYYY-MM-DD, for
     reproducible documents and tests), else the system date."""
@@ -64,6 +53,14 @@ def report_date(today: _dt.date | None = None) -> _dt.date:
         from aldlan_model.i18n.messages import msg
 
         raise UsageError(msg("today_bad", got=repr(fixed))) from None
+
+
+def table_source(names: list[str], lang: str, today: _dt.date | None = None) -> str:
+    """The line under a table a reader sees: whose calculation, with which scenario(s), when — no file
+    names or versions (those are in the report's last line)."""
+    quoted = ", ".join(f"\u2018{n}\u2019" for n in names)
+    key = "table_source_line" if len(names) == 1 else "table_source_line_several"
+    return t(key, lang, names=quoted, date=long_date(report_date(today), lang))
 
 
 def source_line(scenario: Scenario, lang: str, today: _dt.date | None = None) -> str:
@@ -264,6 +261,7 @@ def run_report(
         warnings=warns,
         sources=notes.lines(lang),
         source_line=source_line(scenario, lang, today),
+        table_source=table_source([scenario.name], lang, today),
         lang=lang,
         extra={"inputs": inputs_for(scenario, lang), "notes": notes},
     )

@@ -13,7 +13,7 @@ from aldlan_model.engine.warnings import warnings_for
 from aldlan_model.i18n.labels import placeholders, t
 from aldlan_model.i18n.numfmt import by_kind, money, number, percent
 from aldlan_model.ledger.report import Report, Row, Table
-from aldlan_model.tables.run import headline, source_line
+from aldlan_model.tables.run import headline, source_line, table_source
 from aldlan_model.tables.sources import source_notes
 from aldlan_model.tables.values import decimals_needed, value_text
 from aldlan_model.tables.warnings import warning_texts
@@ -185,6 +185,7 @@ def solve_report(sol: Solution, lang: str = "nl", today: _dt.date | None = None)
         warnings=warning_texts(warnings_for(sol.result, sol.scenario), sol.result, lang),
         sources=source_notes(sol.scenario, lang).lines(lang),
         source_line=solve_source_line(sol, lang, today),
+        table_source=table_source([sol.scenario.name], lang, today),
         lang=lang,
     )
 
@@ -273,6 +274,7 @@ def chance_report(sol: Any, lang: str = "nl", today: _dt.date | None = None) -> 
                   (t("chance_tried", lang), number(len(sol.tried), lang))],
         tables=[table], warnings=[], sources=[],
         source_line=source_line(sol.scenario, lang, today), lang=lang,
+        table_source=table_source([sol.scenario.name], lang, today),
     )
 
 

@@ -16,8 +16,9 @@ from aldlan_model.i18n.labels import t
 from aldlan_model.i18n.labels_inputs import input_label
 from aldlan_model.i18n.numfmt import number, round_euros
 from aldlan_model.ledger.report import Report, Row, Table
-from aldlan_model.tables.run import chunks, source_line, sources_for
+from aldlan_model.tables.run import chunks, source_line, table_source
 from aldlan_model.tables.solve import metric_label, metric_text, param_text
+from aldlan_model.tables.sources import source_notes
 from aldlan_model.tables.termfit import FIT, fit_parts, take
 from aldlan_model.tables.values import decimals_needed
 
@@ -96,8 +97,9 @@ def sweep_report(grid: Grid, lang: str = "nl", today: _dt.date | None = None, *,
         headline=head,
         tables=tables,
         warnings=cell_warnings(grid, lang),
-        sources=sources_for(grid.scenario),
+        sources=source_notes(grid.scenario, lang).lines(lang),  # labels, never key paths
         source_line=source_line(grid.scenario, lang, today),
+        table_source=table_source([grid.scenario.name], lang, today),
         lang=lang,
     )
 

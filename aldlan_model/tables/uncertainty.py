@@ -16,7 +16,8 @@ from aldlan_model.i18n.labels_inputs import input_kind, input_label
 from aldlan_model.i18n.numfmt import money, number, percent, round_euros
 from aldlan_model.io.loader import source_file
 from aldlan_model.ledger.report import Report, Row, Table
-from aldlan_model.tables.run import source_line
+from aldlan_model.tables.run import source_line, table_source
+from aldlan_model.tables.sources import source_words
 from aldlan_model.tables.termfit import LAYOUT_WIDTH, label_width, take, value_widths
 from aldlan_model.tables.values import decimals_needed, value_text
 from aldlan_model.uncertainty.draws import Spec
@@ -42,7 +43,7 @@ def _label(spec: Spec, lang: str, scenario: _Any) -> str:
 
 
 def _sources(sources: dict[str, str], specs: list[Spec], lang: str, scenario: _Any) -> list[str]:
-    return [f"{_label(s, lang, scenario)}: {sources[s.path]}" for s in specs if sources.get(s.path)]
+    return [f"{_label(s, lang, scenario)}: {source_words(sources[s.path])}" for s in specs if sources.get(s.path)]
 
 
 def _inputs_json(specs: list[Spec], lang: str, scenario: _Any) -> list[dict[str, _Any]]:
@@ -187,6 +188,7 @@ def simulate_report(scenario: _Any, sim: Simulation, lang: str = "nl", today: _d
         headline=headline, tables=_number_tables(tables, lang, width),
         warnings=[] if sim.uncertain else [t("unc_no_ranges", lang)],
         sources=source_lines, source_line=source_line(scenario, lang, today), lang=lang,
+        table_source=table_source([scenario.name], lang, today),
     )
 
 
@@ -267,6 +269,7 @@ def sensitivity_report(scenario: _Any, sens: Sensitivity, lang: str = "nl", toda
         warnings=[] if rows else [t("sens_no_ranges", lang)],
         sources=source_lines,
         source_line=source_line(scenario, lang, today), lang=lang,
+        table_source=table_source([scenario.name], lang, today),
     )
 
 
