@@ -127,7 +127,7 @@ def test_one_room_summary_carries_the_message(made) -> None:
     assert ("Met één buurtkamer volgens het ontwerp ‘Aldlan’ zou de gemeente in 2021 € 45.752 op de Wmo hebben "
             "bespaard") in summary
     assert "79 buurtkamers" in summary and "93 zonder de aanname over substitutie" in summary
-    assert "opnieuw worden geïndiceerd" in summary and "€ 6.672" in summary and "(substitutie)" in summary
+    assert "een nieuwe indicatie hadden gekregen" in summary and "€ 6.672" in summary and "(substitutie)" in summary
     # the cash low point (v3 §3.5): cumulative result € -51.533 in 2020, plus two years' depreciation
     # (2 × € 4.000) minus the € 20.000 start-up paid in 2019: € -63.533; in 2025 still € -43.176
     assert "€ 63.533" in summary and "€ 43.176" in summary

@@ -185,13 +185,13 @@ def test_cash_need_not_recovered_is_a_loss_not_a_bridge(tmp_path):
     assert "Benodigde overbruggingsfinanciering" not in head
     sentence = head["Kastekort organisatie (niet terugverdiend)"]
     assert sentence.startswith(f"De organisatie heeft op haar slechtste moment een kastekort van {euro(11400)} en "
-                               "verdient dat binnen de periode niet terug: een verlies, geen overbruggingsfinanciering")
+                               "verdient dat binnen de periode niet terug: een verlies voor de organisatie, geen overbruggingsfinanciering")
     tb = table(report, "financing")
     assert [r.values[3] for r in tb.rows] == [0, -11400, -9800, -5800]
     assert sentence in tb.notes[-1]
     english = dict(report_of(tmp_path / "loss.yaml", "en").headline)
     assert english["Organisation cash shortfall (not recovered)"].startswith(
-        "At its worst moment the organisation is €11,400 short in cash and does not recover it")
+        "The organisation's cash is €11,400 short at its worst moment and it does not recover this")
 
 
 # ---------------------------------------------------------------- present value (§3.7) and full operation

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aldlan_model.engine.warnings import Warning
 from aldlan_model.i18n.labels import t
-from aldlan_model.i18n.numfmt import money, number, percent
+from aldlan_model.i18n.numfmt import money, number, percent, round_half_up
 
 
 def _years(years: list[int], lang: str) -> str:
@@ -52,8 +52,9 @@ def _message(w: Warning, lang: str) -> str:
         return t(w.code, lang, year=str(f["year"]), savings=money(f["savings"], lang),
                  savings_hard=money(f["savings_hard"], lang))
     if w.code == "savings_rest_on_reassessment":  # v3
-        return t(w.code, lang, year=str(f["year"]), savings_hard=money(f["savings_hard"], lang),
-                 tariff_difference=money(f["tariff_difference"], lang))
+        hard, tariff = int(round_half_up(f["savings_hard"])), int(round_half_up(f["tariff_difference"]))
+        return t(w.code, lang, year=str(f["year"]), savings_hard=money(hard, lang),
+                 tariff_difference=money(tariff, lang), without=money(tariff - hard, lang))
     if w.code == "project_deficit":
         return t(w.code, lang, project=f["project"], years=_years(f["years"], lang), amount=money(f["amount"], lang))
     if w.code == "group_too_large":

@@ -59,19 +59,24 @@ def _paid(L: Ledger, lang: str, after_causes: bool) -> str:
 
 
 def origin_sentences(model: Any, lang: str) -> list[str]:
-    """"Hoeveel deelnemers … opnieuw worden geïndiceerd (ZIN 50 %, pgb 50 %) ligt vast in de invoer": the
+    """"Aangenomen is dat 50 % van de deelnemers met een indicatie een nieuwe indicatie krijgt": the
     re-indicated shares, which carry the tariff difference and have no range (MODEL.md §3.10)."""
     participants = getattr(model, "participants", None)
-    shares = []
-    for group, word in (("zin", "memo_w_group_zin"), ("pgb", "memo_w_group_pgb")):
+    shares: dict[str, float] = {}
+    for group in ("zin", "pgb"):
         g = getattr(participants, group, None)
         count = getattr(getattr(g, "count", None), "point", 0) or 0
         if g is None or count <= 0:
             continue
         origin = getattr(g, "origin", None)
-        share = 1.0 if origin is None else origin.shares()[0]
-        shares.append(f"{t(word, lang)} {percent(share, lang, 0)}")
-    return [t("memo_c_origin_fixed", lang, shares=join_and(shares, lang))] if shares else []
+        shares[group] = 1.0 if origin is None else origin.shares()[0]
+    if not shares:
+        return []
+    if len(set(shares.values())) == 1:  # one share for all: said once
+        who = t("memo_w_share_all", lang, p=percent(next(iter(shares.values())), lang, 0))
+    else:
+        who = join_and([t(f"memo_w_share_{g}", lang, p=percent(x, lang, 0)) for g, x in shares.items()], lang)
+    return [t("memo_c_origin_fixed", lang, shares=who)]
 
 
 def _hard_phrase(hard: int, lang: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from aldlan_model.i18n.labels import t
 from aldlan_model.i18n.numfmt import money
 from aldlan_model.ledger.rounded import Ledger
-from aldlan_model.render.memo.sentences import Voice, period
+from aldlan_model.render.memo.sentences import Voice, active_from, period
 
 
 def financing_sentences(L: Ledger, v: Voice, start: int) -> list[str]:
@@ -52,7 +52,7 @@ def municipality_payback(L: Ledger, v: Voice, start: int) -> list[str]:
     cum = L.lines["cumulative_net_municipality"][j0:]
     last = L.years[-1]
     total = int(L.lines["cumulative_net_municipality"][-1])
-    span = period(L.years[0], last)
+    span = period(active_from(L, start), last)
     if (cum >= 0).all():
         return [v.say("memo_p_never_behind", last, period=span, amount=money(total, v.lang))] if total > 0 else []
     if cum[-1] < 0:

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from aldlan_model.i18n.labels import t
 from aldlan_model.i18n.numfmt import money, number
+from aldlan_model.ledger.rounded import Ledger
 from aldlan_model.render.memo.document import MemoItem
 
 QUOTES = {"nl": ("\u2018", "\u2019"), "en": ("\u2018", "\u2019")}
@@ -86,6 +87,15 @@ def counted(key: str, n: int, lang: str) -> str:
 def period(first: int, last: int) -> str:
     """"2019–2025", or "2020" for a period of one year (never "2020–2020")."""
     return str(first) if first == last else f"{first}\u2013{last}"
+
+
+def active_from(L: Ledger, start: int) -> int:
+    """The first year anything happens: the room's opening, or an earlier year in which a project already
+    costs the municipality something ("opgeteld over 2021–2025" for a plan that opens in 2021)."""
+    net = L.lines["net_municipality"]
+    years = L.years
+    early = [y for y, x in zip(years, net, strict=True) if int(x) != 0 and y < start]
+    return min([start, *early])
 
 
 def cap(text: str) -> str:
