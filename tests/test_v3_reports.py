@@ -185,7 +185,8 @@ def test_cash_need_not_recovered_is_a_loss_not_a_bridge(tmp_path):
     assert "Benodigde overbruggingsfinanciering" not in head
     sentence = head["Kastekort organisatie (niet terugverdiend)"]
     assert sentence.startswith(f"De organisatie heeft op haar slechtste moment een kastekort van {euro(11400)} en "
-                               "verdient dat binnen de periode niet terug: een verlies voor de organisatie, geen overbruggingsfinanciering")
+                               "verdient dat binnen de periode niet terug: een verlies voor de organisatie, "
+                               "geen overbruggingsfinanciering")
     tb = table(report, "financing")
     assert [r.values[3] for r in tb.rows] == [0, -11400, -9800, -5800]
     assert sentence in tb.notes[-1]
