@@ -181,3 +181,13 @@ def test_funding_budgets_read_apart_in_a_greyscale_png(tmp_path):
     assert len(shades) >= 2
     for a, b in itertools.combinations(shades.values(), 2):
         assert abs(a - b) >= 0.15
+
+
+def test_waterfall_steps_carry_the_tables_sign_and_plain_legend():
+    # aldlan-mix 2021 (docs/method.md): tariff difference 12,312 and transport 5,153 save, new clients cost 15,330;
+    # the labels read as Tabel 3 of the memo (a saving positive), the legend says saving / extra spending
+    ax = figure([item(SCENARIOS / "aldlan-mix.yaml")], "mechanisms", "nl").axes[0]
+    labels = [a.get_text().replace("\u00a0", " ") for a in ax.texts if isinstance(a, Annotation)]
+    assert labels == ["€ 98.684", "€ 12.312", "€ 5.153", "€ -15.330", "€ 96.549"]
+    legend = [x.get_text() for x in ax.get_legend().get_texts()]
+    assert legend == ["besparing", "extra uitgaven"]

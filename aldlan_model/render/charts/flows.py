@@ -55,7 +55,7 @@ def mechanisms_chart(ax: Any, items: Sequence[Any], lang: str) -> None:
         ax.bar(i, new - level, 0.6, bottom=level, color=_MECH_COLOUR[_MECH_KIND.get(name, "hard")],
                edgecolor="black", linewidth=0.5, hatch="//" if name == "substitution" else "")
         ax.plot([i - 0.3, i + 1.3], [new, new], color="#999999", linewidth=0.6)
-        value_label(ax, money(-amount, lang), i, max(level, new))
+        value_label(ax, money(amount, lang), i, max(level, new))  # the table's sign: a saving is positive
         labels.append(t(MECHANISM_LABEL.get(name, name), lang))
         level = new
     end = len(shown) + 1
@@ -73,7 +73,7 @@ def mechanisms_chart(ax: Any, items: Sequence[Any], lang: str) -> None:
 
     drawn = {_MECH_KIND.get(name, "hard") for name in shown}  # no legend item without a bar
     legend_outside(ax, [Patch(facecolor=_MECH_COLOUR[k], edgecolor="black", hatch="//" if k == "soft" else "",
-                              label=t(f"mechanism_{k}", lang)) for k in ("hard", "soft", "paid") if k in drawn])
+                              label=t(f"chart_mech_{k}", lang)) for k in ("hard", "soft", "paid") if k in drawn])
     del scenario
 
 
