@@ -61,7 +61,7 @@ def mechanisms_chart(ax: Any, items: Sequence[Any], lang: str) -> None:
     end = len(shown) + 1
     _total_bar(ax, end, level, lang)
     labels.append(t("scenario", lang))
-    ax.set_xticks(range(end + 1), [_wrap(x, 12) for x in labels], fontsize=MIN_PT)
+    ax.set_xticks(range(end + 1), [_wrap(x, 14) for x in labels], fontsize=MIN_PT)  # "herindicatie)" whole
     title = t("chart_mechanisms_title", lang, year=year, saving=money(L.at("savings"), lang),
               hard=money(L.at("savings_hard"), lang))
     ax.set_title(textwrap.fill(title, 60, break_on_hyphens=False), fontsize=10)  # whole at the placed size
