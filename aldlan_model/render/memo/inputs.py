@@ -28,6 +28,7 @@ KEY_INPUTS = (
     re.compile(r"^locations$"),
     re.compile(r"^period\.start$"),
     re.compile(r"^participants\.(zin|pgb|without_indication)\.count$"),
+    re.compile(r"^participants\.(zin|pgb)\.origin\.reindicated$"),  # carries the tariff difference
     re.compile(r"^tariffs\.(buurtkamer|baseline)\.zin$"),
     re.compile(r"^transport\.baseline\.(per_trip|share)$"),
     re.compile(r"^municipality\.substitution$"),
