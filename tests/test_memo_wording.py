@@ -183,3 +183,27 @@ def test_rent_from_a_municipal_service_carries_its_condition(tmp_path):
             "2020 € 14.400 voordeel.") in text
     assert "Dit is een berekening achteraf" in text  # 2020 is over on 2 December 2026: not a result
     assert "Dit is een raming" in summary(tmp_path, data, today=EARLY)
+
+
+def test_several_designs_show_the_period_figures_their_sentences_name(tmp_path):
+    from aldlan_model.api import load_model, run_model
+    from aldlan_model.render.memo.content import build_memo
+    from aldlan_model.render.memo.document import MemoItem
+
+    # A: the payers scenario, cash 30,400 a year (never below 0), the whole 2 × 4,400 = 8,800
+    # B: the hand room with housing 30,000: result 24,000 − 30,000 = −6,000 a year → cash −6,000, −12,000;
+    #    no other budget pays: the whole is the Wmo saving, 2 × 14,400 = 28,800
+    items = []
+    for name, data in (("A", payers_scenario()),
+                       ("B", hand(period={"first": 2020, "last": 2021}, target={"year": 2021},
+                                  costs={"housing": 30000}))):
+        model = load_model(write(tmp_path, name, data))
+        items.append(MemoItem(name, name, model, run_model(model)))
+    memo = build_memo(items, "nl", charts=False, draws=200, today=LATE)
+    table = next(b.table for b in memo.section("financing").blocks if b.kind == "table")
+    assert table.columns == ["A", "B"]
+    assert [(r.label, r.values) for r in table.rows] == [
+        ("Kas organisatie, laagste punt (opgeteld)", [0, -12000]),
+        ("Kas organisatie, eind 2021 (opgeteld)", [60800, -12000]),
+        ("Gemeente als geheel, opgeteld 2020–2021", [8800, 28800]),
+    ]

@@ -160,6 +160,7 @@ def financing_section(b: Build) -> Section:
         for i, (it, L) in enumerate(zip(b.items, b.ledgers, strict=True)):
             said = financing_sentences(L, b.voice, _start(b, i)) + municipality_payback(L, b.voice, _start(b, i))
             section.blocks.append(Block("p", run_in(it, lang) + " " + " ".join(said)))
+        section.blocks.append(b.table(_period_table(b)))
         return section
     section.blocks.append(Block("p", t("memo_fin_intro", lang)))
     L = b.ledgers[0]
@@ -169,6 +170,22 @@ def financing_section(b: Build) -> Section:
                   rows, kinds=["money"] * len(MEMO_FINANCING), label_header=t("year", lang))
     section.blocks.append(b.table(table))
     return section
+
+
+def _period_table(b: Build) -> Table:
+    """Several designs over the whole period, the figures the sentences above name: the cash at its lowest
+    point, the cash at the end, and the municipality as a whole added up (a column per design)."""
+    lang = b.lang
+    first, last = b.ledgers[0].years[0], b.ledgers[0].years[-1]
+    rows = [
+        Row(t("memo_fin_row_low", lang), [-int(L.financing_need) for L in b.ledgers]),
+        Row(t("memo_fin_row_end", lang, year=last), [int(L.lines["cumulative_cash"][-1]) for L in b.ledgers]),
+        Row(t("memo_fin_row_whole", lang, period=period(first, last)),
+            [int(L.lines["cumulative_net_municipality"][-1]) for L in b.ledgers]),
+    ]
+    title = b.caption(t("memo_fin_table_several", lang, period=period(first, last)))
+    return Table("financing", title, [it.label for it in b.items], rows, kinds=["money"] * len(b.items),
+                 label_header="")
 
 
 def uncertainty_section(b: Build, draws: int) -> Section:
