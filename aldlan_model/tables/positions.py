@@ -9,6 +9,7 @@ shown. The present values are the engine's (full precision, as in the JSON), rou
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from aldlan_model.i18n.labels import t
@@ -28,14 +29,23 @@ def payer_values(L: Ledger, year: int) -> list[int]:
     return [L.at(f"payers_{name}", year) for name in PAYER_ROWS]
 
 
-def payers_table(L: Ledger, lang: str, title: str, year: int | None = None) -> Table:
+def payer_label(name: str, lang: str, labels: Mapping[str, str] | None = None) -> str:
+    """The row label of payer ``name`` (or ``total``); ``labels`` maps a name to another catalogue key."""
+    default = "total" if name == "total" else f"payers_{name}"
+    return t((labels or {}).get(name, default), lang)
+
+
+def payers_table(L: Ledger, lang: str, title: str, year: int | None = None,
+                 labels: Mapping[str, str] | None = None) -> Table:
     """"Wie betaalt, wie bespaart": a row per payer and the total, for the target year (or ``year``) and summed
-    over the period. ``wmo + municipal`` is the net for the municipality (named in the note)."""
+    over the period. ``wmo + municipal`` is the net for the municipality (named in the note). ``labels``:
+    other catalogue keys for some rows (see :func:`payer_label`)."""
     y = L.target_year if year is None else int(year)
     first, last = L.years[0], L.years[-1]
-    rows = [Row(t(f"payers_{name}", lang), [L.at(f"payers_{name}", y), sum(L.row(f"payers_{name}"))])
+    rows = [Row(payer_label(name, lang, labels), [L.at(f"payers_{name}", y), sum(L.row(f"payers_{name}"))])
             for name in PAYER_ROWS]
-    rows.append(Row(t("total", lang), [sum(r.values[0] for r in rows), sum(r.values[1] for r in rows)], total=True))
+    rows.append(Row(payer_label("total", lang, labels), [sum(r.values[0] for r in rows),
+                                                         sum(r.values[1] for r in rows)], total=True))
     net, net_period = L.at("net_municipality", y), sum(L.row("net_municipality"))
     note = t("payers_note", lang, net=money(net, lang), year=y, net_period=money(net_period, lang),
              first=first, last=last)

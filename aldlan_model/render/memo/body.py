@@ -11,16 +11,16 @@ import dataclasses
 
 from aldlan_model.engine.lines import COST_LINES, INCOME_LINES
 from aldlan_model.i18n.labels import t
-from aldlan_model.i18n.numfmt import round_euros
+from aldlan_model.i18n.numfmt import number, round_euros
 from aldlan_model.ledger.report import Row, Table
 from aldlan_model.ledger.rounded import MECHANISM_LINES, Ledger
 from aldlan_model.render.memo.conditions import condition_sentences
 from aldlan_model.render.memo.document import Block, Section
 from aldlan_model.render.memo.financing import financing_sentences, municipality_payback
-from aldlan_model.render.memo.sentences import named, period, run_in
+from aldlan_model.render.memo.sentences import named, opening, period, run_in
 from aldlan_model.render.memo.state import Build, without_zero_rows
 from aldlan_model.render.memo.uncertainty_words import chance_sentences, uncertainty_sentences
-from aldlan_model.tables.positions import PAYER_ROWS, payers_table
+from aldlan_model.tables.positions import PAYER_ROWS, payer_label, payers_table
 from aldlan_model.tables.run import funding_table
 
 MEMO_FINANCING = {"organisation_result": "memo_fin_col_result", "cumulative_cash": "memo_fin_col_cash",
@@ -38,7 +38,7 @@ def _years_shown(L: Ledger, start: int) -> list[int]:
 
 
 def _start(b: Build, i: int) -> int:
-    return int(getattr(b.items[i].model, "start", b.ledgers[i].years[0]))
+    return opening(b.items[i], b.ledgers[i])
 
 
 def costs_section(b: Build) -> Section:
@@ -110,20 +110,25 @@ def payers_section(b: Build) -> Section:
     section = Section("payers", t("memo_h_payers", lang))
     year = b.ledgers[0].target_year
     section.blocks.append(Block("p", t("memo_pay_intro", lang)))
+    # the total is of everyone involved, not the municipality's; "buurtkamer en projecten" only with projects
+    labels = {"total": "memo_pay_total"}
+    if not any(L.projects for L in b.ledgers):
+        labels["organisation"] = "memo_pay_organisation"
     if b.several:  # one column per scenario, the target year (MODEL.md v3 §3.8)
         cols = [it.label for it in b.items]
-        rows = [Row(t(f"payers_{n}", lang), [L.at(f"payers_{n}") for L in b.ledgers]) for n in PAYER_ROWS]
+        rows = [Row(payer_label(n, lang, labels), [L.at(f"payers_{n}") for L in b.ledgers]) for n in PAYER_ROWS]
         rows = without_zero_rows(rows)
-        rows.append(Row(t("total", lang), [sum(r.values[i] for r in rows) for i in range(len(cols))], total=True))
+        rows.append(Row(payer_label("total", lang, labels), [sum(r.values[i] for r in rows) for i in range(len(cols))],
+                        total=True))
         table = Table("payers", b.caption(t("memo_pay_table", lang, year=year)), cols, rows,
                       kinds=["money"] * len(cols), label_header="")
     else:
         L = b.ledgers[0]
         title = t("memo_pay_table_one", lang, year=year, period=period(L.years[0], L.years[-1]))
-        table = payers_table(L, lang, b.caption(title))
+        table = payers_table(L, lang, b.caption(title), labels=labels)
         shown = without_zero_rows(table.rows[:-1])  # a payer with € 0 in both columns says nothing
         table = dataclasses.replace(table, rows=[*shown, table.rows[-1]])
-    section.blocks.append(b.table(_payers_labels(table, any(L.projects for L in b.ledgers), lang)))
+    section.blocks.append(b.table(table))
     for it, L in zip(b.items, b.ledgers, strict=True):
         if not L.projects:
             continue
@@ -134,21 +139,6 @@ def payers_section(b: Build) -> Section:
         if fig is not None:
             section.blocks.append(fig)
     return section
-
-
-def _payers_labels(table: Table, projects: bool, lang: str) -> Table:
-    """The memo's words for the payers table: the total is of everyone involved (not the municipality's),
-    and the organisation is only "buurtkamer en projecten" when there are projects."""
-    org, total = t("payers_organisation", lang), t("total", lang)
-    rows = []
-    for r in table.rows:
-        label = r.label
-        if r.total and label == total:
-            label = t("memo_pay_total", lang)
-        elif label == org and not projects:
-            label = t("memo_pay_organisation", lang)
-        rows.append(dataclasses.replace(r, label=label))
-    return dataclasses.replace(table, rows=rows)
 
 
 def financing_section(b: Build) -> Section:
@@ -191,12 +181,11 @@ def _period_table(b: Build) -> Table:
 def uncertainty_section(b: Build, draws: int) -> Section:
     """Onzekerheid: the range in words (several designs; one design's is in the summary), the inputs that
     move it most as a list, then the table."""
-    from aldlan_model.i18n.numfmt import number
-
     lang = b.lang
     section = Section("uncertainty", t("memo_h_uncertainty", lang))
-    intro = "memo_unc_intro" if b.several else "memo_unc_intro_one"
-    section.blocks.append(Block("p", t(intro, lang, draws=number(draws, lang))))
+    intro = t("memo_unc_intro" if b.several else "memo_unc_intro_one", lang, draws=number(draws, lang))
+    if b.several:
+        section.blocks.append(Block("p", intro))
     rows = []
     for it, L, sim, sens in zip(b.items, b.ledgers, b.sims, b.sens, strict=True):
         if sim is None:
@@ -205,11 +194,8 @@ def uncertainty_section(b: Build, draws: int) -> Section:
         said = uncertainty_sentences(sim, lang) if b.several else chance_sentences(sim, lang)
         if sens:
             said.append(t("memo_u_inputs", lang))
-        if b.several:
-            section.blocks.append(Block("p", run_in(it, lang) + " " + " ".join(said)))
-        elif said:  # one design: the intro and these in one paragraph
-            intro = section.blocks.pop()
-            section.blocks.append(Block("p", intro.text + " " + " ".join(said)))
+        lead = run_in(it, lang) if b.several else intro  # one design: the intro and these in one paragraph
+        section.blocks.append(Block("p", " ".join([lead, *said])))
         section.blocks += [Block("li", x) for x in sens]
         s = sim.summary("savings")
         label = it.label if b.several else t("savings", lang)

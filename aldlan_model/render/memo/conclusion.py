@@ -11,7 +11,7 @@ from aldlan_model.i18n.labels import t
 from aldlan_model.i18n.numfmt import money, number, percent
 from aldlan_model.ledger.rounded import ledger
 from aldlan_model.render.memo.document import MemoItem
-from aldlan_model.render.memo.sentences import Voice, active_from, join_and, period, quoted, who
+from aldlan_model.render.memo.sentences import Voice, active_from, join_and, opening, period, quoted, who
 
 OUT_OF_REACH = 100
 """assumption: more rooms than this for the target is out of a design's reach (Leeuwarden planned nine)."""
@@ -29,7 +29,7 @@ def whole_sentences(item: MemoItem, v: Voice) -> list[str]:
     if not whole_said(item):
         return []
     L = ledger(item.result)
-    first, last = active_from(L, int(getattr(item.model, "start", L.years[0]))), L.years[-1]
+    first, last = active_from(L, opening(item, L)), L.years[-1]
     net = int(L.lines["cumulative_net_municipality"][-1])
     key = "memo_c_whole_better" if net > 0 else "memo_c_whole_worse" if net < 0 else "memo_c_whole_even"
     fmt = {"amount": money(abs(net), v.lang)} if net else {}
@@ -49,8 +49,7 @@ def other_budget_sentences(item: MemoItem, v: Voice) -> list[str]:
     if projects and income:
         fmt.update(projects=money(projects, lang), income=money(income, lang))
     total = -sum(int(x) for x in L.lines["payers_municipal"])
-    start = active_from(L, int(getattr(item.model, "start", L.years[0])))
-    fmt.update(total=money(total, lang), period=period(start, L.years[-1]))
+    fmt.update(total=money(total, lang), period=period(active_from(L, opening(item, L)), L.years[-1]))
     out = [v.say(key, year, year=year, other=money(projects + income, lang),
                  net=_signed(L.at("net_municipality"), lang), **fmt)]
     if income:  # the rent is a cost to the municipality only if its service would not pay it elsewhere

@@ -37,7 +37,7 @@ from aldlan_model.render.memo.conditions import condition_sentences
 from aldlan_model.render.memo.document import Block, Memo, MemoItem, Section, markdown_blocks, method_text
 from aldlan_model.render.memo.financing import financing_sentences, municipality_payback
 from aldlan_model.render.memo.inputs import appendix_blocks, starting_points
-from aldlan_model.render.memo.sentences import Voice, named, outcome, period
+from aldlan_model.render.memo.sentences import Voice, named, opening, outcome, period
 from aldlan_model.render.memo.state import Build
 from aldlan_model.render.memo.uncertainty_words import band_sentences
 from aldlan_model.render.safetext import clean, clean_report
@@ -116,7 +116,7 @@ def _summary_section(b: Build) -> Section:
     lang, v = b.lang, b.voice
     section = Section("summary", t("memo_h_summary", lang))
     for i, (it, L) in enumerate(zip(b.items, b.ledgers, strict=True)):
-        start = int(getattr(it.model, "start", L.years[0]))
+        start = opening(it, L)
         first = whole_sentences(it, v) + saving_sentences(it, v) + other_budget_sentences(it, v)
         section.blocks.append(Block("p", " ".join(first)))
         conditions = condition_sentences(L, v, parts=False, model=it.model) if not b.several else []

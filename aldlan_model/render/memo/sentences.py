@@ -89,6 +89,11 @@ def period(first: int, last: int) -> str:
     return str(first) if first == last else f"{first}\u2013{last}"
 
 
+def opening(item: MemoItem, L: Ledger) -> int:
+    """The year the room opens (the period's first year when the model does not say)."""
+    return int(getattr(item.model, "start", L.years[0]))
+
+
 def active_from(L: Ledger, start: int) -> int:
     """The first year anything happens: the room's opening, or an earlier year in which a project already
     costs the municipality something ("opgeteld over 2021–2025" for a plan that opens in 2021)."""
