@@ -18,6 +18,7 @@ from aldlan_model.i18n.labels import t
 from aldlan_model.i18n.labels_inputs import input_kind, input_label
 from aldlan_model.i18n.numfmt import by_kind
 from aldlan_model.ledger.report import Row, Table
+from aldlan_model.ledger.rounded import ledger
 from aldlan_model.render.memo.document import Block, MemoItem
 from aldlan_model.render.memo.sentences import named
 from aldlan_model.tables.sources import keep_amounts, source_words
@@ -120,8 +121,6 @@ def key_inputs(inputs: list[Input], indicated: bool = True) -> list[Input]:
 
 def has_indicated(item: MemoItem) -> bool:
     """Whether any participant with an indicatie (ZIN or pgb) comes in any year."""
-    from aldlan_model.ledger.rounded import ledger
-
     L = ledger(item.result)
     return bool(any(L.lines["income_zin"]) or any(L.lines["income_pgb"]))
 
